@@ -1,0 +1,153 @@
+// The article data model: what flows from stage to stage for one article.
+//
+//   input bytes ─read─► RawArticle ─normalize─► Article ─(later stages)─► Article
+//
+// Plain structs with public fields and value semantics; no I/O, no virtuals.
+// Invariants of Article:
+//  - `text` is valid UTF-8 in NFC, paragraphs separated by exactly "\n\n",
+//    lines inside a paragraph by "\n", no other control characters, no
+//    leading or trailing white space on any line.
+//  - every mention's [start, end) is a byte span into `text` with
+//    text.substr(start, end - start) == mention.text.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lagebild {
+
+// Something a stage noticed about one article: degraded, truncated, guessed.
+struct Diagnostic {
+  std::string stage;    // "read", "normalize", "language", ...
+  std::string code;     // short stable code, e.g. "truncated", "invalid-utf8"
+  std::string message;  // for people; names the input and the value
+};
+
+// A calendar date known to some precision: year, year-month or a full day.
+struct PartialDate {
+  int year = 0;   // 0 = unknown
+  int month = 0;  // 1..12, 0 = unknown
+  int day = 0;    // 1..31, 0 = unknown
+
+  bool known() const { return year != 0; }
+  // "2022", "2022-01" or "2022-01-13"; "" when unknown.
+  std::string ToString() const {
+    if (!known()) return "";
+    char buf[16];
+    if (month == 0) {
+      std::snprintf(buf, sizeof buf, "%04d", year);
+    } else if (day == 0) {
+      std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    } else {
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    }
+    return buf;
+  }
+};
+
+// Where a publication date came from, strongest first.
+enum class DateBasis { kNone, kMetadata, kDateline, kContent, kStory };
+inline const char* DateBasisName(DateBasis basis) {
+  switch (basis) {
+    case DateBasis::kMetadata: return "metadata";
+    case DateBasis::kDateline: return "dateline";
+    case DateBasis::kContent: return "content";
+    case DateBasis::kStory: return "story";
+    case DateBasis::kNone: break;
+  }
+  return "none";
+}
+
+struct PublishedDate {
+  PartialDate value;                    // unknown when basis == kNone
+  DateBasis basis = DateBasis::kNone;
+};
+
+// A text span removed by the clean stage, with why.
+struct Removed {
+  std::string text;
+  std::string reason;  // "read-more", "photo-credit", "social-embed", ...
+};
+
+// One article as a reader found it, before normalisation.
+// Invariant: `body` is valid UTF-8 (readers convert or replace), may be empty.
+struct RawArticle {
+  std::string source;                 // path; JSON Lines: url, or path:line without one
+  std::string format;                 // "text", "html" or "jsonl"
+  std::optional<std::string> title;   // from the header line or metadata
+  std::string published;              // date string as found in metadata ("" if none)
+  std::string url;                    // canonical URL if known
+  std::string outlet;                 // site or outlet name if known
+  std::string author;                 // byline from metadata if known
+  std::string language_hint;          // declared language (html lang, JSON field)
+  std::string encoding;               // encoding the bytes were read as, e.g. "UTF-8"
+  PartialDate published_date;         // `published` parsed, unknown if unparsable
+  std::string body;                   // the text: paragraphs separated by blank lines
+  bool truncated = false;             // cut at the article size limit
+  std::string title_basis;            // "header", "metadata", "first-line", "first-sentence"
+  std::vector<Removed> removed;       // lines a reader set aside (e.g. a section label)
+  std::vector<Diagnostic> diagnostics;
+};
+
+// A temporal expression (TIMEX3-style).
+struct TimeMention {
+  std::string text;
+  uint32_t start = 0, end = 0;  // byte span into Article::text
+  std::string type;             // "DATE", "TIME", "DURATION", "SET"
+  std::string value;            // TIMEX3 value, e.g. "2022-01-19", "P10D"
+};
+
+struct EntityMention {
+  std::string text;
+  uint32_t start = 0, end = 0;
+  std::string type;    // "PER", "ORG", "LOC", "OTH"
+  std::string entity;  // story-level entity id, "" until linked
+};
+
+struct Quantity {
+  std::string text;
+  uint32_t start = 0, end = 0;
+  std::optional<double> value;  // exact or stated value; none for vague amounts
+  std::optional<double> low;    // bounds implied by the hedge
+  std::optional<double> high;
+  std::string hedge;            // "rund", "fast", "more than", ... or ""
+  std::string unit;             // the counted thing, "" if unknown
+  std::string claim;            // story-level claim id, "" until aligned
+};
+
+struct Quote {
+  std::string text;
+  uint32_t start = 0, end = 0;
+  std::string speaker;    // story-level entity id or ""
+  std::string statement;  // story-level statement id or ""
+};
+
+// One analysed article.
+struct Article {
+  std::string id;                    // "a1", "a2", ... stable within one report
+  std::string source;                // as in RawArticle
+  std::string format;                // as in RawArticle
+  std::optional<std::string> title;  // normalised title, if any
+  std::string title_basis;           // where the title came from (see RawArticle)
+  std::string language;              // ISO 639-1, "und" when unknown
+  bool language_reliable = false;    // the identifier was confident
+  PublishedDate published;
+  std::string url;
+  std::string outlet;
+  std::string author;
+  std::string encoding;              // input encoding the bytes were read as
+  std::string text;                  // see the invariants above
+  std::vector<Removed> removed;
+  std::vector<std::string> flags;    // "truncated", "machine-translated", ...
+  std::optional<std::string> duplicate_of;
+  std::vector<TimeMention> times;
+  std::vector<EntityMention> entities;
+  std::vector<Quantity> quantities;
+  std::vector<Quote> quotes;
+  std::vector<Diagnostic> diagnostics;
+};
+
+}  // namespace lagebild

@@ -1,0 +1,82 @@
+// The report: every article, the stories they form, and every input that
+// could not be read. Writers in src/report/ turn it into JSON, HTML or
+// Markdown (see docs/report-format.md for the JSON schema).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lagebild/article.h"
+
+namespace lagebild {
+
+inline constexpr const char* kReportSchema = "lagebild.report/1";
+
+struct GeoPoint {
+  double lat = 0, lon = 0;
+};
+
+struct StoryEntity {
+  std::string id;                     // "e1", ...
+  std::string type;                   // "PER", "ORG", "LOC", "OTH"
+  std::string name;                   // canonical name
+  std::vector<std::string> variants;  // every surface form seen
+  std::optional<GeoPoint> geo;
+};
+
+struct ClaimValue {
+  std::string article;  // article id
+  std::string text;
+  std::optional<double> value, low, high;
+};
+
+struct Claim {
+  std::string id;      // "c1", ...
+  std::string about;
+  std::string status;  // "consistent", "conflicting", "single-source"
+  std::vector<ClaimValue> values;
+};
+
+struct Rendering {
+  std::string article;
+  std::string text;
+};
+
+struct Statement {
+  std::string id;       // "q1", ...
+  std::string speaker;  // entity id or ""
+  std::vector<Rendering> renderings;
+};
+
+struct CitedText {
+  std::string date;                   // timeline only: TIMEX3 date
+  std::string text;
+  std::vector<std::string> articles;  // article ids
+};
+
+struct Story {
+  std::string id;  // "s1", ...
+  std::string title;
+  std::vector<std::string> articles;
+  std::vector<StoryEntity> entities;
+  std::vector<Claim> claims;
+  std::vector<Statement> statements;
+  std::vector<CitedText> timeline;
+  std::vector<CitedText> summary;
+};
+
+// An input that could not be read, or was read only in part.
+struct InputError {
+  std::string source;   // path, path:line, or "-" for standard input
+  std::string message;  // what went wrong, naming the value
+};
+
+struct Report {
+  std::vector<Article> articles;
+  std::vector<Story> stories;
+  std::vector<InputError> errors;
+  std::vector<std::string> resources;  // models and data used, with versions
+};
+
+}  // namespace lagebild

@@ -1,0 +1,129 @@
+// `lagebild analyze`: read inputs, analyse, write one report.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "lagebild/pipeline.h"
+#include "report/report_writer.h"
+
+namespace lagebild::cli {
+namespace {
+
+struct AnalyzeArgs {
+  std::vector<std::string> inputs;
+  std::string format = "json";
+  std::string out;
+  std::string input_format = "auto";
+  unsigned jobs = 0;
+  size_t max_article_bytes = 16u << 20;
+  bool quiet = false;
+};
+
+// Writes to a temporary file beside `path`, then renames it into place, so
+// a failed write never leaves a half-written report.
+bool WriteOutput(const std::string& path, const std::string& data, std::string* error) {
+  if (path.empty() || path == "-") {
+    if (std::fwrite(data.data(), 1, data.size(), stdout) != data.size() || std::fflush(stdout)) {
+      *error = std::string("cannot write to standard output: ") + std::strerror(errno);
+      return false;
+    }
+    return true;
+  }
+  const std::string tmp = path + ".tmp" + std::to_string(getpid());
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) {
+    *error = "cannot write '" + path + "': " + std::strerror(errno);
+    return false;
+  }
+  const bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+  const int err = errno;
+  if (std::fclose(f) != 0 || !ok) {
+    std::remove(tmp.c_str());
+    *error = "cannot write '" + path + "': " + std::strerror(ok ? errno : err);
+    return false;
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    *error = "cannot write '" + path + "': " + std::strerror(errno);
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+int RunAnalyze(const AnalyzeArgs& args) {
+  auto format = report::ParseOutputFormat(args.format);
+  if (!format.ok()) {
+    std::fprintf(stderr, "lagebild analyze: %s\n", format.status().message().c_str());
+    return kExitUsage;
+  }
+  if (args.inputs.empty()) {
+    std::fprintf(stderr,
+                 "lagebild analyze: no input; name files, directories, or - for standard "
+                 "input (see --help)\n");
+    return kExitUsage;
+  }
+  ProgressBar bar(!args.quiet);
+  AnalyzeOptions options;
+  options.jobs = args.jobs;
+  options.input_format = args.input_format;
+  options.max_article_bytes = args.max_article_bytes;
+  options.progress = [&bar](const Progress& p) { bar.Update(p); };
+  Result<Report> result = Analyze(args.inputs, options);
+  bar.Finish();
+  if (!result.ok()) {
+    std::fprintf(stderr, "lagebild analyze: %s\n", result.status().message().c_str());
+    return kExitUsage;
+  }
+  const Report& rep = result.value();
+  for (const InputError& e : rep.errors) {
+    if (!args.quiet) std::fprintf(stderr, "lagebild: %s: %s\n", e.source.c_str(), e.message.c_str());
+  }
+  std::string error;
+  if (!WriteOutput(args.out, report::Write(rep, format.value()), &error)) {
+    std::fprintf(stderr, "lagebild analyze: %s\n", error.c_str());
+    return kExitFailure;
+  }
+  if (!args.quiet && !args.out.empty() && args.out != "-") {
+    std::fprintf(stderr, "lagebild: %zu articles, %zu input errors; report written to %s\n",
+                 rep.articles.size(), rep.errors.size(), args.out.c_str());
+  }
+  return rep.errors.empty() ? kExitOk : kExitInputErrors;
+}
+
+}  // namespace
+
+void AddAnalyzeCommand(CLI::App& app, std::function<int()>* run) {
+  auto args = std::make_shared<AnalyzeArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "analyze", "Read articles and write a report (JSON, HTML or Markdown).");
+  cmd->add_option("inputs", args->inputs,
+                  "Files or directories to read (directories recursively); - for standard "
+                  "input. Formats: .txt, .html/.htm, .jsonl/.ndjson, else sniffed.");
+  cmd->add_option("--format,-f", args->format, "Report format: json, html or md")
+      ->capture_default_str();
+  cmd->add_option("--out,-o", args->out, "Write the report to FILE (default: standard output)");
+  cmd->add_option("--jobs,-j", args->jobs, "Worker threads (default: all cores)");
+  cmd->add_option("--input-format", args->input_format,
+                  "Read every input as auto, text, html or jsonl")
+      ->capture_default_str();
+  cmd->add_option("--max-article-bytes", args->max_article_bytes,
+                  "Longest article read, in bytes; longer ones are truncated")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--quiet,-q", args->quiet, "No progress bar and no messages on standard error");
+  cmd->footer(
+      "Exit codes: 0 report written and every input read; 1 report written but some inputs "
+      "could not be read or were truncated (listed in the report's errors); 2 bad command "
+      "line; 3 the report could not be written.");
+  *run = [args]() { return RunAnalyze(*args); };
+  cmd->callback([]() {});
+}
+
+}  // namespace lagebild::cli

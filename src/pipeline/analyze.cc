@@ -1,0 +1,126 @@
+// The one place where stages are composed, top to bottom. Each step names
+// its stage; see docs/architecture.md for the picture.
+#include <algorithm>
+#include <utility>
+
+#include "language/language.h"
+#include "lagebild/pipeline.h"
+#include "normalize/normalize.h"
+#include "read/read.h"
+#include "util/parallel.h"
+
+namespace lagebild {
+namespace {
+
+// Per-article stages: a pure function of one article.
+Article AnalyzeOne(RawArticle raw) {
+  Article a;
+  a.source = std::move(raw.source);
+  a.format = std::move(raw.format);
+  a.url = normalize::NormalizeLine(raw.url);
+  a.outlet = normalize::NormalizeLine(raw.outlet);
+  a.author = normalize::NormalizeLine(raw.author);
+  a.encoding = std::move(raw.encoding);
+  a.diagnostics = std::move(raw.diagnostics);
+  a.removed = std::move(raw.removed);
+  for (Removed& r : a.removed) r.text = normalize::NormalizeLine(r.text);
+  if (raw.truncated) a.flags.push_back("truncated");
+
+  // normalize: NFC, white space, controls.
+  normalize::NormalizeStats stats;
+  a.text = normalize::NormalizeText(raw.body, &stats);
+  if (raw.title) {
+    std::string title = normalize::NormalizeLine(*raw.title);
+    if (!title.empty()) {
+      a.title = std::move(title);
+      a.title_basis = std::move(raw.title_basis);
+    }
+  }
+  if (stats.removed_controls > 0) {
+    a.diagnostics.push_back({"normalize", "controls-removed",
+                             std::to_string(stats.removed_controls) +
+                                 " control or invisible format characters removed"});
+  }
+
+  // language: identify from title and text, declared language as a fallback.
+  std::string sample;
+  if (a.title) sample = *a.title + "\n\n";
+  sample.append(a.text, 0, std::min<size_t>(a.text.size(), 16 * 1024));
+  const language::LanguageGuess lang = language::IdentifyLanguage(sample, raw.language_hint);
+  a.language = lang.code;
+  a.language_reliable = lang.reliable;
+
+  // Publication date from metadata (header line, HTML meta, JSON field).
+  if (raw.published_date.known()) {
+    a.published = {raw.published_date, DateBasis::kMetadata};
+  } else if (!raw.published.empty()) {
+    a.diagnostics.push_back({"read", "bad-date", "cannot read published date '" +
+                                                     raw.published.substr(0, 80) + "'"});
+  }
+  return a;
+}
+
+}  // namespace
+
+const char* Version() { return LAGEBILD_VERSION; }
+
+Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& options) {
+  Report report;
+  report.articles.resize(raw.size());
+  const size_t total = raw.size();
+  util::ParallelFor(
+      raw.size(), options.jobs,
+      [&](size_t i) { report.articles[i] = AnalyzeOne(std::move(raw[i])); },
+      [&](size_t done) {
+        if (options.progress) options.progress({"analyze", done, total});
+      });
+  for (size_t i = 0; i < report.articles.size(); ++i) {
+    report.articles[i].id = "a" + std::to_string(i + 1);
+  }
+  report.resources.push_back(language::LanguageResource());
+  return report;
+}
+
+Result<Report> Analyze(const std::vector<std::string>& inputs, const AnalyzeOptions& options) {
+  read::Format format;
+  if (options.input_format == "auto") {
+    format = read::Format::kAuto;
+  } else if (options.input_format == "text") {
+    format = read::Format::kText;
+  } else if (options.input_format == "html") {
+    format = read::Format::kHtml;
+  } else if (options.input_format == "jsonl") {
+    format = read::Format::kJsonl;
+  } else {
+    return InvalidArgument("unknown input format '" + options.input_format +
+                           "' (expected auto, text, html or jsonl)");
+  }
+  if (options.max_article_bytes == 0) return InvalidArgument("max_article_bytes must be > 0");
+  read::ReadOptions read_options;
+  read_options.max_article_bytes = options.max_article_bytes;
+  read_options.max_html_depth = std::max<size_t>(options.max_html_depth, 1);
+
+  // read: expand inputs, then read files in parallel; results keep input order.
+  std::vector<InputError> errors;
+  const std::vector<std::string> files = read::ExpandInputs(inputs, &errors);
+  std::vector<read::ReadOutput> per_file(files.size());
+  util::ParallelFor(
+      files.size(), options.jobs,
+      [&](size_t i) { per_file[i] = read::ReadFile(files[i], format, read_options); },
+      [&](size_t done) {
+        if (options.progress) options.progress({"read", done, files.size()});
+      });
+  std::vector<RawArticle> raw;
+  for (read::ReadOutput& r : per_file) {
+    for (RawArticle& a : r.articles) raw.push_back(std::move(a));
+    for (InputError& e : r.errors) errors.push_back(std::move(e));
+  }
+  per_file.clear();
+
+  // normalize, language, ...: per article, in parallel.
+  Report report = AnalyzeArticles(std::move(raw), options);
+  report.errors = std::move(errors);
+  return report;
+}
+
+}  // namespace lagebild

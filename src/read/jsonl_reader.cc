@@ -1,0 +1,144 @@
+// The JSON Lines reader: one article per line. A line is parsed on its own
+// (simdjson DOM), so a malformed line costs only that line. A record with
+// `html` and no `text` goes through the HTML reader; the record's own
+// fields then override what the page's metadata said.
+#include <simdjson.h>
+
+#include <cmath>
+#include <string>
+
+#include "read/read.h"
+#include "read/read_internal.h"
+#include "util/encoding.h"
+#include "util/strings.h"
+
+namespace lagebild::read {
+namespace {
+
+// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+PartialDate FromUnixDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+  return {y, m, d};
+}
+
+std::string DateString(const PartialDate& d) { return d.ToString(); }
+
+}  // namespace
+
+// Parses one line; appends an article or an error.
+void ReadJsonlLine(std::string_view line, const std::string& path, uint64_t line_number,
+                   const ReadOptions& options, simdjson::dom::parser& parser, ReadOutput* out) {
+  const std::string where = path + ":" + std::to_string(line_number);
+  if (util::Trim(line).empty()) return;
+  std::string converted;
+  simdjson::dom::element doc;
+  auto error = parser.parse(line.data(), line.size()).get(doc);
+  bool reencoded = false;
+  if (error == simdjson::UTF8_ERROR) {
+    // A line in Latin-1 or with broken bytes: decode it and try again.
+    converted = util::DecodeToUtf8(line).text;
+    error = parser.parse(converted).get(doc);
+    reencoded = true;
+  }
+  if (error) {
+    out->errors.push_back(
+        {where, std::string("malformed JSON: ") + simdjson::error_message(error) + "; skipped"});
+    return;
+  }
+  if (!doc.is_object()) {
+    out->errors.push_back({where, "JSON value is not an object; skipped"});
+    return;
+  }
+  auto field = [&](const char* name) -> std::string {
+    std::string_view sv;
+    if (!doc[name].get_string().get(sv)) return std::string(sv);
+    return "";
+  };
+  const std::string url = field("url");
+  const std::string source = url.empty() ? where : url;
+  const std::string text = field("text");
+  const std::string html = field("html");
+  RawArticle a;
+  if (!text.empty()) {
+    a.format = "jsonl";
+    a.body = text;
+    a.encoding = "UTF-8";
+  } else if (!html.empty()) {
+    ReadOutput page = ReadHtml(html, source, options);
+    for (auto& e : page.errors) out->errors.push_back({where, e.message});
+    if (page.articles.empty()) return;
+    a = std::move(page.articles.front());
+    a.format = "jsonl";
+  } else {
+    out->errors.push_back({where, "record has neither \"text\" nor \"html\"; skipped"});
+    return;
+  }
+  a.source = source;
+  if (!url.empty()) a.url = url;
+  if (std::string t = field("title"); !util::Trim(t).empty()) {
+    a.title = std::string(util::Trim(t));
+    a.title_basis = "metadata";
+  }
+  if (std::string o = field("outlet"); !o.empty()) a.outlet = o;
+  if (std::string l = field("language"); !l.empty()) a.language_hint = l;
+  std::string published = field("published");
+  int64_t seconds = 0;
+  double fseconds = 0;
+  if (published.empty() && !doc["published"].get_int64().get(seconds)) {
+    published = DateString(FromUnixDays(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400));
+  } else if (published.empty() && !doc["published"].get_double().get(fseconds) &&
+             std::isfinite(fseconds) && std::fabs(fseconds) < 1e11) {
+    published = DateString(FromUnixDays(static_cast<int64_t>(std::floor(fseconds / 86400))));
+  }
+  if (!published.empty()) {
+    a.published = published;
+    a.published_date = ParseMetadataDate(published);
+    if (!a.published_date.known()) {
+      a.diagnostics.push_back({"read", "bad-date", "cannot read published date '" +
+                                                       published.substr(0, 80) + "'"});
+    }
+  }
+  if (reencoded) {
+    a.diagnostics.push_back({"read", "invalid-utf8", "line was not valid UTF-8; decoded"});
+    out->errors.push_back({where, "invalid UTF-8 in JSON line; decoded as " +
+                                      util::DecodeToUtf8(line).encoding});
+  }
+  out->articles.push_back(std::move(a));
+}
+
+ReadOutput ReadJsonl(std::string_view bytes, const std::string& source,
+                     const ReadOptions& options) {
+  ReadOutput out;
+  simdjson::dom::parser parser;
+  uint64_t line_number = 0;
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    size_t nl = bytes.find('\n', pos);
+    if (nl == std::string_view::npos) nl = bytes.size();
+    std::string_view line = bytes.substr(pos, nl - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    ++line_number;
+    if (line.size() > options.max_article_bytes) {
+      out.errors.push_back({source + ":" + std::to_string(line_number),
+                            "line of " + util::HumanBytes(line.size()) +
+                                " is over the article limit of " +
+                                util::HumanBytes(options.max_article_bytes) + "; skipped"});
+    } else {
+      ReadJsonlLine(line, source, line_number, options, parser, &out);
+    }
+    pos = nl + 1;
+  }
+  if (line_number == 0) out.errors.push_back({source, "empty input; skipped"});
+  CapErrors(source, &out.errors);
+  return out;
+}
+
+}  // namespace lagebild::read

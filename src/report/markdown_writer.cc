@@ -1,0 +1,84 @@
+// Markdown for mail and notes. Markdown renderers pass raw HTML through, so
+// text is escaped twice over: HTML-special characters as entities, Markdown
+// syntax characters with a backslash.
+#include "report/report_writer.h"
+#include "util/utf8.h"
+
+namespace lagebild::report {
+namespace {
+
+void AppendMarkdownEscaped(std::string& out, std::string_view s) {
+  std::string html;
+  AppendHtmlEscaped(html, s);  // also fixes ill-formed UTF-8
+  for (char c : html) {
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '|':
+      case '!': case '~': case '(': case ')':
+        out.push_back('\\');
+        out.push_back(c);
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+}
+
+}  // namespace
+
+std::string WriteMarkdown(const Report& report) {
+  std::string out;
+  out.append("# Lagebild\n\n");
+  out.append(std::to_string(report.articles.size()) + " articles, " +
+             std::to_string(report.stories.size()) + " stories, " +
+             std::to_string(report.errors.size()) + " input errors.\n\n");
+  if (!report.errors.empty()) {
+    out.append("## Inputs with errors\n\n");
+    for (const InputError& e : report.errors) {
+      out.append("- ");
+      AppendMarkdownEscaped(out, e.source);
+      out.append(": ");
+      AppendMarkdownEscaped(out, e.message);
+      out.append("\n");
+    }
+    out.append("\n");
+  }
+  for (const Article& a : report.articles) {
+    out.append("## ");
+    AppendMarkdownEscaped(out, a.id + ": " + (a.title ? *a.title : std::string("(untitled)")));
+    out.append("\n\n");
+    auto meta = [&](const char* name, const std::string& value) {
+      if (value.empty()) return;
+      out.append("- ");
+      out.append(name);
+      out.append(": ");
+      AppendMarkdownEscaped(out, value);
+      out.append("\n");
+    };
+    meta("source", a.source);
+    meta("outlet", a.outlet);
+    meta("language", a.language);
+    meta("published", a.published.value.known()
+                          ? a.published.value.ToString() + " (" +
+                                DateBasisName(a.published.basis) + ")"
+                          : std::string("unknown"));
+    std::string flags;
+    for (const auto& f : a.flags) flags += (flags.empty() ? "" : ", ") + f;
+    meta("flags", flags);
+    out.append("\n");
+    // Paragraphs stay paragraphs; single line breaks become hard breaks.
+    size_t pos = 0;
+    const std::string& t = a.text;
+    while (pos < t.size()) {
+      size_t nl = t.find('\n', pos);
+      if (nl == std::string::npos) nl = t.size();
+      AppendMarkdownEscaped(out, std::string_view(t).substr(pos, nl - pos));
+      if (nl < t.size() && nl + 1 < t.size() && t[nl + 1] != '\n') out.append("  ");
+      out.push_back('\n');
+      pos = nl + 1;
+    }
+    out.append("\n");
+  }
+  return out;
+}
+
+}  // namespace lagebild::report

@@ -1,0 +1,38 @@
+// Stage: report
+// In:    a Report (report.h).
+// Out:   the report as JSON (schema "lagebild.report/1", docs/report-format.md),
+//        as a self-contained HTML page, or as Markdown.
+// Fails: never; strings that are not valid UTF-8 (file names can be any
+//        bytes) are written with U+FFFD in place of the broken bytes.
+// Safety: every value written into HTML goes through AppendHtmlEscaped, the
+//        one escaping function (fuzzed in fuzz/fuzz_escape.cc); the page
+//        forbids scripts with a Content-Security-Policy.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "lagebild/report.h"
+#include "lagebild/status.h"
+
+namespace lagebild::report {
+
+enum class OutputFormat { kJson, kHtml, kMarkdown };
+
+// "json", "html", "md"/"markdown".
+Result<OutputFormat> ParseOutputFormat(std::string_view name);
+
+std::string WriteJson(const Report& report);
+std::string WriteHtml(const Report& report);
+std::string WriteMarkdown(const Report& report);
+std::string Write(const Report& report, OutputFormat format);
+
+// Appends s with & < > " ' escaped (and ill-formed UTF-8 replaced): safe in
+// element content and in quoted attribute values.
+void AppendHtmlEscaped(std::string& out, std::string_view s);
+std::string EscapeHtml(std::string_view s);
+
+// Appends s as a JSON string literal, quotes included.
+void AppendJsonString(std::string& out, std::string_view s);
+
+}  // namespace lagebild::report

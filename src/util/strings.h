@@ -1,0 +1,25 @@
+// Small ASCII string helpers. Locale-independent; no domain logic.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace lagebild::util {
+
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+inline char AsciiToLower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+std::string AsciiLower(std::string_view s);
+std::string_view Trim(std::string_view s);
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool EndsWith(std::string_view s, std::string_view suffix);
+// "1.5 MiB", "200.0 MB"-style size for messages (binary units).
+std::string HumanBytes(uint64_t n);
+
+}  // namespace lagebild::util
