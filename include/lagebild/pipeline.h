@@ -2,7 +2,8 @@
 //
 //   Analyze(inputs) = for each file (in parallel): read
 //                     for each article (in parallel): normalize, identify language
-//                     then, over all articles: fill publication dates
+//                     then, over all articles: undated articles' year-month
+//                     from the dates of the others (time stage)
 //
 // Per-article work runs on `jobs` threads; the order of articles in the
 // report is the order of the inputs (directories sorted), whatever `jobs`.

@@ -19,6 +19,8 @@ std::string PrimarySubtag(std::string_view tag) {
   return code.size() == 2 ? code : "";
 }
 
+constexpr int kMinScoredBytes = 12;
+
 }  // namespace
 
 LanguageGuess IdentifyLanguage(std::string_view text, std::string_view declared,
@@ -42,7 +44,9 @@ LanguageGuess IdentifyLanguage(std::string_view text, std::string_view declared,
   const std::string& declared_code = declared_code0;
   std::string code = CLD2::LanguageCode(lang);
   code = PrimarySubtag(code);
-  if (lang == CLD2::UNKNOWN_LANGUAGE || code.empty()) {
+  // CLD2 answers ENGLISH for text without letters; too little text to score
+  // is undetermined.
+  if (lang == CLD2::UNKNOWN_LANGUAGE || code.empty() || text_bytes < kMinScoredBytes) {
     guess.code = declared_code.empty() ? "und" : declared_code;
     return guess;
   }

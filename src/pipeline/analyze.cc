@@ -7,6 +7,7 @@
 #include "lagebild/pipeline.h"
 #include "normalize/normalize.h"
 #include "read/read.h"
+#include "time/publication.h"
 #include "util/parallel.h"
 
 namespace lagebild {
@@ -76,6 +77,18 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
       });
   for (size_t i = 0; i < report.articles.size(); ++i) {
     report.articles[i].id = "a" + std::to_string(i + 1);
+  }
+
+  // time: undated articles take year and month from the articles read with
+  // them when their own day-month mentions fit (basis "story").
+  std::vector<PartialDate> peer_dates;
+  for (const Article& a : report.articles) {
+    if (a.published.basis == DateBasis::kMetadata) peer_dates.push_back(a.published.value);
+  }
+  for (Article& a : report.articles) {
+    if (a.published.value.known()) continue;
+    const PartialDate inferred = time::InferFromPeers(a.text, peer_dates);
+    if (inferred.known()) a.published = {inferred, DateBasis::kStory};
   }
   report.resources.push_back(language::LanguageResource());
   return report;

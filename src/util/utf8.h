@@ -2,7 +2,8 @@
 // character boundary. No domain logic; no allocation except in AppendUtf8.
 //
 // Decoding follows the Unicode "maximal subpart" rule: an ill-formed
-// sequence yields kInvalid and consumes one byte, so a caller that replaces
+// sequence yields kInvalid and consumes its maximal subpart (the bytes that
+// could have begun a valid sequence, at least one), so a caller that replaces
 // each kInvalid by U+FFFD gets the same result as ICU and browsers.
 #pragma once
 
@@ -18,7 +19,7 @@ inline constexpr char32_t kReplacement = 0xFFFD;
 
 // Decodes the code point at s[pos]. Sets *len to the bytes consumed (>= 1
 // when pos < s.size()). Returns kInvalid for an ill-formed sequence
-// (overlong, surrogate, > U+10FFFF, truncated), consuming one byte.
+// (overlong, surrogate, > U+10FFFF, truncated).
 inline char32_t DecodeUtf8(std::string_view s, size_t pos, size_t* len) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + pos;
   const size_t avail = s.size() - pos;
@@ -31,23 +32,28 @@ inline char32_t DecodeUtf8(std::string_view s, size_t pos, size_t* len) {
     *len = 2;
     return (char32_t(b0 & 0x1F) << 6) | (p[1] & 0x3F);
   }
-  if (b0 < 0xF0) {
-    if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return kInvalid;
-    if (b0 == 0xE0 && p[1] < 0xA0) return kInvalid;  // overlong
-    if (b0 == 0xED && p[1] >= 0xA0) return kInvalid;  // surrogate
+  // Three- and four-byte sequences: on failure, consume the longest prefix
+  // that could still have been valid (Unicode's "maximal subpart").
+  const unsigned char lo = b0 == 0xE0 ? 0xA0 : b0 == 0xF0 ? 0x90 : 0x80;
+  const unsigned char hi = b0 == 0xED ? 0x9F : b0 == 0xF4 ? 0x8F : 0xBF;
+  if (b0 >= 0xF5) return kInvalid;
+  const size_t need = b0 < 0xF0 ? 3 : 4;
+  if (avail < 2 || p[1] < lo || p[1] > hi) return kInvalid;
+  if (avail < 3 || (p[2] & 0xC0) != 0x80) {
+    *len = 2;
+    return kInvalid;
+  }
+  if (need == 3) {
     *len = 3;
     return (char32_t(b0 & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
   }
-  if (b0 < 0xF5) {
-    if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-      return kInvalid;
-    if (b0 == 0xF0 && p[1] < 0x90) return kInvalid;  // overlong
-    if (b0 == 0xF4 && p[1] >= 0x90) return kInvalid;  // > U+10FFFF
-    *len = 4;
-    return (char32_t(b0 & 0x07) << 18) | (char32_t(p[1] & 0x3F) << 12) |
-           (char32_t(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+  if (avail < 4 || (p[3] & 0xC0) != 0x80) {
+    *len = 3;
+    return kInvalid;
   }
-  return kInvalid;
+  *len = 4;
+  return (char32_t(b0 & 0x07) << 18) | (char32_t(p[1] & 0x3F) << 12) |
+         (char32_t(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
 }
 
 // Appends the UTF-8 encoding of cp (which must be a scalar value).

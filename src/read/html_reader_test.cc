@@ -1,0 +1,104 @@
+#include <gtest/gtest.h>
+
+#include "read/read.h"
+
+namespace lagebild::read {
+namespace {
+
+ReadOutput Read(const std::string& html, ReadOptions options = {}) {
+  return ReadHtml(html, "p.html", options);
+}
+
+const char* kPage = R"(<!DOCTYPE html><html lang="de-AT"><head>
+<meta charset="utf-8"><title>Titel | Seite</title>
+<meta property="og:title" content="Der echte Titel">
+<meta property="og:site_name" content="Beispielblatt">
+<meta name="author" content="Eva Muster">
+<meta property="article:published_time" content="2023-05-07T10:00:00+02:00">
+<meta property="article:modified_time" content="2024-01-01T10:00:00+02:00">
+<link rel="canonical" href="https://beispiel.example/a">
+</head><body>
+<nav><a href="/">Start</a></nav>
+<article><h1>Der echte Titel</h1><p>Erster <b>Absatz</b> mit Text.</p>
+<script>var x = "kein Text";</script>
+<p>Zweiter Absatz.<br>Neue Zeile.</p><div hidden>versteckt</div></article>
+<footer>Impressum</footer></body></html>)";
+
+TEST(HtmlReaderTest, ReadsMetadata) {
+  ReadOutput out = Read(kPage);
+  ASSERT_EQ(out.articles.size(), 1u);
+  const RawArticle& a = out.articles[0];
+  EXPECT_EQ(*a.title, "Der echte Titel");
+  EXPECT_EQ(a.title_basis, "metadata");
+  EXPECT_EQ(a.outlet, "Beispielblatt");
+  EXPECT_EQ(a.author, "Eva Muster");
+  EXPECT_EQ(a.url, "https://beispiel.example/a");
+  EXPECT_EQ(a.language_hint, "de-AT");
+  // The published date, not the modified one.
+  EXPECT_EQ(a.published_date.ToString(), "2023-05-07");
+  EXPECT_EQ(a.format, "html");
+}
+
+TEST(HtmlReaderTest, BodyKeepsBlocksAndSkipsNonText) {
+  ReadOutput out = Read(kPage);
+  const std::string& body = out.articles[0].body;
+  EXPECT_NE(body.find("Erster Absatz mit Text."), std::string::npos);
+  EXPECT_NE(body.find("Zweiter Absatz.\nNeue Zeile."), std::string::npos);
+  EXPECT_NE(body.find("\n\n"), std::string::npos);
+  EXPECT_EQ(body.find("kein Text"), std::string::npos);
+  EXPECT_EQ(body.find("versteckt"), std::string::npos);
+  EXPECT_EQ(body.find("Start"), std::string::npos);
+  EXPECT_EQ(body.find("Impressum"), std::string::npos);
+}
+
+TEST(HtmlReaderTest, DateFromJsonLd) {
+  ReadOutput out = Read(
+      R"(<html><head><script type="application/ld+json">{"@context":"https://schema.org",
+      "@graph":[{"@type":"NewsArticle","headline":"Schlagzeile","datePublished":"2021-12-24"}]}
+      </script></head><body><p>Text.</p></body></html>)");
+  ASSERT_EQ(out.articles.size(), 1u);
+  EXPECT_EQ(out.articles[0].published_date.ToString(), "2021-12-24");
+  EXPECT_EQ(*out.articles[0].title, "Schlagzeile");
+}
+
+TEST(HtmlReaderTest, PageWithoutBodyTextIsAnError) {
+  for (const char* page : {"<html><head><title>Nur Kopf</title></head></html>",
+                           "<html><body><script>x()</script></body></html>"}) {
+    ReadOutput out = Read(page);
+    EXPECT_TRUE(out.articles.empty());
+    ASSERT_EQ(out.errors.size(), 1u);
+    EXPECT_EQ(out.errors[0].source, "p.html");
+    EXPECT_NE(out.errors[0].message.find("without body text"), std::string::npos);
+  }
+}
+
+TEST(HtmlReaderTest, DeclaredLatin1CharsetIsHonoured) {
+  ReadOutput out = Read("<html><head><meta charset=\"iso-8859-1\"></head><body><p>K\xF6ln</p></body></html>");
+  ASSERT_EQ(out.articles.size(), 1u);
+  EXPECT_NE(out.articles[0].body.find("Köln"), std::string::npos);
+}
+
+TEST(HtmlReaderTest, DeepNestingIsFlattenedNotFatal) {
+  std::string deep;
+  for (int i = 0; i < 50000; ++i) deep += "<div>";
+  deep += "<p>Tief unten.</p>";
+  ReadOptions options;
+  options.max_html_depth = 100;
+  ReadOutput out = Read("<html><body>" + deep + "</body></html>", options);
+  ASSERT_EQ(out.articles.size(), 1u);
+  EXPECT_NE(out.articles[0].body.find("Tief unten."), std::string::npos);
+  bool noted = false;
+  for (const auto& d : out.articles[0].diagnostics) noted |= d.code == "html-too-deep";
+  EXPECT_TRUE(noted);
+}
+
+TEST(HtmlReaderTest, LargestArticleElementWins) {
+  ReadOutput out = Read(
+      "<html><body><article><p>Kurzer Teaser.</p></article><article><p>" +
+      std::string(2000, 'x') + "</p></article></body></html>");
+  ASSERT_EQ(out.articles.size(), 1u);
+  EXPECT_EQ(out.articles[0].body.find("Teaser"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lagebild::read

@@ -1,0 +1,78 @@
+#include <gtest/gtest.h>
+
+#include "read/read.h"
+
+namespace lagebild::read {
+namespace {
+
+ReadOutput Read(const std::string& bytes) { return ReadJsonl(bytes, "f.jsonl", ReadOptions{}); }
+
+TEST(JsonlReaderTest, ReadsAllFields) {
+  ReadOutput out = Read(
+      R"({"url":"https://x.example/1","title":"T","text":"Body.","published":"2022-01-13","outlet":"X","language":"de"})"
+      "\n");
+  ASSERT_EQ(out.articles.size(), 1u);
+  const RawArticle& a = out.articles[0];
+  EXPECT_EQ(a.source, "https://x.example/1");
+  EXPECT_EQ(a.url, "https://x.example/1");
+  EXPECT_EQ(*a.title, "T");
+  EXPECT_EQ(a.body, "Body.");
+  EXPECT_EQ(a.published_date.ToString(), "2022-01-13");
+  EXPECT_EQ(a.outlet, "X");
+  EXPECT_EQ(a.language_hint, "de");
+  EXPECT_EQ(a.format, "jsonl");
+}
+
+TEST(JsonlReaderTest, SourceIsPathAndLineWithoutUrl) {
+  ReadOutput out = Read("\n{\"text\":\"a\"}\n");
+  ASSERT_EQ(out.articles.size(), 1u);
+  EXPECT_EQ(out.articles[0].source, "f.jsonl:2");
+}
+
+TEST(JsonlReaderTest, MalformedLineIsAnErrorAndOthersAreRead) {
+  ReadOutput out = Read("{\"text\":\"eins\"}\n{\"text\": broken\n[1,2]\n{\"title\":\"x\"}\n{\"text\":\"zwei\"}");
+  ASSERT_EQ(out.articles.size(), 2u);
+  EXPECT_EQ(out.articles[1].body, "zwei");
+  ASSERT_EQ(out.errors.size(), 3u);
+  EXPECT_EQ(out.errors[0].source, "f.jsonl:2");
+  EXPECT_NE(out.errors[0].message.find("malformed JSON"), std::string::npos);
+  EXPECT_EQ(out.errors[1].source, "f.jsonl:3");
+  EXPECT_NE(out.errors[1].message.find("not an object"), std::string::npos);
+  EXPECT_EQ(out.errors[2].source, "f.jsonl:4");
+  EXPECT_NE(out.errors[2].message.find("neither"), std::string::npos);
+}
+
+TEST(JsonlReaderTest, HtmlRecordGoesThroughTheHtmlReader) {
+  ReadOutput out = Read(
+      R"({"html":"<html><head><title>Seite</title></head><body><p>Inhalt.</p></body></html>","outlet":"O"})");
+  ASSERT_EQ(out.articles.size(), 1u);
+  EXPECT_EQ(*out.articles[0].title, "Seite");
+  EXPECT_NE(out.articles[0].body.find("Inhalt."), std::string::npos);
+  EXPECT_EQ(out.articles[0].outlet, "O");
+  EXPECT_EQ(out.articles[0].format, "jsonl");
+}
+
+TEST(JsonlReaderTest, NumericPublishedIsUnixSeconds) {
+  ReadOutput out = Read(R"({"text":"a","published":1642032000})");
+  ASSERT_EQ(out.articles.size(), 1u);
+  EXPECT_EQ(out.articles[0].published_date.ToString(), "2022-01-13");
+}
+
+TEST(JsonlReaderTest, Latin1LineIsDecodedAndReported) {
+  ReadOutput out = Read("{\"text\":\"K\xF6ln\"}");
+  ASSERT_EQ(out.articles.size(), 1u);
+  EXPECT_EQ(out.articles[0].body, "Köln");
+  ASSERT_EQ(out.errors.size(), 1u);
+  EXPECT_NE(out.errors[0].message.find("invalid UTF-8"), std::string::npos);
+}
+
+TEST(JsonlReaderTest, ManyBadLinesAreCappedWithASummary) {
+  std::string bytes;
+  for (int i = 0; i < 100; ++i) bytes += "not json\n";
+  ReadOutput out = Read(bytes);
+  ASSERT_EQ(out.errors.size(), kMaxErrorsPerInput + 1);
+  EXPECT_NE(out.errors.back().message.find("80 more"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lagebild::read

@@ -1,0 +1,109 @@
+#include "report/report_writer.h"
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+namespace lagebild::report {
+namespace {
+
+Report SampleReport() {
+  Report r;
+  Article a;
+  a.id = "a1";
+  a.source = "in/<evil>.txt";
+  a.format = "text";
+  a.title = "Titel mit \"Quotes\" & <script>alert(1)</script>";
+  a.title_basis = "first-line";
+  a.language = "de";
+  a.published = {{2022, 1, 13}, DateBasis::kMetadata};
+  a.text = "Absatz eins.\nZeile zwei.\n\nAbsatz <b>zwei</b>.";
+  a.encoding = "UTF-8";
+  a.flags = {"truncated"};
+  a.quantities.push_back({"rund 2.500", 0, 10, 2500.0, 2250.0, std::nullopt, "rund", "Soldaten", ""});
+  r.articles.push_back(a);
+  r.errors.push_back({"bad\xFF.txt", "empty input; skipped"});
+  r.resources.push_back("CLD2");
+  return r;
+}
+
+TEST(JsonWriterTest, IsValidJsonWithTheContractFields) {
+  const std::string json = WriteJson(SampleReport());
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(json).get(doc), simdjson::SUCCESS) << json;
+  EXPECT_EQ(std::string_view(doc["schema"]), "lagebild.report/1");
+  simdjson::dom::element a = doc["articles"].at(0);
+  EXPECT_EQ(std::string_view(a["id"]), "a1");
+  EXPECT_EQ(std::string_view(a["title"]), "Titel mit \"Quotes\" & <script>alert(1)</script>");
+  EXPECT_EQ(std::string_view(a["published"]["value"]), "2022-01-13");
+  EXPECT_EQ(std::string_view(a["published"]["basis"]), "metadata");
+  EXPECT_EQ(std::string_view(a["text"]), "Absatz eins.\nZeile zwei.\n\nAbsatz <b>zwei</b>.");
+  for (const char* list : {"removed", "flags", "times", "entities", "quantities", "quotes"}) {
+    EXPECT_TRUE(a[list].is_array()) << list;
+  }
+  EXPECT_TRUE(a["duplicate_of"].is_null());
+  simdjson::dom::element q = a["quantities"].at(0);
+  EXPECT_EQ(double(q["value"]), 2500.0);
+  EXPECT_EQ(double(q["low"]), 2250.0);
+  EXPECT_TRUE(q["high"].is_null());
+  EXPECT_TRUE(doc["stories"].is_array());
+  // A file name with a broken byte still gives valid JSON.
+  EXPECT_EQ(std::string_view(doc["errors"].at(0)["source"]), "bad\xEF\xBF\xBD.txt");
+}
+
+TEST(JsonWriterTest, UnknownDateAndTitleAreNull) {
+  Report r;
+  Article a;
+  a.id = "a1";
+  a.language = "und";
+  r.articles.push_back(a);
+  const std::string json = WriteJson(r);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(json).get(doc), simdjson::SUCCESS);
+  EXPECT_TRUE(doc["articles"].at(0)["published"].is_null());
+  EXPECT_TRUE(doc["articles"].at(0)["title"].is_null());
+}
+
+TEST(JsonWriterTest, EscapesControlsAndSeparators) {
+  std::string out;
+  AppendJsonString(out, std::string("a\"b\\c\n\x01\xE2\x80\xA8", 10));
+  EXPECT_EQ(out, "\"a\\\"b\\\\c\\n\\u0001\\u2028\"");
+}
+
+TEST(HtmlEscapeTest, EscapesEverySpecialCharacter) {
+  EXPECT_EQ(EscapeHtml("<a href=\"x\" title='y'>&amp;</a>"),
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+  EXPECT_EQ(EscapeHtml("bad\xFF"), "bad\xEF\xBF\xBD");
+  EXPECT_EQ(EscapeHtml("\x01"), "\xEF\xBF\xBD");
+}
+
+TEST(HtmlWriterTest, NoValueFromTheReportAppearsAsMarkup) {
+  const std::string html = WriteHtml(SampleReport());
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_EQ(html.find("<b>zwei</b>"), std::string::npos);
+  EXPECT_EQ(html.find("<evil>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("<p>Absatz eins.<br>Zeile zwei.</p>"), std::string::npos);
+  EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
+  EXPECT_NE(html.find("2022-01-13 (metadata)"), std::string::npos);
+}
+
+TEST(MarkdownWriterTest, EscapesMarkupAndMarkdown) {
+  const std::string md = WriteMarkdown(SampleReport());
+  EXPECT_EQ(md.find("<script>"), std::string::npos);
+  EXPECT_NE(md.find("## a1: Titel"), std::string::npos);
+  EXPECT_NE(md.find("Absatz eins.  \nZeile zwei."), std::string::npos);
+}
+
+TEST(OutputFormatTest, ParsesNamesAndRejectsOthers) {
+  EXPECT_EQ(ParseOutputFormat("json").value(), OutputFormat::kJson);
+  EXPECT_EQ(ParseOutputFormat("md").value(), OutputFormat::kMarkdown);
+  EXPECT_EQ(ParseOutputFormat("markdown").value(), OutputFormat::kMarkdown);
+  auto bad = ParseOutputFormat("pdf");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("'pdf'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lagebild::report

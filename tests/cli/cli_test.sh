@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The command-line program as a user runs it: exit codes, formats, output
+# files, standard input, help and version. Usage: cli_test.sh path/to/lagebild
+set -uo pipefail
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+check() {  # check NAME COMMAND...: the command must succeed
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $name" >&2
+  fi
+}
+
+"$bin" analyze examples/nordhafen --format json --out "$tmp/r.json" -q
+check "analyze example exits 0" test $? -eq 0
+check "json report written" grep -q '"schema": "lagebild.report/1"' "$tmp/r.json"
+check "six articles" test "$(grep -c '"id": "a' "$tmp/r.json")" -eq 6
+
+"$bin" analyze examples/nordhafen --format html --out "$tmp/r.html" -q
+check "html exits 0" test $? -eq 0
+check "html report written" grep -q '<!DOCTYPE html>' "$tmp/r.html"
+
+"$bin" analyze examples/nordhafen -f md -q >"$tmp/r.md"
+check "markdown to stdout" grep -q '^# Lagebild' "$tmp/r.md"
+
+printf 'Titel aus stdin\n\nText aus der Standardeingabe.\n' | "$bin" analyze - -q >"$tmp/stdin.json"
+check "stdin exits 0" test $? -eq 0
+check "stdin article read" grep -q '"title": "Titel aus stdin"' "$tmp/stdin.json"
+
+printf '' >"$tmp/empty.txt"
+"$bin" analyze examples/nordhafen/01_hafenblatt.txt "$tmp/empty.txt" -q >"$tmp/partial.json" 2>"$tmp/err"
+check "input errors give exit 1" test $? -eq 1
+check "error names the input" grep -q "empty.txt" "$tmp/partial.json"
+
+"$bin" analyze examples/nordhafen/01_hafenblatt.txt "$tmp/empty.txt" >/dev/null 2>"$tmp/err"
+check "error message on stderr names the input" grep -q "empty.txt: empty input" "$tmp/err"
+
+"$bin" analyze examples/nordhafen --format pdf >/dev/null 2>"$tmp/err"
+check "bad format is a usage error (2)" test $? -eq 2
+check "bad format is named" grep -q "'pdf'" "$tmp/err"
+
+"$bin" analyze >/dev/null 2>&1
+check "no input is a usage error (2)" test $? -eq 2
+
+"$bin" analyze examples/nordhafen --out /nonexistent-dir/r.json -q 2>"$tmp/err"
+check "unwritable output gives exit 3" test $? -eq 3
+check "unwritable output is named" grep -q "/nonexistent-dir/r.json" "$tmp/err"
+
+"$bin" --version | grep -q '^lagebild [0-9]'
+check "--version" test $? -eq 0
+"$bin" analyze --help | grep -q -- '--jobs'
+check "analyze --help" test $? -eq 0
+"$bin" --help | grep -q 'analyze'
+check "--help lists commands" test $? -eq 0
+
+echo "cli: $passed passed, $failed failed"
+test "$failed" -eq 0
