@@ -73,12 +73,28 @@ std::string Normalize(std::string_view in, bool keep_lines, NormalizeStats* stat
     breaks_in_row = 0;
   };
   while (i < n) {
-    // ASCII fast path: copy a run of printable ASCII in one go.
+    // Fast path: copy a run of characters that need no change in one go:
+    // printable ASCII, a single space between two of them, Latin-1 letters
+    // (U+00C0..U+00FF, lead byte 0xC3) and the dashes, quotes and bullets of
+    // U+2010..U+2027. All of these are visible and below U+0300 or NFC-inert.
     size_t j = i;
     while (j < n) {
       const unsigned char c = static_cast<unsigned char>(data[j]);
-      if (c <= 0x20 || c >= 0x7F) break;
-      ++j;
+      if (c > 0x20 && c < 0x7F) {
+        ++j;
+      } else if (c == ' ' && j > i && j + 1 < n &&
+                 static_cast<unsigned char>(data[j + 1]) > 0x20 &&
+                 static_cast<unsigned char>(data[j + 1]) < 0x7F) {
+        j += 2;
+      } else if (c == 0xC3 && j + 1 < n && (static_cast<unsigned char>(data[j + 1]) & 0xC0) == 0x80) {
+        j += 2;
+      } else if (c == 0xE2 && j + 2 < n && static_cast<unsigned char>(data[j + 1]) == 0x80 &&
+                 static_cast<unsigned char>(data[j + 2]) >= 0x90 &&
+                 static_cast<unsigned char>(data[j + 2]) <= 0xA7) {
+        j += 3;
+      } else {
+        break;
+      }
     }
     if (j > i) {
       flush();

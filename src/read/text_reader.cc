@@ -19,15 +19,25 @@
 namespace lagebild::read {
 namespace {
 
+// Lines looked at for the header, a label and the title.
+constexpr size_t kMaxHeaderLines = 64;
+
 struct Line {
   std::string_view text;  // without the line break
   size_t begin = 0;       // byte offset in the decoded text
 };
 
-std::vector<Line> SplitLines(std::string_view s) {
+// Splits the first max_lines lines; the rest of the text, if any, is one
+// last Line. The title is found in the first few lines, so there is no
+// need to split a long body.
+std::vector<Line> SplitLines(std::string_view s, size_t max_lines) {
   std::vector<Line> lines;
   size_t pos = 0;
   while (pos <= s.size()) {
+    if (lines.size() == max_lines) {
+      lines.push_back({s.substr(pos), pos});
+      break;
+    }
     size_t nl = s.find('\n', pos);
     if (nl == std::string_view::npos) nl = s.size();
     lines.push_back({s.substr(pos, nl - pos), pos});
@@ -99,7 +109,7 @@ ReadOutput ReadText(std::string_view bytes, const std::string& source,
   NoteDecoding(decoded, bytes, source, &a, &out.errors);
 
   const std::string& text = decoded.text;
-  std::vector<Line> lines = SplitLines(text);
+  std::vector<Line> lines = SplitLines(text, kMaxHeaderLines);
   size_t i = 0;
   std::string_view first_rest;
   bool header = false;
@@ -146,13 +156,14 @@ ReadOutput ReadText(std::string_view bytes, const std::string& source,
       body_from = i;
     }
   }
-  std::string body;
-  body.reserve(text.size());
-  for (size_t k = body_from; k < lines.size(); ++k) {
-    body.append(k == 0 && header ? first_rest : lines[k].text);
-    body.push_back('\n');
+  // The body is the text from its first line on (the header's date token
+  // cut off when the body starts on the header line).
+  if (body_from < lines.size()) {
+    const size_t begin = (body_from == 0 && header)
+                             ? static_cast<size_t>(first_rest.data() - text.data())
+                             : lines[body_from].begin;
+    a.body.assign(text, begin, std::string::npos);
   }
-  a.body = std::move(body);
   out.articles.push_back(std::move(a));
   return out;
 }

@@ -16,7 +16,7 @@ TEST(TextReaderTest, DateHeaderWithTitleOnTheSameLine) {
   ASSERT_TRUE(a.title);
   EXPECT_EQ(*a.title, "Lage beruhigt sich");
   EXPECT_EQ(a.title_basis, "first-line");
-  EXPECT_EQ(a.body, "\nErster Absatz.\n\nZweiter.\n\n");
+  EXPECT_EQ(a.body, "\nErster Absatz.\n\nZweiter.\n");
   EXPECT_TRUE(out.errors.empty());
 }
 

@@ -6,6 +6,10 @@
 #include <filesystem>
 #include <system_error>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace lagebild::util {
 namespace fs = std::filesystem;
 
@@ -16,44 +20,63 @@ std::string SysError(int err) { return std::strerror(err); }
 }  // namespace
 
 Result<FilePrefix> ReadFilePrefix(const std::string& path, size_t max_bytes) {
-  FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (!f) {
+  const bool is_stdin = path == "-";
+  const int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     const int err = errno;
     if (err == ENOENT) return NotFound("cannot open '" + path + "': no such file");
     return IoError("cannot open '" + path + "': " + SysError(err));
   }
   FilePrefix out;
-  // Grow the buffer as data arrives instead of trusting the file size:
-  // /proc files and pipes report 0, and files can change while read.
-  size_t cap = 64 * 1024;
   std::string& buf = out.bytes;
-  for (;;) {
-    if (buf.size() == cap && cap <= max_bytes) cap = std::min(cap * 2, max_bytes + 1);
-    const size_t want = std::min(cap, max_bytes + 1) - buf.size();
-    if (want == 0) break;
-    const size_t old = buf.size();
-    buf.resize(old + want);
-    const size_t got = std::fread(buf.data() + old, 1, want, f);
-    buf.resize(old + got);
-    if (got < want) break;
+  struct stat st;
+  uint64_t file_size = 0;
+  bool regular = false;
+  if (::fstat(fd, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      if (!is_stdin) ::close(fd);
+      return IoError("cannot read '" + path + "': is a directory");
+    }
+    regular = S_ISREG(st.st_mode);
+    file_size = static_cast<uint64_t>(st.st_size);
   }
-  const bool failed = std::ferror(f) != 0;
-  const int err = errno;
+  // Size the buffer from the file size when there is one (one allocation,
+  // one read for a small file); grow as data arrives for pipes and /proc
+  // files, which report 0, and for files that grow while read.
+  const size_t limit = max_bytes + 1;  // one byte more tells "truncated"
+  size_t cap = regular ? static_cast<size_t>(std::min<uint64_t>(file_size + 1, limit)) : 65536;
+  cap = std::min(std::max<size_t>(cap, 1), limit);
+  int err = 0;
+  for (;;) {
+    if (buf.size() == cap) {
+      if (cap >= limit) break;
+      cap = std::min(cap * 2, limit);
+    }
+    const size_t old = buf.size();
+    buf.resize(cap);
+    const ssize_t got = ::read(fd, buf.data() + old, cap - old);
+    if (got < 0) {
+      if (errno == EINTR) {
+        buf.resize(old);
+        continue;
+      }
+      err = errno;
+      buf.resize(old);
+      break;
+    }
+    buf.resize(old + static_cast<size_t>(got));
+    if (got == 0) break;
+  }
+  if (!is_stdin) ::close(fd);
+  if (err != 0) {
+    if (err == EISDIR) return IoError("cannot read '" + path + "': is a directory");
+    return IoError("cannot read '" + path + "': " + SysError(err));
+  }
   out.total_size = buf.size();
   if (buf.size() > max_bytes) {
     out.truncated = true;
     buf.resize(max_bytes);
-    // Learn the full size for the message without reading it all.
-    if (f != stdin) {
-      std::error_code ec;
-      const auto size = fs::file_size(path, ec);
-      if (!ec) out.total_size = size;
-    }
-  }
-  if (f != stdin) std::fclose(f);
-  if (failed) {
-    if (err == EISDIR) return IoError("cannot read '" + path + "': is a directory");
-    return IoError("cannot read '" + path + "': " + SysError(err));
+    if (regular && file_size > max_bytes) out.total_size = file_size;
   }
   return out;
 }

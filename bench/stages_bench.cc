@@ -1,0 +1,142 @@
+// Micro-benchmarks per stage on a corpus folder (--corpus=DIR, default
+// bench/corpus/generated): bytes/s and articles/s for read, normalize,
+// language, JSON writing, and read + normalize end to end from files.
+// All single-threaded: per-core figures.
+#include <benchmark/benchmark.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "language/language.h"
+#include "lagebild/pipeline.h"
+#include "normalize/normalize.h"
+#include "read/read.h"
+#include "report/report_writer.h"
+
+namespace {
+
+std::string g_corpus = "bench/corpus/generated";
+
+struct Corpus {
+  std::vector<std::string> paths;
+  std::vector<std::string> bytes;
+  size_t total = 0;
+};
+
+const Corpus& GetCorpus() {
+  static const Corpus corpus = [] {
+    Corpus c;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(g_corpus, ec)) {
+      if (!e.is_regular_file()) continue;
+      c.paths.push_back(e.path().string());
+    }
+    std::sort(c.paths.begin(), c.paths.end());
+    for (const auto& p : c.paths) {
+      std::ifstream in(p, std::ios::binary);
+      c.bytes.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      c.total += c.bytes.back().size();
+    }
+    return c;
+  }();
+  return corpus;
+}
+
+void SetCounters(benchmark::State& state, size_t bytes, size_t items) {
+  state.SetBytesProcessed(static_cast<int64_t>(bytes) * state.iterations());
+  state.SetItemsProcessed(static_cast<int64_t>(items) * state.iterations());
+}
+
+void BM_ReadText(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  const lagebild::read::ReadOptions options;
+  for (auto _ : state) {
+    for (const auto& b : c.bytes) benchmark::DoNotOptimize(lagebild::read::ReadText(b, "x", options));
+  }
+  SetCounters(state, c.total, c.bytes.size());
+}
+
+void BM_Normalize(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  for (auto _ : state) {
+    for (const auto& b : c.bytes) benchmark::DoNotOptimize(lagebild::normalize::NormalizeText(b));
+  }
+  SetCounters(state, c.total, c.bytes.size());
+}
+
+void BM_Language(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  for (auto _ : state) {
+    for (const auto& b : c.bytes) benchmark::DoNotOptimize(lagebild::language::IdentifyLanguage(b));
+  }
+  SetCounters(state, c.total, c.bytes.size());
+}
+
+// Files on disk (page cache) -> RawArticle -> normalised text: the read +
+// normalize figure of the foundation issue.
+void BM_ReadNormalizeFiles(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  const lagebild::read::ReadOptions options;
+  for (auto _ : state) {
+    for (const auto& p : c.paths) {
+      auto out = lagebild::read::ReadFile(p, lagebild::read::Format::kAuto, options);
+      for (auto& a : out.articles) {
+        benchmark::DoNotOptimize(lagebild::normalize::NormalizeText(a.body));
+      }
+    }
+  }
+  SetCounters(state, c.total, c.paths.size());
+}
+
+// The whole per-article pipeline on one thread (read, normalize, language,
+// publication dates), without writing.
+void BM_AnalyzeOneCore(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  lagebild::AnalyzeOptions options;
+  options.jobs = 1;
+  for (auto _ : state) benchmark::DoNotOptimize(lagebild::Analyze({g_corpus}, options));
+  SetCounters(state, c.total, c.paths.size());
+}
+
+void BM_WriteJson(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  lagebild::AnalyzeOptions options;
+  options.jobs = 1;
+  const lagebild::Report report = lagebild::Analyze({g_corpus}, options).value();
+  for (auto _ : state) benchmark::DoNotOptimize(lagebild::report::WriteJson(report));
+  SetCounters(state, c.total, c.paths.size());
+}
+
+BENCHMARK(BM_ReadText)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Normalize)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Language)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadNormalizeFiles)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AnalyzeOneCore)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WriteJson)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<char*> args;
+  for (int i = 0; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--corpus=", 9) == 0) {
+      g_corpus = argv[i] + 9;
+    } else {
+      args.push_back(argv[i]);
+    }
+  }
+  int n = static_cast<int>(args.size());
+  benchmark::Initialize(&n, args.data());
+  if (GetCorpus().paths.empty()) {
+    std::fprintf(stderr, "stages_bench: no files in %s (run scripts/bench)\n", g_corpus.c_str());
+    return 2;
+  }
+  std::printf("corpus: %s, %zu files, %.1f MB\n", g_corpus.c_str(), GetCorpus().paths.size(),
+              static_cast<double>(GetCorpus().total) / 1e6);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
