@@ -32,7 +32,7 @@ const std::vector<std::string> kWords = {
     "mehr als", "knapp", "mindestens", "bereits", "zunächst", "später", "heute", "gestern",
     "morgen", "Donnerstag", "Mittwoch", "Freitag", "Januar", "Februar", "März", "größten",
     "schweren", "neuen", "ersten", "letzten", "internationalen", "russischen", "deutschen",
-    "europäischen", "kasachischen", "ukrainischen", "französischen", "Außenminister",
+    "europäischen", "ukrainischen", "französischen", "Außenminister",
 };
 
 struct Rng {
