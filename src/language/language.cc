@@ -28,10 +28,10 @@ LanguageGuess IdentifyLanguage(std::string_view text, std::string_view declared,
   LanguageGuess guess;
   const size_t n = util::Utf8PrefixLength(text, options.max_sample_bytes);
   const std::string_view sample = text.substr(0, n);
-  const std::string declared_code0 = PrimarySubtag(declared);
+  const std::string declared_code = PrimarySubtag(declared);
   // CLD2 must never see ill-formed UTF-8.
   if (!util::IsValidUtf8(sample)) {
-    guess.code = declared_code0.empty() ? "und" : declared_code0;
+    guess.code = declared_code.empty() ? "und" : declared_code;
     return guess;
   }
   CLD2::Language top3[3];
@@ -41,7 +41,6 @@ LanguageGuess IdentifyLanguage(std::string_view text, std::string_view declared,
   const CLD2::Language lang =
       CLD2::DetectLanguageSummary(sample.data(), static_cast<int>(sample.size()), true, top3,
                                   percent3, &text_bytes, &reliable);
-  const std::string& declared_code = declared_code0;
   std::string code = CLD2::LanguageCode(lang);
   code = PrimarySubtag(code);
   // CLD2 answers ENGLISH for text without letters; too little text to score

@@ -38,14 +38,14 @@ void ReadJsonlLine(std::string_view line, const std::string& path, uint64_t line
                    const ReadOptions& options, simdjson::dom::parser& parser, ReadOutput* out) {
   const std::string where = path + ":" + std::to_string(line_number);
   if (util::Trim(line).empty()) return;
-  std::string converted;
+  util::Decoded converted;
   simdjson::dom::element doc;
   auto error = parser.parse(line.data(), line.size()).get(doc);
   bool reencoded = false;
   if (error == simdjson::UTF8_ERROR) {
     // A line in Latin-1 or with broken bytes: decode it and try again.
-    converted = util::DecodeToUtf8(line).text;
-    error = parser.parse(converted).get(doc);
+    converted = util::DecodeToUtf8(line);
+    error = parser.parse(converted.text).get(doc);
     reencoded = true;
   }
   if (error) {
@@ -108,8 +108,7 @@ void ReadJsonlLine(std::string_view line, const std::string& path, uint64_t line
   }
   if (reencoded) {
     a.diagnostics.push_back({"read", "invalid-utf8", "line was not valid UTF-8; decoded"});
-    out->errors.push_back({where, "invalid UTF-8 in JSON line; decoded as " +
-                                      util::DecodeToUtf8(line).encoding});
+    out->errors.push_back({where, "invalid UTF-8 in JSON line; decoded as " + converted.encoding});
   }
   out->articles.push_back(std::move(a));
 }
