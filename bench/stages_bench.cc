@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "clean/clean.h"
 #include "language/language.h"
 #include "lagebild/pipeline.h"
 #include "normalize/normalize.h"
@@ -75,6 +76,38 @@ void BM_Language(benchmark::State& state) {
   SetCounters(state, c.total, c.bytes.size());
 }
 
+// Normalised texts (prepared outside the loop) -> CleanText: the cleaning
+// figure of issue 3 (boilerplate removal on text, one core).
+void BM_CleanText(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  std::vector<std::string> texts;
+  for (const auto& b : c.bytes) texts.push_back(lagebild::normalize::NormalizeText(b));
+  for (auto _ : state) {
+    for (const auto& t : texts) benchmark::DoNotOptimize(lagebild::clean::CleanText(t, ""));
+  }
+  SetCounters(state, c.total, c.bytes.size());
+}
+
+// Cleaned articles -> AssessSource (outlet, agency, quality flags).
+void BM_AssessSource(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  std::vector<lagebild::Article> articles;
+  for (const auto& b : c.bytes) {
+    lagebild::Article a;
+    a.text = lagebild::clean::CleanText(lagebild::normalize::NormalizeText(b), "").text;
+    a.language = "de";
+    articles.push_back(std::move(a));
+  }
+  for (auto _ : state) {
+    for (const auto& a : articles) {
+      lagebild::Article copy = a;
+      lagebild::clean::AssessSource(copy);
+      benchmark::DoNotOptimize(copy);
+    }
+  }
+  SetCounters(state, c.total, c.bytes.size());
+}
+
 // Files on disk (page cache) -> RawArticle -> normalised text: the read +
 // normalize figure of the foundation issue.
 void BM_ReadNormalizeFiles(benchmark::State& state) {
@@ -113,6 +146,8 @@ void BM_WriteJson(benchmark::State& state) {
 BENCHMARK(BM_ReadText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Normalize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Language)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CleanText)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AssessSource)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadNormalizeFiles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnalyzeOneCore)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WriteJson)->Unit(benchmark::kMillisecond);

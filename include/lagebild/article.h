@@ -72,6 +72,23 @@ struct Removed {
   std::string reason;  // "read-more", "photo-credit", "social-embed", ...
 };
 
+// Why a quality flag was set: one line of evidence per observation
+// ("English-German mix 'power of decision'", "dateline 'Berlin (dpa)'").
+struct FlagEvidence {
+  std::string flag;      // the flag it supports, e.g. "machine-translated"
+  std::string evidence;  // what was seen, quoting the text
+};
+
+// What kind of source an article is, from the outlet table (data/outlets).
+struct OutletInfo {
+  std::string name;       // canonical outlet name, "" when unidentified
+  std::string country;    // ISO 3166 alpha-2 or a country name
+  std::string language;   // the outlet's main language, "" if unknown
+  std::string kind;       // "agency", "newspaper", "broadcaster", "state-media", ...
+  std::string state;      // State Media Monitor typology (SC, CaPu, ...), "" if none
+  std::string basis;      // "url", "site-name", "self-reference"
+};
+
 // One article as a reader found it, before normalisation.
 // Invariant: `body` is valid UTF-8 (readers convert or replace), may be empty.
 struct RawArticle {
@@ -142,6 +159,9 @@ struct Article {
   std::string text;                  // see the invariants above
   std::vector<Removed> removed;
   std::vector<std::string> flags;    // "truncated", "machine-translated", ...
+  std::vector<FlagEvidence> flag_evidence;  // why each flag was set
+  OutletInfo outlet_info;            // identified outlet, name "" if none
+  std::string agency;                // the news agency copied, "" if none
   std::optional<std::string> duplicate_of;
   std::vector<TimeMention> times;
   std::vector<EntityMention> entities;

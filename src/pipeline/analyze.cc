@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "clean/clean.h"
 #include "language/language.h"
 #include "lagebild/pipeline.h"
 #include "normalize/normalize.h"
@@ -43,6 +44,13 @@ Article AnalyzeOne(RawArticle raw) {
                                  " control or invisible format characters removed"});
   }
 
+  // clean: boilerplate out, each removed span with its reason.
+  {
+    clean::CleanResult cleaned = clean::CleanText(a.text, a.title.value_or(""));
+    a.text = std::move(cleaned.text);
+    for (Removed& r : cleaned.removed) a.removed.push_back(std::move(r));
+  }
+
   // language: identify from title and text, declared language as a fallback.
   std::string sample;
   if (a.title) sample = *a.title + "\n\n";
@@ -50,6 +58,9 @@ Article AnalyzeOne(RawArticle raw) {
   const language::LanguageGuess lang = language::IdentifyLanguage(sample, raw.language_hint);
   a.language = lang.code;
   a.language_reliable = lang.reliable;
+
+  // clean: outlet, agency, quality flags with their evidence.
+  clean::AssessSource(a);
 
   // Publication date from metadata (header line, HTML meta, JSON field).
   if (raw.published_date.known()) {
@@ -91,6 +102,7 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     if (inferred.known()) a.published = {inferred, DateBasis::kStory};
   }
   report.resources.push_back(language::LanguageResource());
+  report.resources.push_back(clean::CleanResources());
   return report;
 }
 

@@ -1,6 +1,6 @@
 // The plain-text reader. Layout it understands, all of it optional:
 //
-//    date 2022-01 Lage in Kasachstan beruhigt sich      <- header + title
+//    date 2025-03 Fähre vor Nordhafen gestrandet        <- header + title
 //   Asien                                                <- section label
 //   Titel der Meldung                                    <- title
 //   Erster Absatz ...                                    <- body

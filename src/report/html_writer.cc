@@ -75,9 +75,27 @@ void WriteArticle(std::string& out, const Article& a) {
     for (const auto& f : a.flags) Tag(out, "<span class=\"flag\">", f, "</span>");
     out.append("</p>\n");
   }
+  if (!a.flag_evidence.empty()) {
+    out.append("<details><summary>why these flags</summary><ul>\n");
+    for (const FlagEvidence& e : a.flag_evidence) {
+      out.append("<li>");
+      Esc(out, e.flag);
+      out.append(": ");
+      Esc(out, e.evidence);
+      out.append("</li>\n");
+    }
+    out.append("</ul></details>\n");
+  }
   out.append("<dl class=\"meta\">\n");
   MetaRow(out, "source", a.source);
   MetaRow(out, "outlet", a.outlet);
+  if (!a.outlet_info.kind.empty()) {
+    std::string kind = a.outlet_info.kind;
+    if (!a.outlet_info.country.empty()) kind += ", " + a.outlet_info.country;
+    if (!a.outlet_info.state.empty()) kind += ", state media typology " + a.outlet_info.state;
+    MetaRow(out, "outlet kind", kind);
+  }
+  if (!a.agency.empty()) MetaRow(out, "agency copy", a.agency);
   MetaRow(out, "url", a.url);
   MetaRow(out, "author", a.author);
   MetaRow(out, "language", a.language + (a.language_reliable ? "" : " (uncertain)"));

@@ -135,6 +135,30 @@ void WriteArticle(JsonWriter& w, const Article& a) {
   }
   w.EndArray();
   w.Key("flags"); w.StringArray(a.flags);
+  w.Key("flag_evidence");
+  w.BeginArray();
+  for (const FlagEvidence& e : a.flag_evidence) {
+    w.BeginObject();
+    w.Key("flag"); w.String(e.flag);
+    w.Key("evidence"); w.String(e.evidence);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("outlet_info");
+  if (a.outlet_info.name.empty()) {
+    w.Null();
+  } else {
+    const OutletInfo& o = a.outlet_info;
+    w.BeginObject();
+    w.Key("name"); w.String(o.name);
+    w.Key("country"); o.country.empty() ? w.Null() : w.String(o.country);
+    w.Key("language"); o.language.empty() ? w.Null() : w.String(o.language);
+    w.Key("kind"); o.kind.empty() ? w.Null() : w.String(o.kind);
+    w.Key("state_typology"); o.state.empty() ? w.Null() : w.String(o.state);
+    w.Key("basis"); w.String(o.basis);
+    w.EndObject();
+  }
+  w.Key("agency"); a.agency.empty() ? w.Null() : w.String(a.agency);
   w.Key("duplicate_of"); w.OptionalString(a.duplicate_of);
   w.Key("times");
   w.BeginArray();

@@ -46,7 +46,7 @@ std::string WriteMarkdown(const Report& report) {
     out.append("## ");
     AppendMarkdownEscaped(out, a.id + ": " + (a.title ? *a.title : std::string("(untitled)")));
     out.append("\n\n");
-    auto meta = [&](const char* name, const std::string& value) {
+    auto meta = [&](std::string_view name, const std::string& value) {
       if (value.empty()) return;
       out.append("- ");
       out.append(name);
@@ -64,6 +64,8 @@ std::string WriteMarkdown(const Report& report) {
     std::string flags;
     for (const auto& f : a.flags) flags += (flags.empty() ? "" : ", ") + f;
     meta("flags", flags);
+    meta("agency copy", a.agency);
+    for (const FlagEvidence& e : a.flag_evidence) meta("evidence (" + e.flag + ")", e.evidence);
     out.append("\n");
     // Paragraphs stay paragraphs; single line breaks become hard breaks.
     size_t pos = 0;

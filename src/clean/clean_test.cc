@@ -1,0 +1,322 @@
+// The clean stage on fixtures of its own: wording, names and outlets that
+// do not occur in the seed articles, in German and English, with negatives.
+#include "clean/clean.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "clean/lexicon.h"
+
+namespace lagebild::clean {
+namespace {
+
+bool Removes(const CleanResult& r, const std::string& piece, const std::string& reason) {
+  for (const Removed& x : r.removed) {
+    if (x.text.find(piece) != std::string::npos && x.reason == reason) return true;
+  }
+  return false;
+}
+
+std::string Dump(const CleanResult& r) {
+  std::string s = "text:\n" + r.text + "\nremoved:\n";
+  for (const Removed& x : r.removed) s += "  [" + x.reason + "] " + x.text + "\n";
+  return s;
+}
+
+const char kBody[] =
+    "Der Stadtrat von Wernersand hat am Montag den Haushalt für das kommende Jahr "
+    "beschlossen. Die Mehrheit stimmte für höhere Ausgaben bei Schulen und Straßen, die "
+    "Opposition kritisierte die neuen Schulden des Stadtrats als zu hoch für den Haushalt.";
+const char kBody2[] =
+    "Nach der Abstimmung verließen mehrere Ratsmitglieder den Saal. Der Bürgermeister nannte "
+    "den Haushalt solide und kündigte an, die Schulden des Stadtrats bis zum Ende der "
+    "Wahlperiode wieder zu senken.";
+
+TEST(LexiconsTest, LoadWithoutProblems) {
+  const Lexicons& lex = GetLexicons();
+  EXPECT_TRUE(lex.problems.empty()) << lex.problems.front();
+  EXPECT_FALSE(lex.line_cues.empty());
+  EXPECT_FALSE(lex.credit_words.empty());
+  EXPECT_GT(lex.state_media.size(), 1000u);
+  EXPECT_GT(lex.outlets.size(), 50u);
+}
+
+TEST(LexiconsTest, FoldHandlesUmlautsAndLatinExtended) {
+  EXPECT_EQ(Fold("ÄRGER Über ŠKODA"), "ärger über škoda");
+  EXPECT_EQ(Fold("İ"), "İ");  // dotted capital I has no one-byte-pair lower case here
+  EXPECT_EQ(HostOf("https://www.Example.com:8080/path?q"), "example.com");
+}
+
+TEST(CleanTextTest, ReadMoreLinesAndSuffixes) {
+  const std::string text = std::string(kBody) + " Weiterlesen\n\n" +
+                           "Lesen Sie außerdem: Neue Buslinie ab Dezember\n\n" + kBody2 +
+                           " mehr »\n\nRead more: Council approves budget";
+  const CleanResult r = CleanText(text, "");
+  EXPECT_TRUE(Removes(r, "Weiterlesen", "read-more")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "Lesen Sie außerdem: Neue Buslinie", "read-more")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "mehr »", "read-more")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "Read more: Council", "read-more")) << Dump(r);
+  EXPECT_EQ(r.text, std::string(kBody) + "\n\n" + kBody2);
+}
+
+TEST(CleanTextTest, PhotoCreditsAndCaptions) {
+  const std::string text =
+      std::string(kBody) + " (Bild: Getty Images) Die Sitzung dauerte bis in den Abend.\n\n" +
+      "Demonstranten vor dem Rathaus am Montagabend. Foto: Lena Beispiel/AFP\n\n" +
+      "Feuerwehrleute löschen die Reste des Lagers. AFP / John Example\n\n" +
+      "Image: Example Agency\n\n" + kBody;
+  const CleanResult r = CleanText(text, "");
+  EXPECT_TRUE(Removes(r, "(Bild: Getty Images)", "photo-credit")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "Demonstranten vor dem Rathaus", "photo-caption")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "AFP / John Example", "photo-caption")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "Image: Example Agency", "photo-credit")) << Dump(r);
+  // The paragraph around an inline credit stays, only the credit goes.
+  EXPECT_NE(r.text.find("Die Sitzung dauerte bis in den Abend."), std::string::npos);
+  EXPECT_EQ(r.text.find("Getty"), std::string::npos);
+}
+
+TEST(CleanTextTest, EmbeddedPostWithSignature) {
+  const std::string text =
+      std::string("The storm reached the coast on Tuesday night and flooded the harbour district, "
+                  "officials said. Thousands of homes were without power for the whole night.\n\n") +
+      "Water is rising in the old town, stay safe everyone https://t.co/AbCdEf123\n\n" +
+      "— Harbour Watch (@harbourwatch) March 3, 2023\n\n" +
+      "Emergency services evacuated about 200 residents from the lower streets of the old "
+      "town, a spokesperson for the fire brigade said on Wednesday morning.";
+  const CleanResult r = CleanText(text, "");
+  EXPECT_TRUE(Removes(r, "(@harbourwatch)", "social-embed")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "Water is rising", "social-embed")) << Dump(r);
+  EXPECT_NE(r.text.find("The storm reached the coast"), std::string::npos) << Dump(r);
+  EXPECT_NE(r.text.find("Emergency services evacuated"), std::string::npos);
+  EXPECT_EQ(r.text.find("t.co"), std::string::npos);
+}
+
+TEST(CleanTextTest, LinksInsideAndAlone) {
+  const std::string text = std::string(kBody) + " Details: https://example.org/haushalt.pdf\n\n" +
+                           "https://example.org/a https://example.org/b\n\n" + kBody;
+  const CleanResult r = CleanText(text, "");
+  EXPECT_TRUE(Removes(r, "https://example.org/haushalt.pdf", "link")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "https://example.org/a https://example.org/b", "link")) << Dump(r);
+  EXPECT_EQ(r.text.find("http"), std::string::npos);
+}
+
+TEST(CleanTextTest, BylinesAtHeadAndTail) {
+  const std::string text = std::string("Von Anna Beispiel und Jan Muster · 3. Mai 2024\n\n") + kBody + "\n\n" +
+                           kBody2 + "\n\nWriting by Jane Example; Editing by John Sample";
+  const CleanResult r = CleanText(text, "");
+  EXPECT_TRUE(Removes(r, "Von Anna Beispiel", "byline")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "Writing by Jane Example", "byline")) << Dump(r);
+  EXPECT_EQ(r.text, std::string(kBody) + "\n\n" + kBody2);
+}
+
+TEST(CleanTextTest, RelatedTeasersAfterHeading) {
+  const std::string text = std::string(kBody) + "\n\n" + kBody2 +
+                           "\n\nAbout editor\n\nRelated Articles\n\n" +
+                           "Vulkanausbruch auf Island: Flüge gestrichen\n\n" +
+                           "Die Behörden in Reykjavík haben am Sonntag den Luftraum über dem "
+                           "Süden der Insel gesperrt …";
+  const CleanResult r = CleanText(text, "");
+  EXPECT_TRUE(Removes(r, "About editor", "navigation")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "Related Articles", "related-teaser")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "Vulkanausbruch auf Island", "related-teaser")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "Reykjavík", "related-teaser")) << Dump(r);
+  EXPECT_EQ(r.text, std::string(kBody) + "\n\n" + kBody2);
+}
+
+TEST(CleanTextTest, OffTopicCutOffTeaserAtTheEnd) {
+  const std::string text = std::string(kBody) + "\n\n" + kBody2 +
+                           "\n\nMarathon in Lissabon: Kenianerin gewinnt mit Streckenrekord …";
+  const CleanResult r = CleanText(text, "");
+  EXPECT_TRUE(Removes(r, "Marathon in Lissabon", "related-teaser")) << Dump(r);
+}
+
+TEST(CleanTextTest, PublisherAppealsGermanAndEnglish) {
+  const std::string de = std::string(kBody) + "\n\n" + kBody2 +
+                         "\n\nGefällt Ihnen dieser Artikel? Dann unterstützen Sie unsere Redaktion "
+                         "mit einem Abo oder einer Spende. Vielen Dank an unsere Leser.";
+  const CleanResult r1 = CleanText(de, "");
+  EXPECT_TRUE(Removes(r1, "Gefällt Ihnen dieser Artikel?", "publisher-appeal")) << Dump(r1);
+  const std::string en =
+      std::string("The council approved the budget on Monday after a long debate about new "
+                  "debt, officials said. The opposition voted against the plan.\n\n") +
+      "We rely on readers like you. Support our independent journalism and subscribe to our "
+      "newsletter today.";
+  const CleanResult r2 = CleanText(en, "");
+  EXPECT_TRUE(Removes(r2, "We rely on readers like you.", "publisher-appeal")) << Dump(r2);
+}
+
+TEST(CleanTextTest, RepeatedTitleWithSubtitleOrCredit) {
+  const std::string title = "Haushalt beschlossen";
+  const CleanResult r1 =
+      CleanText("Haushalt beschlossen Opposition kritisiert neue Schulden\n\n" +
+                    std::string(kBody),
+                title);
+  EXPECT_TRUE(Removes(r1, "Haushalt beschlossen", "repeated-title")) << Dump(r1);
+  EXPECT_EQ(r1.text.rfind("Opposition kritisiert neue Schulden\n\n", 0), 0u) << Dump(r1);
+  const CleanResult r2 =
+      CleanText("Haushalt beschlossenFoto: Stadt Wernersand © Lena Beispiel\n\n" +
+                    std::string(kBody),
+                title);
+  EXPECT_TRUE(Removes(r2, "Foto: Stadt Wernersand", "photo-credit")) << Dump(r2);
+  EXPECT_EQ(r2.text, kBody);
+}
+
+TEST(CleanTextTest, CopyrightFooter) {
+  const CleanResult r =
+      CleanText(std::string(kBody) + "\n\n© 2024 Wernersander Anzeiger. All rights reserved.", "");
+  EXPECT_TRUE(Removes(r, "© 2024 Wernersander Anzeiger", "navigation")) << Dump(r);
+  EXPECT_EQ(r.text, kBody);
+}
+
+TEST(CleanTextTest, NewsTextThatLooksLikeCuesStays) {
+  const std::string text =
+      "About 300 people were evacuated.\n\n"
+      "Share prices fell.\n\n"
+      "Mehr als 100 Menschen wurden verletzt.\n\n"
+      "Quelle der Zahlen ist das Innenministerium, das am Abend eine Bilanz zog.\n\n"
+      "Von Berlin aus reiste die Ministerin weiter nach Paris.\n\n"
+      "„Wir haben unsere Arbeit gemacht, unsere Leser und unsere Website sind uns egal“, sagte "
+      "der Sprecher.\n\n"
+      "Teilen Sie diese Ansicht?\n\n"
+      "Die Partei sprach von einem Erfolg. Die Polizei nannte die Lage ruhig.";
+  const CleanResult r = CleanText(text, "");
+  EXPECT_TRUE(r.removed.empty()) << Dump(r);
+  EXPECT_EQ(r.text, text);
+}
+
+TEST(CleanTextTest, EmptyAndOddInput) {
+  EXPECT_TRUE(CleanText("", "").text.empty());
+  EXPECT_TRUE(CleanText("", "Titel").removed.empty());
+  const CleanResult r = CleanText("Weiterlesen", "");
+  EXPECT_TRUE(r.text.empty());
+  EXPECT_EQ(r.removed.size(), 1u);
+  // Unbalanced parentheses, lone slashes and copyright signs do not trip it.
+  const std::string odd = "( / © ) (Foto: ( / ©\n\n/ / /\n\n©";
+  const CleanResult r2 = CleanText(odd, "(");
+  EXPECT_LE(r2.text.size(), odd.size());
+}
+
+TEST(CleanTextTest, OutputKeepsTextInvariants) {
+  const std::string text = std::string(kBody) + "\nZeile zwei (Foto: dpa)\n\n\nWeiterlesen\n\n" +
+                           kBody;
+  const CleanResult r = CleanText(text, "");
+  EXPECT_EQ(r.text.find("\n\n\n"), std::string::npos);
+  EXPECT_NE(r.text.back(), '\n');
+  EXPECT_EQ(r.text.find(" \n"), std::string::npos);
+  EXPECT_EQ(r.text.find("\n "), std::string::npos);
+}
+
+// ---- AssessSource -------------------------------------------------------------
+
+Article Make(std::string text, std::string language = "de") {
+  Article a;
+  a.text = std::move(text);
+  a.language = std::move(language);
+  return a;
+}
+
+bool HasFlag(const Article& a, const std::string& flag) {
+  for (const std::string& f : a.flags) {
+    if (f == flag) return true;
+  }
+  return false;
+}
+
+std::string Evidence(const Article& a) {
+  std::string s;
+  for (const FlagEvidence& e : a.flag_evidence) s += e.flag + ": " + e.evidence + "\n";
+  return s;
+}
+
+TEST(AssessSourceTest, AgencyDatelinesAndSignatures) {
+  Article a = Make("Berlin (dpa) - Der Bundestag hat am Donnerstag das Gesetz beschlossen.");
+  AssessSource(a);
+  EXPECT_TRUE(HasFlag(a, "agency-copy"));
+  EXPECT_EQ(a.agency, "dpa");
+
+  Article b = Make("LONDON, March 3 (AP) — The storm hit the coast on Tuesday.", "en");
+  AssessSource(b);
+  EXPECT_EQ(b.agency, "AP");
+
+  Article c = Make("Die Regierung in Wien hat das Budget vorgelegt.\n\n(APA/dpa)");
+  AssessSource(c);
+  EXPECT_EQ(c.agency, "APA") << Evidence(c);
+
+  // "(Reuters)" inside a sentence is an attribution, not a dateline.
+  Article d = Make("Der Konzern meldete nach Angaben der Agentur (Reuters) einen Gewinn, hieß "
+                   "es am Abend in der Mitteilung.");
+  AssessSource(d);
+  EXPECT_FALSE(HasFlag(d, "agency-copy")) << Evidence(d);
+}
+
+TEST(AssessSourceTest, StateAffiliationFromUrlSiteNameOrAgency) {
+  Article a = Make("Ein Text.");
+  a.url = "https://de.rt.com/international/12345-beispiel/";
+  AssessSource(a);
+  EXPECT_TRUE(HasFlag(a, "state-affiliated")) << Evidence(a);
+  EXPECT_EQ(a.outlet_info.state, "SC");
+  EXPECT_EQ(a.outlet_info.basis, "url");
+
+  Article b = Make("MOSKAU (TASS) - Ein Text über ein Treffen.");
+  AssessSource(b);
+  EXPECT_TRUE(HasFlag(b, "state-affiliated")) << Evidence(b);
+  EXPECT_EQ(b.agency, "TASS");
+
+  // Independent public media are listed but not editorially controlled.
+  Article c = Make("Ein Text.");
+  c.url = "https://www.dw.com/de/beispiel/a-1";
+  AssessSource(c);
+  EXPECT_FALSE(HasFlag(c, "state-affiliated")) << Evidence(c);
+  EXPECT_EQ(c.outlet_info.name, "Deutsche Welle");
+
+  Article d = Make("Ein Text.");
+  d.outlet = "Xinhua";
+  AssessSource(d);
+  EXPECT_TRUE(HasFlag(d, "state-affiliated")) << Evidence(d);
+}
+
+TEST(AssessSourceTest, MachineTranslationSignals) {
+  // One name in two romanisations, plus a broken fragment.
+  Article a = Make(
+      "Präsident Wolodymyr Selenskyj traf am Montag den Kanzler. Zelensky sagte, die Lage sei "
+      "ernst . verhandeln.\n\nDer Präsident Lukaschenko und Lukashenko wurden genannt.");
+  AssessSource(a);
+  EXPECT_TRUE(HasFlag(a, "machine-translated")) << Evidence(a);
+  // English function words left inside German sentences.
+  Article b = Make(
+      "Die Regierung hat die power of decision an die Region abgegeben, und die Lage ist "
+      "nach Angaben der Behörden stabil. Die Behörden sagten, die situation of the city sei "
+      "unter Kontrolle und die Polizei ist vor Ort.");
+  AssessSource(b);
+  EXPECT_TRUE(HasFlag(b, "machine-translated")) << Evidence(b);
+}
+
+TEST(AssessSourceTest, CleanGermanTextIsNotMachineTranslated) {
+  Article a = Make(
+      "Die Bank of America hat ihre Zahlen vorgelegt, und der Gewinn ist gestiegen. "
+      "Der Chef sagte: „We are very happy with the results of the year“, und die Aktie stieg. "
+      "Präsident Selenskyj traf den Kanzler; Selenskyjs Berater nannte das Treffen gut.");
+  AssessSource(a);
+  EXPECT_FALSE(HasFlag(a, "machine-translated")) << Evidence(a);
+}
+
+TEST(AssessSourceTest, Truncation) {
+  Article a = Make("Der Rat tagte bis in die Nacht und beschloss am Ende, dass die …");
+  AssessSource(a);
+  EXPECT_TRUE(HasFlag(a, "truncated")) << Evidence(a);
+  Article b = Make("Der Rat tagte bis in die Nacht. „Das war gut“, sagte sie.");
+  AssessSource(b);
+  EXPECT_FALSE(HasFlag(b, "truncated")) << Evidence(b);
+}
+
+TEST(AssessSourceTest, OutletFromCopyrightLine) {
+  Article a = Make("Ein Text.");
+  a.removed.push_back({"© 2024 Der Standard", "navigation"});
+  AssessSource(a);
+  EXPECT_EQ(a.outlet_info.name, "Der Standard");
+  EXPECT_EQ(a.outlet_info.basis, "self-reference");
+}
+
+}  // namespace
+}  // namespace lagebild::clean

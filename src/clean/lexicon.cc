@@ -1,0 +1,255 @@
+#include "clean/lexicon.h"
+
+#include <algorithm>
+
+#include "util/embedded.h"
+#include "util/strings.h"
+#include "util/utf8.h"
+
+namespace lagebild::clean {
+namespace {
+
+// Splits a TSV file into rows of fields; '#' lines and blank lines skipped.
+std::vector<std::vector<std::string_view>> Rows(std::string_view file) {
+  std::vector<std::vector<std::string_view>> rows;
+  size_t pos = 0;
+  while (pos < file.size()) {
+    size_t nl = file.find('\n', pos);
+    if (nl == std::string_view::npos) nl = file.size();
+    std::string_view line = file.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> fields;
+    size_t f = 0;
+    while (true) {
+      const size_t tab = line.find('\t', f);
+      fields.push_back(line.substr(f, tab == std::string_view::npos ? line.npos : tab - f));
+      if (tab == std::string_view::npos) break;
+      f = tab + 1;
+    }
+    rows.push_back(std::move(fields));
+  }
+  return rows;
+}
+
+std::string_view File(std::string_view name, Lexicons& lex) {
+  auto data = util::EmbeddedFile(name);
+  if (!data) {
+    lex.problems.push_back(std::string(name) + ": not embedded");
+    return {};
+  }
+  return *data;
+}
+
+std::vector<std::string> SplitBar(std::string_view s) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t bar = s.find('|', pos);
+    if (bar == std::string_view::npos) bar = s.size();
+    std::string_view part = util::Trim(s.substr(pos, bar - pos));
+    if (!part.empty()) out.emplace_back(part);
+    pos = bar + 1;
+  }
+  return out;
+}
+
+void SortLongestFirst(std::vector<Cue>& cues) {
+  std::stable_sort(cues.begin(), cues.end(), [](const Cue& a, const Cue& b) {
+    return a.folded.size() > b.folded.size();
+  });
+}
+
+}  // namespace
+
+std::string HostOf(std::string_view url) {
+  std::string h = Fold(url);
+  const size_t scheme = h.find("://");
+  if (scheme != std::string::npos) h.erase(0, scheme + 3);
+  const size_t end = h.find_first_of("/?#:");
+  if (end != std::string::npos) h.resize(end);
+  if (h.rfind("www.", 0) == 0) h.erase(0, 4);
+  return h;
+}
+
+namespace {
+
+Lexicons Load() {
+  Lexicons lex;
+  const std::string_view cue_file = "clean/cues.tsv";
+  for (const auto& r : Rows(File(cue_file, lex))) {
+    if (r.size() != 4) {
+      lex.problems.push_back(std::string(cue_file) + ": expected 4 fields");
+      continue;
+    }
+    Cue cue{Fold(r[3]), std::string(r[0])};
+    if (r[1] == "line") {
+      lex.line_cues.emplace(cue.folded, cue.reason);
+    } else if (r[1] == "start") {
+      lex.start_cues.push_back(std::move(cue));
+    } else if (r[1] == "start-short") {
+      lex.start_short_cues.push_back(std::move(cue));
+    } else if (r[1] == "end") {
+      lex.end_cues.push_back(std::move(cue));
+    } else if (r[1] == "contains") {
+      lex.contains_cues.push_back(std::move(cue));
+    } else if (r[1] == "teaser-start") {
+      lex.teaser_cues.emplace(cue.folded, cue.reason);
+    } else {
+      lex.problems.push_back(std::string(cue_file) + ": unknown match " + std::string(r[1]));
+    }
+  }
+  SortLongestFirst(lex.start_cues);
+  SortLongestFirst(lex.start_short_cues);
+  SortLongestFirst(lex.end_cues);
+
+  for (const auto& r : Rows(File("clean/credits.tsv", lex))) {
+    if (r.size() != 3) {
+      lex.problems.push_back("clean/credits.tsv: expected 3 fields");
+    } else if (r[0] == "credit-word") {
+      lex.credit_words.insert(Fold(r[2]));
+    } else if (r[0] == "provider") {
+      lex.providers.insert(Fold(r[2]));
+    } else {
+      lex.problems.push_back("clean/credits.tsv: unknown kind " + std::string(r[0]));
+    }
+  }
+  for (const auto& r : Rows(File("clean/appeal.tsv", lex))) {
+    if (r.size() != 3) {
+      lex.problems.push_back("clean/appeal.tsv: expected 3 fields");
+    } else if (r[0] == "self") {
+      lex.appeal_self.insert(Fold(r[2]));
+    } else if (r[0] == "media") {
+      lex.appeal_media.insert(Fold(r[2]));
+    } else if (r[0] == "formal") {
+      lex.appeal_formal.insert(std::string(r[2]));
+    } else {
+      lex.problems.push_back("clean/appeal.tsv: unknown kind " + std::string(r[0]));
+    }
+  }
+  for (const auto& r : Rows(File("quality/function_words.tsv", lex))) {
+    if (r.size() != 2) {
+      lex.problems.push_back("quality/function_words.tsv: expected 2 fields");
+      continue;
+    }
+    lex.function_words[std::string(r[0])].insert(Fold(r[1]));
+  }
+  for (const auto& r : Rows(File("quality/transliteration.tsv", lex))) {
+    if (r.size() != 2 || r[0].empty()) {
+      lex.problems.push_back("quality/transliteration.tsv: expected 2 fields");
+      continue;
+    }
+    lex.transliteration.emplace_back(std::string(r[0]), std::string(r[1]));
+  }
+  std::stable_sort(lex.transliteration.begin(), lex.transliteration.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (size_t i = 0; i < lex.transliteration.size(); ++i) {
+    lex.transliteration_by_byte[static_cast<unsigned char>(lex.transliteration[i].first[0])]
+        .push_back(i);
+  }
+
+  for (const auto& r : Rows(File("outlets/state_media.tsv", lex))) {
+    if (r.size() != 5) {
+      lex.problems.push_back("outlets/state_media.tsv: expected 5 fields");
+      continue;
+    }
+    StateMedia s{std::string(r[0]), std::string(r[1]), std::string(r[2]), std::string(r[3]),
+                 std::string(r[4])};
+    if (!s.host.empty()) lex.state_by_domain.emplace(s.host, lex.state_media.size());
+    lex.state_media.push_back(std::move(s));
+  }
+  for (const auto& r : Rows(File("outlets/outlets.tsv", lex))) {
+    if (r.size() != 6) {
+      lex.problems.push_back("outlets/outlets.tsv: expected 6 fields");
+      continue;
+    }
+    Outlet o;
+    o.name = std::string(r[0]);
+    o.aliases = SplitBar(r[1]);
+    o.domains = SplitBar(r[2]);
+    o.country = std::string(r[3]);
+    o.language = std::string(r[4]);
+    o.kind = std::string(r[5]);
+    for (const std::string& d : o.domains) {
+      auto it = lex.state_by_domain.find(d);
+      if (it != lex.state_by_domain.end() && o.state.empty()) {
+        o.state = lex.state_media[it->second].typology;
+      }
+    }
+    const size_t index = lex.outlets.size();
+    for (const std::string& d : o.domains) lex.outlet_by_domain.emplace(d, index);
+    for (const std::string& a : o.aliases) {
+      lex.outlet_by_alias.emplace(a, index);
+      if (a.size() >= 4) lex.outlet_by_folded.emplace(Fold(a), index);
+    }
+    lex.outlets.push_back(std::move(o));
+  }
+  return lex;
+}
+
+}  // namespace
+
+std::string Fold(std::string_view s) {
+  std::string out;
+  FoldInto(s, &out);
+  return out;
+}
+
+void FoldInto(std::string_view s, std::string* out_ptr) {
+  std::string& out = *out_ptr;
+  out.resize(s.size());
+  // ASCII runs: one table-free pass writing in place.
+  size_t i = 0;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (static_cast<unsigned char>(c) >= 0x80) break;
+    out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  if (i == s.size()) return;
+  out.resize(i);
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out.push_back(util::AsciiToLower(static_cast<char>(c)));
+      ++i;
+      continue;
+    }
+    size_t len = 1;
+    char32_t cp = util::DecodeUtf8(s, i, &len);
+    if (cp == util::kInvalid) {
+      out.append(s.substr(i, len));
+      i += len;
+      continue;
+    }
+    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) {
+      cp += 0x20;  // Latin-1 capitals
+    } else if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 &&
+               cp != 0x149 && cp != 0x17F) {
+      // Latin Extended-A alternates capital/small in pairs; the parity of
+      // the pair start flips at U+0139 and back at U+014A.
+      const bool odd_pairs = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+      const bool is_capital = odd_pairs ? (cp % 2 == 1) : (cp % 2 == 0);
+      if (is_capital) cp += 1;
+    }
+    util::AppendUtf8(out, cp);
+    i += len;
+  }
+}
+
+long FindOutletByAlias(const Lexicons& lex, std::string_view alias) {
+  auto it = lex.outlet_by_alias.find(alias);
+  if (it != lex.outlet_by_alias.end()) return static_cast<long>(it->second);
+  if (alias.size() >= 4) {
+    auto f = lex.outlet_by_folded.find(Fold(alias));
+    if (f != lex.outlet_by_folded.end()) return static_cast<long>(f->second);
+  }
+  return -1;
+}
+
+const Lexicons& GetLexicons() {
+  static const Lexicons lex = Load();
+  return lex;
+}
+
+}  // namespace lagebild::clean

@@ -1,0 +1,87 @@
+// The clean stage's data, loaded once from the files embedded from data/
+// (data/clean, data/quality, data/outlets). Internal to the stage.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace lagebild::clean {
+
+// Hash sets and maps of strings that look up string_views without copying.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+template <typename T>
+using WordMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+
+enum class CueMatch { kLine, kStart, kStartShort, kEnd, kTeaserStart };
+
+struct Cue {
+  std::string folded;  // lower-cased cue
+  std::string reason;
+};
+
+struct Outlet {
+  std::string name;
+  std::vector<std::string> aliases;  // as written (case matters for short ones)
+  std::vector<std::string> domains;
+  std::string country, language, kind;
+  std::string state;  // typology joined from state_media.tsv
+};
+
+struct StateMedia {
+  std::string host, country, company, asset, typology;
+};
+
+struct Lexicons {
+  // data/clean/cues.tsv
+  WordMap<std::string> line_cues;    // folded line -> reason
+  WordMap<std::string> teaser_cues;  // folded line -> reason
+  std::vector<Cue> start_cues;        // longest first
+  std::vector<Cue> start_short_cues;  // longest first
+  std::vector<Cue> end_cues;          // longest first
+  std::vector<Cue> contains_cues;
+  // data/clean/credits.tsv
+  WordSet credit_words;  // folded
+  WordSet providers;     // folded picture agencies
+  // data/clean/appeal.tsv
+  WordSet appeal_self, appeal_media;
+  WordSet appeal_formal;  // as written, e.g. "Sie"
+  // data/quality/function_words.tsv
+  WordMap<WordSet> function_words;  // lang ->
+  // data/quality/transliteration.tsv, longest "from" first
+  std::vector<std::pair<std::string, std::string>> transliteration;
+  std::vector<size_t> transliteration_by_byte[256];  // rule indices by first byte
+  // data/outlets/outlets.tsv and state_media.tsv
+  std::vector<Outlet> outlets;
+  std::vector<StateMedia> state_media;
+  WordMap<size_t> outlet_by_domain;   // host -> outlets index
+  WordMap<size_t> state_by_domain;    // host -> state_media index
+  WordMap<size_t> outlet_by_alias;    // alias as written -> index
+  WordMap<size_t> outlet_by_folded;   // folded alias (>= 4 bytes)
+  std::vector<std::string> problems;  // malformed data lines (tests check it is empty)
+};
+
+// Loaded on first use; safe from any thread.
+const Lexicons& GetLexicons();
+
+// Lower case for ASCII and the Latin-1/Latin Extended-A letters of European
+// languages (Ä -> ä, Š -> š); other bytes are copied.
+std::string Fold(std::string_view s);
+// Fold(s) into *out (cleared first); reuses out's capacity.
+void FoldInto(std::string_view s, std::string* out);
+
+// "https://www.Example.com/a?b" -> "example.com".
+std::string HostOf(std::string_view url);
+
+// Index of the outlet named `alias` (exact, or folded for aliases of four
+// bytes or more), or -1.
+long FindOutletByAlias(const Lexicons& lex, std::string_view alias);
+
+}  // namespace lagebild::clean
