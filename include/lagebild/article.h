@@ -89,6 +89,25 @@ struct OutletInfo {
   std::string basis;      // "url", "site-name", "self-reference"
 };
 
+// The text-bearing skeleton of an HTML page, for main-content selection
+// (clean stage). Readers fill it; it never reaches the report.
+struct HtmlNode {       // a block-level element that holds text
+  int parent = -1;      // index into HtmlOutline::nodes, -1 at the top
+  std::string tag;      // lower-case tag name: "div", "article", "p", ...
+  std::string cues;     // lower-cased id, class, role and itemprop, space separated
+};
+
+struct HtmlBlock {          // text between two block boundaries
+  int node = -1;            // the innermost enclosing HtmlNode
+  std::string text;         // as in the page (entities decoded), white space not normalised
+  uint32_t link_bytes = 0;  // bytes of `text` inside <a> elements
+};
+
+struct HtmlOutline {
+  std::vector<HtmlNode> nodes;
+  std::vector<HtmlBlock> blocks;  // in document order
+};
+
 // One article as a reader found it, before normalisation.
 // Invariant: `body` is valid UTF-8 (readers convert or replace), may be empty.
 struct RawArticle {
@@ -106,6 +125,7 @@ struct RawArticle {
   bool truncated = false;             // cut at the article size limit
   std::string title_basis;            // "header", "metadata", "first-line", "first-sentence"
   std::vector<Removed> removed;       // lines a reader set aside (e.g. a section label)
+  HtmlOutline html;                   // HTML inputs: the page's text skeleton
   std::vector<Diagnostic> diagnostics;
 };
 

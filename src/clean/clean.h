@@ -32,6 +32,16 @@ struct CleanResult {
   std::vector<Removed> removed;  // in text order
 };
 
+// Chooses the main content of an HTML page from its outline: containers are
+// scored by the paragraphs under them (length, commas), their id/class cues
+// and link density; the best one, with siblings of similar score, gives the
+// text, minus furniture inside it (navigation, sharing, related links,
+// comments, captions). Dropped blocks of the chosen region go to *removed
+// (at most kMaxHtmlRemoved). Returns paragraphs separated by "\n\n"; ""
+// when the outline holds no text.
+inline constexpr size_t kMaxHtmlRemoved = 40;
+std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* removed);
+
 // Removes boilerplate from `text`. `title` (may be empty) lets repeated title
 // lines go.
 CleanResult CleanText(std::string_view text, std::string_view title);

@@ -104,6 +104,22 @@ Lexicons Load() {
   SortLongestFirst(lex.start_short_cues);
   SortLongestFirst(lex.end_cues);
 
+  for (const auto& r : Rows(File("clean/html_cues.tsv", lex))) {
+    if (r.size() != 4) {
+      lex.problems.push_back("clean/html_cues.tsv: expected 4 fields");
+      continue;
+    }
+    HtmlCue c;
+    c.cue = Fold(r[2]);
+    c.word = r[1] == "word";
+    c.weight = r[0] == "strong" ? 50 : r[0] == "positive" ? 25 : r[0] == "negative" ? -25 : 0;
+    c.reason = r[3] == "-" ? "" : std::string(r[3]);
+    if (c.weight == 0 || (r[1] != "word" && r[1] != "sub")) {
+      lex.problems.push_back("clean/html_cues.tsv: bad weight or match in " + std::string(r[2]));
+      continue;
+    }
+    lex.html_cues.push_back(std::move(c));
+  }
   for (const auto& r : Rows(File("clean/credits.tsv", lex))) {
     if (r.size() != 3) {
       lex.problems.push_back("clean/credits.tsv: expected 3 fields");

@@ -27,6 +27,14 @@ struct Cue {
   std::string reason;
 };
 
+// An id/class cue of HTML elements (data/clean/html_cues.tsv).
+struct HtmlCue {
+  std::string cue;
+  bool word = false;   // whole word (split at " ", "-", "_") rather than substring
+  int weight = 0;      // strong 50, positive 25, negative -25
+  std::string reason;  // for negative cues: why text under it is dropped
+};
+
 struct Outlet {
   std::string name;
   std::vector<std::string> aliases;  // as written (case matters for short ones)
@@ -47,6 +55,8 @@ struct Lexicons {
   std::vector<Cue> start_short_cues;  // longest first
   std::vector<Cue> end_cues;          // longest first
   std::vector<Cue> contains_cues;
+  // data/clean/html_cues.tsv
+  std::vector<HtmlCue> html_cues;
   // data/clean/credits.tsv
   WordSet credit_words;  // folded
   WordSet providers;     // folded picture agencies

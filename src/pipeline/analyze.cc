@@ -24,6 +24,11 @@ Article AnalyzeOne(RawArticle raw) {
   a.author = normalize::NormalizeLine(raw.author);
   a.encoding = std::move(raw.encoding);
   a.diagnostics = std::move(raw.diagnostics);
+  // clean (HTML): the page's main content from its outline.
+  if (!raw.html.blocks.empty()) {
+    raw.body = clean::SelectMainContent(raw.html, &raw.removed);
+    raw.html = {};
+  }
   a.removed = std::move(raw.removed);
   for (Removed& r : a.removed) r.text = normalize::NormalizeLine(r.text);
   if (raw.truncated) a.flags.push_back("truncated");

@@ -1,12 +1,12 @@
 // The HTML reader: gumbo (an HTML5-conformant parser) builds the tree; one
-// walk with an explicit stack collects metadata and picks the element that
-// holds the article; a second walk turns that element into text with block
-// elements as paragraph boundaries.
+// walk with an explicit stack collects metadata; a second turns <body> into
+// an outline of text blocks, block elements being paragraph boundaries.
 //
-// Choosing the main content well is the clean stage's job (boilerplate
-// classification over DOM features); this reader only narrows the page to
-// <article> (the one with most text), else <main>, else <body>, and skips
-// elements that never hold article text (script, nav, form, ...).
+// Choosing the main content is the clean stage's job: this reader hands it
+// the page's body as an HtmlOutline (text blocks under block-level elements
+// with their tag and id/class cues) and skips only elements that never hold
+// readable text (script, style, form controls, hidden elements). `body` is
+// the whole outline's text, the fallback when no selection is made.
 #include <gumbo.h>
 #include <simdjson.h>
 
@@ -177,10 +177,10 @@ bool IsSkipped(const GumboNode* node) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
     case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
     case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_CANVAS: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OPTION:
     case GUMBO_TAG_HEAD: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_LABEL:
       return true;
     default:
       break;
@@ -204,7 +204,8 @@ bool IsBlock(GumboTag tag) {
     case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_MAIN: case GUMBO_TAG_FIGURE:
     case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_HR:
     case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_NAV: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_MENU: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION:
       return true;
     default:
       return false;
@@ -251,22 +252,95 @@ std::string ExtractText(const GumboNode* root) {
   return out;
 }
 
-// Visible text length of a subtree, for choosing among <article> elements.
-size_t TextLength(const GumboNode* root) {
-  size_t n = 0;
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type == GUMBO_NODE_TEXT) {
-      n += std::strlen(node->v.text.text);
-    } else if (node->type == GUMBO_NODE_ELEMENT && (node == root || !IsSkipped(node))) {
-      const GumboVector& children = node->v.element.children;
-      for (unsigned k = 0; k < children.length; ++k)
-        stack.push_back(static_cast<const GumboNode*>(children.data[k]));
+// ---- Outline --------------------------------------------------------------
+// The page as text blocks under block-level elements (HtmlOutline), for the
+// clean stage to choose the main content from. One walk, explicit stack.
+
+std::string Cues(const GumboNode* node) {
+  std::string cues;
+  for (const char* name : {"id", "class", "role", "itemprop"}) {
+    if (const char* v = Attr(node, name)) {
+      if (!cues.empty()) cues.push_back(' ');
+      cues.append(v, std::min<size_t>(std::strlen(v), 160));
     }
   }
-  return n;
+  return util::AsciiLower(cues);
+}
+
+HtmlOutline BuildOutline(const GumboNode* root) {
+  HtmlOutline outline;
+  struct Item {
+    const GumboNode* node;
+    bool closing;
+    int parent;  // closing frames: the container to return to
+  };
+  std::string text;
+  uint32_t link_bytes = 0;
+  int container = -1;
+  int link_depth = 0;
+  auto flush = [&] {
+    if (!util::Trim(text).empty()) outline.blocks.push_back({container, std::move(text), link_bytes});
+    text.clear();
+    link_bytes = 0;
+  };
+  std::vector<Item> stack{{root, false, -1}};
+  while (!stack.empty()) {
+    const Item item = stack.back();
+    stack.pop_back();
+    const GumboNode* node = item.node;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+        node->type == GUMBO_NODE_WHITESPACE) {
+      const size_t n = std::strlen(node->v.text.text);
+      text.append(node->v.text.text, n);
+      if (link_depth > 0 && node->type != GUMBO_NODE_WHITESPACE) link_bytes += static_cast<uint32_t>(n);
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboTag tag = node->v.element.tag;
+    if (item.closing) {
+      if (tag == GUMBO_TAG_A) --link_depth;
+      if (IsBlock(tag)) {
+        flush();
+        container = item.parent;
+      }
+      continue;
+    }
+    if (node != root && IsSkipped(node)) continue;
+    if (tag == GUMBO_TAG_BR) {
+      text.push_back('\n');
+      continue;
+    }
+    if (IsBlock(tag)) {
+      flush();
+      HtmlNode n;
+      n.parent = container;
+      n.tag = gumbo_normalized_tagname(tag);
+      if (n.tag.empty()) n.tag = "unknown";
+      n.cues = Cues(node);
+      stack.push_back({node, true, container});
+      container = static_cast<int>(outline.nodes.size());
+      outline.nodes.push_back(std::move(n));
+    } else {
+      if (tag == GUMBO_TAG_A) ++link_depth;
+      stack.push_back({node, true, container});
+    }
+    const GumboVector& children = node->v.element.children;
+    for (unsigned k = children.length; k > 0; --k) {
+      stack.push_back({static_cast<const GumboNode*>(children.data[k - 1]), false, -1});
+    }
+  }
+  flush();
+  return outline;
+}
+
+// The outline's text: blocks as paragraphs.
+std::string OutlineText(const HtmlOutline& outline) {
+  std::string out;
+  for (const HtmlBlock& b : outline.blocks) {
+    if (!out.empty()) out.append("\n\n");
+    out.append(b.text);
+  }
+  return out;
 }
 
 // ---- Metadata ------------------------------------------------------------
@@ -394,8 +468,6 @@ ReadOutput ReadHtml(std::string_view bytes, const std::string& source,
   // One walk for metadata and candidate content roots.
   PageMeta meta;
   const GumboNode* body = nullptr;
-  const GumboNode* main = nullptr;
-  std::vector<const GumboNode*> articles;
   std::vector<const GumboNode*> stack{doc->root};
   while (!stack.empty()) {
     const GumboNode* node = stack.back();
@@ -425,12 +497,6 @@ ReadOutput ReadHtml(std::string_view bytes, const std::string& source,
       case GUMBO_TAG_BODY:
         if (!body) body = node;
         break;
-      case GUMBO_TAG_MAIN:
-        if (!main) main = node;
-        break;
-      case GUMBO_TAG_ARTICLE:
-        articles.push_back(node);
-        break;
       case GUMBO_TAG_H1:
         if (meta.h1.empty()) meta.h1 = ExtractText(node);
         break;
@@ -442,22 +508,9 @@ ReadOutput ReadHtml(std::string_view bytes, const std::string& source,
       stack.push_back(static_cast<const GumboNode*>(children.data[k - 1]));
   }
 
-  const GumboNode* root = body;
-  if (main) root = main;
-  if (!articles.empty()) {
-    const GumboNode* best = nullptr;
-    size_t best_len = 0;
-    for (const GumboNode* art : articles) {
-      const size_t len = TextLength(art);
-      if (len > best_len) {
-        best = art;
-        best_len = len;
-      }
-    }
-    const size_t root_len = root ? TextLength(root) : 0;
-    if (best && (best_len * 4 >= root_len || best_len >= 1000)) root = best;
-  }
-  std::string text = root ? ExtractText(root) : std::string();
+  // The whole body as an outline; the clean stage picks the main content.
+  if (body) a.html = BuildOutline(body);
+  std::string text = OutlineText(a.html);
   if (util::Trim(text).empty()) {
     out.errors.push_back({source, "HTML page without body text; skipped"});
     return out;

@@ -1,0 +1,242 @@
+// Main-content selection on an HtmlOutline. See clean.h for the contract.
+//
+// 1. Every block that reads like a paragraph (25+ bytes, mostly not links)
+//    scores 1 + its commas + one point per 100 bytes (at most 3), credited to
+//    the enclosing containers: the parent of its element in full, the next
+//    ancestor half, further ancestors less (a third of the level).
+// 2. A container's score starts from its tag (div +5, lists and headings
+//    minus) and its id/class cues (data/clean/html_cues.tsv), and is scaled
+//    by 1 - link density.
+// 3. The best container wins; siblings scoring at least a fifth of it join.
+// 4. Inside the chosen region, text under furniture (negative cues, nav,
+//    aside, footer) and link-heavy short blocks is dropped.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clean/clean.h"
+#include "clean/lexicon.h"
+#include "clean/text_util.h"
+#include "util/strings.h"
+
+namespace lagebild::clean {
+namespace {
+
+constexpr size_t kMinParagraphBytes = 25;
+constexpr int kMaxScoredAncestors = 5;
+constexpr double kSiblingShare = 0.2;
+
+bool IsWordSep(char c) { return c == ' ' || c == '-' || c == '_'; }
+
+bool HasWord(std::string_view cues, std::string_view word) {
+  size_t pos = 0;
+  while ((pos = cues.find(word, pos)) != std::string_view::npos) {
+    const bool left = pos == 0 || IsWordSep(cues[pos - 1]);
+    const size_t end = pos + word.size();
+    const bool right = end == cues.size() || IsWordSep(cues[end]);
+    if (left && right) return true;
+    pos = end;
+  }
+  return false;
+}
+
+// Sum of the cue weights; *reason gets the first negative cue's reason.
+int CueWeight(std::string_view cues, const Lexicons& lex, const char** reason) {
+  int weight = 0;
+  *reason = nullptr;
+  if (cues.empty()) return 0;
+  bool strong = false;
+  for (const HtmlCue& c : lex.html_cues) {
+    const bool hit = c.word ? HasWord(cues, c.cue) : cues.find(c.cue) != std::string_view::npos;
+    if (!hit) continue;
+    if (c.weight >= 50) {
+      if (strong) continue;  // one strong cue is enough
+      strong = true;
+    }
+    weight += c.weight;
+    if (c.weight < 0 && *reason == nullptr) *reason = c.reason.c_str();
+  }
+  return std::clamp(weight, -50, 75);
+}
+
+int TagWeight(std::string_view tag) {
+  if (tag == "div" || tag == "article" || tag == "main") return 5;
+  if (tag == "section" || tag == "pre" || tag == "td" || tag == "blockquote") return 3;
+  if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" ||
+      tag == "dt" || tag == "li" || tag == "form") {
+    return -3;
+  }
+  if ((tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') || tag == "th") {
+    return -5;
+  }
+  return 0;
+}
+
+bool IsFurnitureTag(std::string_view tag) {
+  return tag == "nav" || tag == "aside" || tag == "footer" || tag == "menu";
+}
+
+bool IsHeading(std::string_view tag) {
+  return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
+}
+
+size_t Commas(std::string_view s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), ','));
+}
+
+// Reasons whose furniture is dropped even when it holds paragraphs
+// (comment threads, teasers with summaries); the others (navigation,
+// bylines, captions) only when it holds none -- page builders put every
+// paragraph in a "widget".
+bool StrongReason(std::string_view reason) {
+  return reason == "comments" || reason == "related-teaser" || reason == "advertisement" ||
+         reason == "social-embed" || reason == "publisher-appeal";
+}
+
+// A block that reads like running text: long, few links, a sentence end.
+bool ParagraphLike(std::string_view text, size_t bytes, size_t link_bytes) {
+  if (bytes < 80 || link_bytes * 10 > bytes * 3) return false;
+  return text.find(". ") != std::string_view::npos || EndsSentence(text);
+}
+
+struct NodeInfo {
+  bool has_paragraph = false;  // some block under it is ParagraphLike
+  size_t bytes = 0;       // text bytes under the node
+  size_t link_bytes = 0;  // of which inside links
+  double score = 0;       // paragraph score credited to it
+  bool scored = false;
+  int weight = 0;         // tag + cues
+  const char* reason = nullptr;  // negative cue's reason, if any
+};
+
+}  // namespace
+
+std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* removed) {
+  const Lexicons& lex = GetLexicons();
+  const size_t n = outline.nodes.size();
+  if (outline.blocks.empty()) return "";
+  std::vector<NodeInfo> info(n);
+  for (size_t i = 0; i < n; ++i) {
+    const HtmlNode& node = outline.nodes[i];
+    info[i].weight = TagWeight(node.tag) + CueWeight(node.cues, lex, &info[i].reason);
+  }
+  auto valid = [&](int k) { return k >= 0 && static_cast<size_t>(k) < n; };
+
+  // Text and link bytes, summed up the tree.
+  std::vector<size_t> block_bytes(outline.blocks.size());
+  for (size_t b = 0; b < outline.blocks.size(); ++b) {
+    const HtmlBlock& block = outline.blocks[b];
+    block_bytes[b] = util::Trim(block.text).size();
+    const bool paragraph = ParagraphLike(block.text, block_bytes[b], block.link_bytes);
+    for (int k = block.node; valid(k); k = outline.nodes[k].parent) {
+      info[k].bytes += block_bytes[b];
+      info[k].link_bytes += block.link_bytes;
+      info[k].has_paragraph |= paragraph;
+    }
+  }
+  // Paragraph scores, credited to ancestors.
+  for (size_t b = 0; b < outline.blocks.size(); ++b) {
+    const HtmlBlock& block = outline.blocks[b];
+    if (block_bytes[b] < kMinParagraphBytes || !valid(block.node)) continue;
+    if (block.link_bytes * 2 > block_bytes[b]) continue;
+    const std::string_view tag = outline.nodes[block.node].tag;
+    if (IsHeading(tag)) continue;
+    double s = 1.0 + static_cast<double>(Commas(block.text)) +
+               std::min(3.0, static_cast<double>(block_bytes[b]) / 100.0);
+    if (tag == "li") s *= 0.5;
+    int k = outline.nodes[block.node].parent;
+    if (tag != "p" && tag != "li" && tag != "dd" && tag != "td" && tag != "pre") {
+      k = block.node;  // text directly in a div or section: that element is the container
+    }
+    for (int level = 0; valid(k) && level < kMaxScoredAncestors;
+         ++level, k = outline.nodes[k].parent) {
+      NodeInfo& a = info[k];
+      if (!a.scored) {
+        a.scored = true;
+        a.score = a.weight;
+      }
+      a.score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
+    }
+  }
+  // The best container.
+  int top = -1;
+  double top_score = 0;
+  std::vector<double> final_score(n, 0.0);
+  for (size_t i = 0; i < n; ++i) {
+    if (!info[i].scored || info[i].bytes == 0) continue;
+    const double density =
+        static_cast<double>(info[i].link_bytes) / static_cast<double>(info[i].bytes);
+    final_score[i] = info[i].score * (1.0 - std::min(1.0, density));
+    if (top < 0 || final_score[i] > top_score) {
+      top = static_cast<int>(i);
+      top_score = final_score[i];
+    }
+  }
+  // Selected containers: the best and its good siblings.
+  std::vector<char> selected(n, 0);
+  if (top >= 0) {
+    selected[top] = 1;
+    const int parent = outline.nodes[top].parent;
+    const double threshold = std::max(10.0, top_score * kSiblingShare);
+    for (size_t i = 0; i < n; ++i) {
+      if (static_cast<int>(i) == top || outline.nodes[i].parent != parent) continue;
+      if (final_score[i] >= threshold && info[i].reason == nullptr) selected[i] = 1;
+    }
+  }
+
+  // Collect the blocks under a selected container, minus furniture.
+  std::string out;
+  size_t removed_count = 0;
+  auto drop = [&](const HtmlBlock& block, const char* reason) {
+    if (removed == nullptr || removed_count >= kMaxHtmlRemoved) return;
+    const std::string_view t = util::Trim(block.text);
+    if (t.empty()) return;
+    removed->push_back({std::string(t), reason});
+    ++removed_count;
+  };
+  for (size_t b = 0; b < outline.blocks.size(); ++b) {
+    const HtmlBlock& block = outline.blocks[b];
+    if (top < 0) {
+      // No paragraph anywhere: keep everything that is not furniture.
+      if (!util::Trim(block.text).empty()) {
+        if (!out.empty()) out += "\n\n";
+        out += block.text;
+      }
+      continue;
+    }
+    // Walk up: is the block under a selected container, and under furniture
+    // below it?
+    const char* furniture = nullptr;
+    bool inside = false;
+    for (int k = block.node; valid(k); k = outline.nodes[k].parent) {
+      if (selected[k]) {
+        inside = true;
+        break;
+      }
+      if (furniture == nullptr) {
+        if (IsFurnitureTag(outline.nodes[k].tag) && !info[k].has_paragraph) {
+          furniture = "navigation";
+        } else if (info[k].reason != nullptr &&
+                   (StrongReason(info[k].reason) || !info[k].has_paragraph)) {
+          furniture = info[k].reason;
+        }
+      }
+    }
+    if (!inside) continue;
+    if (furniture != nullptr) {
+      drop(block, furniture);
+      continue;
+    }
+    // Short blocks that are mostly links: menus, tag lists, "more" links.
+    if (block.link_bytes * 2 > block_bytes[b] && block_bytes[b] < 300) {
+      drop(block, "link");
+      continue;
+    }
+    if (!out.empty()) out += "\n\n";
+    out += block.text;
+  }
+  return out;
+}
+
+}  // namespace lagebild::clean

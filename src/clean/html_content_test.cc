@@ -1,0 +1,85 @@
+// Main-content selection on outlines read from small pages of its own.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "clean/clean.h"
+#include "read/read.h"
+
+namespace lagebild::clean {
+namespace {
+
+std::string Select(const std::string& html, std::vector<Removed>* removed = nullptr) {
+  read::ReadOutput out = read::ReadHtml(html, "t.html", {});
+  if (out.articles.empty()) return "<no article>";
+  return SelectMainContent(out.articles[0].html, removed);
+}
+
+const std::string kPara1 =
+    "Der Stadtrat hat am Montag nach langer Debatte den Haushalt beschlossen, mit den Stimmen "
+    "der Mehrheit, gegen die Stimmen der Opposition.";
+const std::string kPara2 =
+    "Die Opposition kritisierte die neuen Schulden, die Verwaltung verwies auf höhere "
+    "Einnahmen, und der Bürgermeister sprach von einem soliden Haushalt.";
+
+TEST(SelectMainContentTest, ArticleWithoutNavigationTeasersAndComments) {
+  const std::string html =
+      "<html><body><header class='site-header'><a href='/'>Start</a> <a href='/p'>Politik</a>"
+      "</header><nav><ul><li><a href='/a'>Lokales</a></li><li><a href='/b'>Sport</a></li></ul>"
+      "</nav><div class='layout'><div class='article-body'><h1>Haushalt beschlossen</h1><p>" +
+      kPara1 + "</p><div class='share-buttons'><a href='#'>Teilen</a> <a href='#'>Twitter</a>"
+      "</div><p>" + kPara2 + "</p><div class='related-articles'><h3>Mehr zum Thema</h3><p>"
+      "Ein anderer Artikel über Verkehr, Straßen und Brücken, der hier angeteasert wird.</p>"
+      "</div></div><div id='comments'><p>Leser A schrieb: Das ist doch alles viel zu teuer, "
+      "und niemand fragt die Bürger, was sie eigentlich wollen.</p></div></div>"
+      "<footer><p>© 2024 Beispielblatt, alle Rechte vorbehalten.</p></footer></body></html>";
+  std::vector<Removed> removed;
+  const std::string text = Select(html, &removed);
+  EXPECT_NE(text.find(kPara1), std::string::npos) << text;
+  EXPECT_NE(text.find(kPara2), std::string::npos) << text;
+  EXPECT_NE(text.find("Haushalt beschlossen"), std::string::npos) << text;
+  for (const char* gone : {"Politik", "Lokales", "Twitter", "anderer Artikel", "Leser A",
+                           "Rechte vorbehalten"}) {
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone << " in\n" << text;
+  }
+  bool teaser = false, share = false;
+  for (const Removed& r : removed) {
+    teaser |= r.reason == "related-teaser" && r.text.find("anderer Artikel") != std::string::npos;
+    share |= r.reason == "social-embed" && r.text.find("Twitter") != std::string::npos;
+  }
+  EXPECT_TRUE(teaser);
+  EXPECT_TRUE(share);
+}
+
+TEST(SelectMainContentTest, LongestArticleWinsOverTeaserArticles) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 3; ++i) {
+    html += "<article class='teaser'><p>Kurzer Teaser Nummer " + std::to_string(i) +
+            ", mit ein paar Worten.</p></article>";
+  }
+  html += "<article><p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara1 + " " + kPara2 +
+          "</p></article></body></html>";
+  const std::string text = Select(html);
+  EXPECT_EQ(text.find("Kurzer Teaser"), std::string::npos) << text;
+  EXPECT_NE(text.find(kPara2), std::string::npos) << text;
+}
+
+TEST(SelectMainContentTest, PageBuilderWidgetsKeepTheirParagraphs) {
+  // Every paragraph in its own "widget" container must not read as furniture.
+  std::string html = "<html><body><div class='builder-section'>";
+  for (const std::string& p : {kPara1, kPara2, kPara1 + " " + kPara2}) {
+    html += "<div class='builder-widget widget-container'><p>" + p + "</p></div>";
+  }
+  html += "</div></body></html>";
+  const std::string text = Select(html);
+  EXPECT_NE(text.find(kPara1), std::string::npos) << text;
+  EXPECT_NE(text.find(kPara2), std::string::npos) << text;
+}
+
+TEST(SelectMainContentTest, NoParagraphsKeepsTheText) {
+  EXPECT_EQ(Select("<html><body><div>Kurz.</div><div>Auch kurz.</div></body></html>"),
+            "Kurz.\n\nAuch kurz.");
+}
+
+}  // namespace
+}  // namespace lagebild::clean
