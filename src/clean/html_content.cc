@@ -11,6 +11,7 @@
 // 4. Inside the chosen region, text under furniture (negative cues, nav,
 //    aside, footer) and link-heavy short blocks is dropped.
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,23 +42,35 @@ bool HasWord(std::string_view cues, std::string_view word) {
   return false;
 }
 
-// Sum of the cue weights; *reason gets the first negative cue's reason.
-int CueWeight(std::string_view cues, const Lexicons& lex, const char** reason) {
-  int weight = 0;
+// The cues' factor on a container's score: x1.5 for a strong cue, x1.25 per
+// positive and x0.5 per negative cue, within [0.25, 2]. Cues alone never
+// make a container win: they scale what its paragraphs earned. *net gets
+// the sum of the cue weights, *reason the first negative cue's reason.
+double CueFactor(std::string_view cues, const Lexicons& lex, int* net, const char** reason) {
+  double factor = 1.0;
+  *net = 0;
   *reason = nullptr;
-  if (cues.empty()) return 0;
-  bool strong = false;
+  if (cues.empty()) return factor;
+  bool strong = false, positive = false;
   for (const HtmlCue& c : lex.html_cues) {
     const bool hit = c.word ? HasWord(cues, c.cue) : cues.find(c.cue) != std::string_view::npos;
     if (!hit) continue;
+    // One strong and one positive cue count; negative ones add up.
     if (c.weight >= 50) {
-      if (strong) continue;  // one strong cue is enough
+      if (strong) continue;
       strong = true;
+      factor *= 1.5;
+    } else if (c.weight > 0) {
+      if (positive) continue;
+      positive = true;
+      factor *= 1.25;
+    } else {
+      factor *= 0.5;
     }
-    weight += c.weight;
+    *net += c.weight;
     if (c.weight < 0 && *reason == nullptr) *reason = c.reason.c_str();
   }
-  return std::clamp(weight, -50, 75);
+  return std::clamp(factor, 0.25, 2.0);
 }
 
 int TagWeight(std::string_view tag) {
@@ -106,7 +119,9 @@ struct NodeInfo {
   size_t link_bytes = 0;  // of which inside links
   double score = 0;       // paragraph score credited to it
   bool scored = false;
-  int weight = 0;         // tag + cues
+  int weight = 0;         // tag weight
+  int net_cues = 0;       // sum of cue weights (negative: furniture)
+  double cue_factor = 1;  // see CueFactor
   const char* reason = nullptr;  // negative cue's reason, if any
 };
 
@@ -119,7 +134,8 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
   std::vector<NodeInfo> info(n);
   for (size_t i = 0; i < n; ++i) {
     const HtmlNode& node = outline.nodes[i];
-    info[i].weight = TagWeight(node.tag) + CueWeight(node.cues, lex, &info[i].reason);
+    info[i].weight = TagWeight(node.tag);
+    info[i].cue_factor = CueFactor(node.cues, lex, &info[i].net_cues, &info[i].reason);
   }
   auto valid = [&](int k) { return k >= 0 && static_cast<size_t>(k) < n; };
 
@@ -142,8 +158,9 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
     if (block.link_bytes * 2 > block_bytes[b]) continue;
     const std::string_view tag = outline.nodes[block.node].tag;
     if (IsHeading(tag)) continue;
-    double s = 1.0 + static_cast<double>(Commas(block.text)) +
-               std::min(3.0, static_cast<double>(block_bytes[b]) / 100.0);
+    const double nonlink = static_cast<double>(block_bytes[b] - std::min<size_t>(block_bytes[b], block.link_bytes));
+    double s = 1.0 + std::min(10.0, static_cast<double>(Commas(block.text))) +
+               std::min(10.0, nonlink / 100.0);
     if (tag == "li") s *= 0.5;
     int k = outline.nodes[block.node].parent;
     if (tag != "p" && tag != "li" && tag != "dd" && tag != "td" && tag != "pre") {
@@ -167,13 +184,39 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
     if (!info[i].scored || info[i].bytes == 0) continue;
     const double density =
         static_cast<double>(info[i].link_bytes) / static_cast<double>(info[i].bytes);
-    final_score[i] = info[i].score * (1.0 - std::min(1.0, density));
+    final_score[i] = info[i].score * info[i].cue_factor * (1.0 - std::min(1.0, density));
     if (top < 0 || final_score[i] > top_score) {
       top = static_cast<int>(i);
       top_score = final_score[i];
     }
   }
-  // Selected containers: the best and its good siblings.
+#ifdef LAGEBILD_DEBUG_HTML_SELECTION  // developer aid: the best candidates on stderr
+  if (top >= 0) {
+    std::vector<size_t> order;
+    for (size_t i = 0; i < n; ++i) if (info[i].scored) order.push_back(i);
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return final_score[x] > final_score[y]; });
+    for (size_t r = 0; r < order.size() && r < 6; ++r) {
+      const size_t i = order[r];
+      std::fprintf(stderr, "cand %zu %s [%s] final %.1f raw %.1f factor %.2f bytes %zu links %zu parent %d\n", i,
+                   outline.nodes[i].tag.c_str(), outline.nodes[i].cues.c_str(), final_score[i],
+                   info[i].score, info[i].cue_factor, info[i].bytes, info[i].link_bytes, outline.nodes[i].parent);
+    }
+  }
+#endif
+  // A wrapper that adds (almost) no text of its own stands for the best
+  // container: its siblings are the article's other parts (a body split
+  // over several "row > column" wrappers).
+  if (top >= 0) {
+    const double best = top_score;
+    for (int p = outline.nodes[top].parent; valid(p) && outline.nodes[p].tag != "body" &&
+                                            info[p].bytes <= info[top].bytes + info[top].bytes / 33;
+         p = outline.nodes[p].parent) {
+      top = p;
+    }
+    top_score = std::max(final_score[top], best);
+  }
+  // Selected containers: the best, its good siblings, and sibling blocks of
+  // running text.
   std::vector<char> selected(n, 0);
   if (top >= 0) {
     selected[top] = 1;
@@ -181,10 +224,21 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
     const double threshold = std::max(10.0, top_score * kSiblingShare);
     for (size_t i = 0; i < n; ++i) {
       if (static_cast<int>(i) == top || outline.nodes[i].parent != parent) continue;
-      if (final_score[i] >= threshold && info[i].reason == nullptr) selected[i] = 1;
+      if (info[i].reason != nullptr || IsFurnitureTag(outline.nodes[i].tag)) continue;
+      const double density = info[i].bytes == 0 ? 1.0
+                                                : static_cast<double>(info[i].link_bytes) /
+                                                      static_cast<double>(info[i].bytes);
+      if (final_score[i] >= threshold || (info[i].has_paragraph && density < 0.25 &&
+                                           info[i].bytes >= 80 && outline.nodes[i].tag == "p")) {
+        selected[i] = 1;
+      }
     }
   }
 
+  size_t region_bytes = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (selected[i]) region_bytes += info[i].bytes;
+  }
   // Collect the blocks under a selected container, minus furniture.
   std::string out;
   size_t removed_count = 0;
@@ -217,8 +271,10 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
       if (furniture == nullptr) {
         if (IsFurnitureTag(outline.nodes[k].tag) && !info[k].has_paragraph) {
           furniture = "navigation";
-        } else if (info[k].reason != nullptr &&
+        } else if (info[k].reason != nullptr && info[k].bytes * 2 <= region_bytes &&
                    (StrongReason(info[k].reason) || !info[k].has_paragraph)) {
+          // (A "furniture" cue on an element that holds most of the chosen
+          // text is a theme flag such as class="entry share", not furniture.)
           furniture = info[k].reason;
         }
       }
