@@ -27,6 +27,7 @@ namespace {
 constexpr size_t kMinParagraphBytes = 25;
 constexpr int kMaxScoredAncestors = 5;
 constexpr double kSiblingShare = 0.2;
+constexpr double kSiblingMassShare = 1.0;
 
 bool IsWordSep(char c) { return c == ' ' || c == '-' || c == '_'; }
 
@@ -118,6 +119,7 @@ struct NodeInfo {
   size_t bytes = 0;       // text bytes under the node
   size_t link_bytes = 0;  // of which inside links
   double score = 0;       // paragraph score credited to it
+  double mass = 0;        // paragraph scores of all blocks under it
   bool scored = false;
   int weight = 0;         // tag weight
   int net_cues = 0;       // sum of cue weights (negative: furniture)
@@ -166,6 +168,7 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
     if (tag != "p" && tag != "li" && tag != "dd" && tag != "td" && tag != "pre") {
       k = block.node;  // text directly in a div or section: that element is the container
     }
+    for (int m = block.node; valid(m); m = outline.nodes[m].parent) info[m].mass += s;
     for (int level = 0; valid(k) && level < kMaxScoredAncestors;
          ++level, k = outline.nodes[k].parent) {
       NodeInfo& a = info[k];
@@ -228,8 +231,9 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
       const double density = info[i].bytes == 0 ? 1.0
                                                 : static_cast<double>(info[i].link_bytes) /
                                                       static_cast<double>(info[i].bytes);
-      if (final_score[i] >= threshold || (info[i].has_paragraph && density < 0.25 &&
-                                           info[i].bytes >= 80 && outline.nodes[i].tag == "p")) {
+      if (final_score[i] >= threshold || info[i].mass >= info[top].mass * kSiblingShare * kSiblingMassShare ||
+          (info[i].has_paragraph && density < 0.25 && info[i].bytes >= 80 &&
+           outline.nodes[i].tag == "p")) {
         selected[i] = 1;
       }
     }
@@ -272,7 +276,8 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
         if (IsFurnitureTag(outline.nodes[k].tag) && !info[k].has_paragraph) {
           furniture = "navigation";
         } else if (info[k].reason != nullptr && info[k].bytes * 2 <= region_bytes &&
-                   (StrongReason(info[k].reason) || !info[k].has_paragraph)) {
+                   (StrongReason(info[k].reason) ||
+                    (!info[k].has_paragraph && !IsHeading(outline.nodes[k].tag)))) {
           // (A "furniture" cue on an element that holds most of the chosen
           // text is a theme flag such as class="entry share", not furniture.)
           furniture = info[k].reason;

@@ -360,7 +360,7 @@ void ClassifyBlock(Block& b, size_t index, std::string_view title, const Lexicon
         b.whole = {{std::string(title), "repeated-title"}, {std::string(rest), "photo-credit"}};
         return;
       }
-      if (CountWords(rest) <= kMaxTitleRestWords && !EndsSentence(rest)) {
+      if (index == 0 && CountWords(rest) <= kMaxTitleRestWords && !EndsSentence(rest)) {
         Cut(b, 0, title.size(), "repeated-title");
       }
     }
