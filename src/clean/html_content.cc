@@ -28,6 +28,10 @@ constexpr size_t kMinParagraphBytes = 25;
 constexpr int kMaxScoredAncestors = 5;
 constexpr double kSiblingShare = 0.2;
 constexpr double kSiblingMassShare = 1.0;
+constexpr double kStrongNegativeFactor = 0.3;
+constexpr int kLeadLevels = 3;       // how far above the best container a lead may sit
+constexpr int kMaxLeadBlocks = 2;
+constexpr double kArticleTagFactor = 1.25;
 
 bool IsWordSep(char c) { return c == ' ' || c == '-' || c == '_'; }
 
@@ -41,6 +45,15 @@ bool HasWord(std::string_view cues, std::string_view word) {
     pos = end;
   }
   return false;
+}
+
+// Reasons whose furniture is dropped even when it holds paragraphs
+// (comment threads, teasers with summaries); the others (navigation,
+// bylines, captions) only when it holds none -- page builders put every
+// paragraph in a "widget".
+bool StrongReason(std::string_view reason) {
+  return reason == "comments" || reason == "related-teaser" || reason == "advertisement" ||
+         reason == "social-embed" || reason == "publisher-appeal";
 }
 
 // The cues' factor on a container's score: x1.5 for a strong cue, x1.25 per
@@ -66,7 +79,7 @@ double CueFactor(std::string_view cues, const Lexicons& lex, int* net, const cha
       positive = true;
       factor *= 1.25;
     } else {
-      factor *= 0.5;
+      factor *= StrongReason(c.reason) ? kStrongNegativeFactor : 0.5;
     }
     *net += c.weight;
     if (c.weight < 0 && *reason == nullptr) *reason = c.reason.c_str();
@@ -99,15 +112,6 @@ size_t Commas(std::string_view s) {
   return static_cast<size_t>(std::count(s.begin(), s.end(), ','));
 }
 
-// Reasons whose furniture is dropped even when it holds paragraphs
-// (comment threads, teasers with summaries); the others (navigation,
-// bylines, captions) only when it holds none -- page builders put every
-// paragraph in a "widget".
-bool StrongReason(std::string_view reason) {
-  return reason == "comments" || reason == "related-teaser" || reason == "advertisement" ||
-         reason == "social-embed" || reason == "publisher-appeal";
-}
-
 // A block that reads like running text: long, few links, a sentence end.
 bool ParagraphLike(std::string_view text, size_t bytes, size_t link_bytes) {
   if (bytes < 80 || link_bytes * 10 > bytes * 3) return false;
@@ -138,6 +142,7 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
     const HtmlNode& node = outline.nodes[i];
     info[i].weight = TagWeight(node.tag);
     info[i].cue_factor = CueFactor(node.cues, lex, &info[i].net_cues, &info[i].reason);
+    if (node.tag == "article" || node.tag == "main") info[i].cue_factor *= kArticleTagFactor;
   }
   auto valid = [&](int k) { return k >= 0 && static_cast<size_t>(k) < n; };
 
@@ -239,6 +244,49 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
     }
   }
 
+  // The lead: running text just before the chosen region (a teaser or intro
+  // paragraph in the article's header), when it sits near the region in the
+  // tree and not under furniture.
+  std::vector<char> lead(outline.blocks.size(), 0);
+  if (top >= 0) {
+    size_t first = outline.blocks.size();
+    for (size_t b = 0; b < outline.blocks.size() && first == outline.blocks.size(); ++b) {
+      for (int k = outline.blocks[b].node; valid(k); k = outline.nodes[k].parent) {
+        if (selected[k]) {
+          first = b;
+          break;
+        }
+      }
+    }
+    // Ancestors of top up to kLeadLevels above it: the lead must be under one.
+    std::vector<int> near;
+    for (int k = outline.nodes[top].parent, level = 0; valid(k) && level < kLeadLevels;
+         k = outline.nodes[k].parent, ++level) {
+      near.push_back(k);
+    }
+    int taken = 0;
+    for (size_t b = first; b-- > 0 && taken < kMaxLeadBlocks;) {
+      const HtmlBlock& block = outline.blocks[b];
+      if (!valid(block.node)) break;
+      const std::string_view tag = outline.nodes[block.node].tag;
+      if (IsHeading(tag)) continue;  // the title between lead and body
+      if (!ParagraphLike(block.text, block_bytes[b], block.link_bytes)) break;
+      bool under_near = false, furniture = false;
+      for (int k = block.node; valid(k); k = outline.nodes[k].parent) {
+        if (IsFurnitureTag(outline.nodes[k].tag) ||
+            (info[k].reason != nullptr && StrongReason(info[k].reason))) {
+          furniture = true;
+        }
+        if (std::find(near.begin(), near.end(), k) != near.end()) {
+          under_near = true;
+          break;
+        }
+      }
+      if (!under_near || furniture) break;
+      lead[b] = 1;
+      ++taken;
+    }
+  }
   size_t region_bytes = 0;
   for (size_t i = 0; i < n; ++i) {
     if (selected[i]) region_bytes += info[i].bytes;
@@ -283,6 +331,10 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
           furniture = info[k].reason;
         }
       }
+    }
+    if (lead[b]) {
+      inside = true;
+      furniture = nullptr;
     }
     if (!inside) continue;
     if (furniture != nullptr) {

@@ -131,6 +131,13 @@ Lexicons Load() {
       lex.problems.push_back("clean/credits.tsv: unknown kind " + std::string(r[0]));
     }
   }
+  for (const auto& r : Rows(File("clean/date_words.tsv", lex))) {
+    if (r.size() != 2) {
+      lex.problems.push_back("clean/date_words.tsv: expected 2 fields");
+      continue;
+    }
+    lex.date_words.insert(Fold(r[1]));
+  }
   for (const auto& r : Rows(File("clean/appeal.tsv", lex))) {
     if (r.size() != 3) {
       lex.problems.push_back("clean/appeal.tsv: expected 3 fields");

@@ -60,6 +60,8 @@ struct Lexicons {
   // data/clean/credits.tsv
   WordSet credit_words;  // folded
   WordSet providers;     // folded picture agencies
+  // data/clean/date_words.tsv
+  WordSet date_words;
   // data/clean/appeal.tsv
   WordSet appeal_self, appeal_media;
   WordSet appeal_formal;  // as written, e.g. "Sie"

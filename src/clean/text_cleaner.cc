@@ -496,6 +496,19 @@ bool IsAppeal(std::string_view s, const Lexicons& lex) {
   return (self >= 3 && media >= 2) || (self >= 2 && media >= 3) || (self >= 1 && media >= 4);
 }
 
+// A line that is only a date or time stamp: numbers, month and weekday
+// names, "Uhr", "Aktualisiert:" ("6. November 2023 / 09:18 Uhr").
+bool IsDateLine(std::string_view s, const Lexicons& lex) {
+  if (!HasDigit(s) || CountWords(s) > 8) return false;
+  bool ok = true;
+  std::string f;
+  ForEachWord(s, [&](std::string_view w, size_t) {
+    FoldInto(w, &f);
+    if (!lex.date_words.count(f)) ok = false;
+  });
+  return ok;
+}
+
 // "Von Anna Muster", "By John Smith and Jane Doe", "Von Anna Muster · 15. März
 // 2025", "Von Jan Muster, Studio Wien".
 bool IsByline(std::string_view s) {
@@ -544,10 +557,13 @@ void ApplyContext(std::vector<Block>& blocks, const Lexicons& lex) {
     if (b.removed() || b.text.find(' ') == std::string::npos) continue;
     if (b.words >= 3 && !seen.insert(b.text).second) b.Remove("repeated-line");
   }
-  // Bylines at the head or the tail.
+  // Bylines and date stamps at the head or the tail.
   for (size_t i = 0; i < n; ++i) {
-    if (!blocks[i].removed() && (i < 3 || i + 2 >= n) && IsByline(blocks[i].text)) {
+    if (blocks[i].removed() || !(i < 3 || i + 2 >= n)) continue;
+    if (IsByline(blocks[i].text)) {
       blocks[i].Remove("byline");
+    } else if (IsDateLine(blocks[i].text, lex)) {
+      blocks[i].Remove("metadata");
     }
   }
   // Publisher appeals in the second half, and what follows them in the same voice.
