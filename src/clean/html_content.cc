@@ -31,6 +31,8 @@ constexpr double kSiblingMassShare = 1.0;
 constexpr double kStrongNegativeFactor = 0.3;
 constexpr int kLeadLevels = 3;       // how far above the best container a lead may sit
 constexpr int kMaxLeadBlocks = 2;
+constexpr double kGrowTextShare = 0.8;  // of the bytes a parent adds, this share must be running text
+constexpr double kGrowMinGain = 0.25;   // and at least this share of what the best already has
 constexpr double kArticleTagFactor = 1.25;
 
 bool IsWordSep(char c) { return c == ' ' || c == '-' || c == '_'; }
@@ -120,6 +122,7 @@ bool ParagraphLike(std::string_view text, size_t bytes, size_t link_bytes) {
 
 struct NodeInfo {
   bool has_paragraph = false;  // some block under it is ParagraphLike
+  size_t para_bytes = 0;       // bytes of those blocks
   size_t bytes = 0;       // text bytes under the node
   size_t link_bytes = 0;  // of which inside links
   double score = 0;       // paragraph score credited to it
@@ -156,6 +159,7 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
       info[k].bytes += block_bytes[b];
       info[k].link_bytes += block.link_bytes;
       info[k].has_paragraph |= paragraph;
+      if (paragraph) info[k].para_bytes += block_bytes[b];
     }
   }
   // Paragraph scores, credited to ancestors.
@@ -219,6 +223,23 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
     for (int p = outline.nodes[top].parent; valid(p) && outline.nodes[p].tag != "body" &&
                                             info[p].bytes <= info[top].bytes + info[top].bytes / 33;
          p = outline.nodes[p].parent) {
+      top = p;
+    }
+    // Grow while the parent adds mostly running text: an article split
+    // over several wrappers, each too small to win alone.
+    for (int p = outline.nodes[top].parent; valid(p) && outline.nodes[p].tag != "body";
+         p = outline.nodes[p].parent) {
+      const NodeInfo& t = info[top];
+      const NodeInfo& q = info[p];
+      const double added = static_cast<double>(q.bytes - t.bytes);
+      const double added_text = static_cast<double>(q.para_bytes - t.para_bytes);
+      const double density = q.bytes == 0 ? 1.0 : static_cast<double>(q.link_bytes) /
+                                                      static_cast<double>(q.bytes);
+      if (added_text < kGrowTextShare * added ||
+          added_text < kGrowMinGain * static_cast<double>(t.para_bytes) || density > 0.3 ||
+          (q.reason != nullptr && StrongReason(q.reason))) {
+        break;
+      }
       top = p;
     }
     top_score = std::max(final_score[top], best);
