@@ -27,7 +27,7 @@
 namespace lagebild::read {
 namespace {
 
-// ---- Depth limit ---------------------------------------------------------
+// ---- Simplification before parsing ----------------------------------------
 // gumbo's cost grows with the square of the nesting depth (20,000 nested
 // <div> take seconds and gigabytes), so start tags beyond max_depth are
 // dropped, with their end tags, before parsing. Elements whose end tag is
@@ -72,21 +72,46 @@ size_t SkipTag(std::string_view s, size_t pos) {
   return s.size();
 }
 
-// Returns the input unchanged (empty optional) or a copy without the tags
-// that nest deeper than max_depth. *dropped counts the dropped tags.
-std::optional<std::string> LimitDepth(std::string_view s, size_t max_depth, size_t* dropped) {
+// Elements that never hold readable text and are dropped whole before
+// parsing, which halves gumbo's work on script-heavy pages. JSON-LD
+// scripts stay: they carry metadata.
+bool IsDroppedWhole(std::string_view name) {
+  return InList(name, {"script", "style", "svg", "template", "noscript", "textarea", "iframe"});
+}
+
+// Returns the input unchanged (empty optional) or a copy without comments,
+// without the elements IsDroppedWhole names, and without the tags that nest
+// deeper than max_depth. *dropped counts the tags dropped for depth.
+std::optional<std::string> SimplifyHtml(std::string_view s, size_t max_depth, size_t* dropped) {
   std::optional<std::string> out;
   size_t copied = 0;  // s[0, copied) is already in *out
   size_t depth = 0;
   size_t pos = 0;
-  auto drop = [&](size_t begin, size_t end) {
+  auto cut = [&](size_t begin, size_t end) {
     if (!out) {
       out.emplace();
       out->reserve(s.size());
     }
     out->append(s.substr(copied, begin - copied));
     copied = end;
+  };
+  auto drop = [&](size_t begin, size_t end) {
+    cut(begin, end);
     ++*dropped;
+  };
+  // The end of the element `name` whose start tag ends at `from`: after its
+  // end tag, or s.size().
+  auto element_end = [&](std::string_view name, size_t from) {
+    size_t k = from;
+    while (true) {
+      k = s.find("</", k);
+      if (k == std::string_view::npos) return s.size();
+      if (util::StartsWithIgnoreCase(s.substr(k + 2), name) &&
+          (k + 2 + name.size() >= s.size() || !IsNameChar(s[k + 2 + name.size()]))) {
+        return SkipTag(s, k + 2);
+      }
+      k += 2;
+    }
   };
   while (true) {
     const size_t lt = s.find('<', pos);
@@ -94,6 +119,7 @@ std::optional<std::string> LimitDepth(std::string_view s, size_t max_depth, size
     if (s.compare(lt, 4, "<!--") == 0) {
       const size_t end = s.find("-->", lt + 4);
       pos = end == std::string_view::npos ? s.size() : end + 3;
+      cut(lt, pos);
       continue;
     }
     const char c1 = s[lt + 1];
@@ -117,6 +143,15 @@ std::optional<std::string> LimitDepth(std::string_view s, size_t max_depth, size
         if (depth > 0) --depth;
       }
       pos = tag_end;
+      continue;
+    }
+    if (IsDroppedWhole(name) && !(util::EqualsIgnoreCase(name, "script") &&
+                                   util::AsciiLower(s.substr(lt, tag_end - lt)).find("ld+json") !=
+                                       std::string::npos)) {
+      pos = s[tag_end - 1] == '>' && tag_end >= 2 && s[tag_end - 2] == '/'
+                ? tag_end  // <svg/> self-closed
+                : element_end(name, tag_end);
+      cut(lt, pos);
       continue;
     }
     if (IsRawText(name)) {
@@ -448,7 +483,7 @@ ReadOutput ReadHtml(std::string_view bytes, const std::string& source,
   NoteDecoding(decoded, bytes, source, &a, &out.errors);
 
   size_t dropped = 0;
-  std::optional<std::string> limited = LimitDepth(decoded.text, options.max_html_depth, &dropped);
+  std::optional<std::string> limited = SimplifyHtml(decoded.text, options.max_html_depth, &dropped);
   const std::string& html = limited ? *limited : decoded.text;
   if (dropped) {
     a.diagnostics.push_back({"read", "html-too-deep",

@@ -51,6 +51,19 @@ TEST(HtmlReaderTest, BodyKeepsBlocksAndSkipsNonText) {
   EXPECT_NE(body.find("Start"), std::string::npos);
 }
 
+TEST(HtmlReaderTest, ScriptsStylesSvgAndCommentsNeverReachTheText) {
+  ReadOutput out = Read(
+      "<html><head><script type=\"application/ld+json\">{\"datePublished\":\"2021-12-24\"}"
+      "</script><style>p{color:red}</style></head><body><!-- <p>Kommentar</p> -->"
+      "<script>var s = \"</p><p>nein\";</script><svg><svg><text>Bild</text></svg></svg>"
+      "<template><p>Vorlage</p></template><noscript><p>ohne JS</p></noscript>"
+      "<p>Ja, der Text.</p><SCRIPT >x()</SCRIPT ><p>Zweiter.</p></body></html>");
+  ASSERT_EQ(out.articles.size(), 1u);
+  const std::string& body = out.articles[0].body;
+  EXPECT_EQ(body, "Ja, der Text.\n\nZweiter.");
+  EXPECT_EQ(out.articles[0].published_date.ToString(), "2021-12-24");  // JSON-LD kept
+}
+
 TEST(HtmlReaderTest, OutlineHasBlocksUnderTheirElements) {
   ReadOutput out = Read(R"(<html><body><div id="Main" class="Story-Body">
       <p>Ein <a href="/x">Link</a> im Absatz.</p>text direkt im div</div>
