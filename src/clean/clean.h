@@ -40,7 +40,11 @@ struct CleanResult {
 // (at most kMaxHtmlRemoved). Returns paragraphs separated by "\n\n"; ""
 // when the outline holds no text.
 inline constexpr size_t kMaxHtmlRemoved = 40;
-std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* removed);
+// `title` (may be empty): the page's title from its metadata; containers
+// whose running text starts right after the heading that carries it are
+// preferred over comment threads and teasers further down.
+std::string SelectMainContent(const HtmlOutline& outline, std::string_view title,
+                              std::vector<Removed>* removed);
 
 // Removes boilerplate from `text`. `title` (may be empty) lets repeated title
 // lines go.

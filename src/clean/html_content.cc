@@ -31,6 +31,8 @@ constexpr double kSiblingMassShare = 1.0;
 constexpr double kStrongNegativeFactor = 0.3;
 constexpr int kLeadLevels = 3;       // how far above the best container a lead may sit
 constexpr int kMaxLeadBlocks = 2;
+constexpr size_t kTitleWindowBlocks = 12;  // blocks after the title heading
+constexpr double kTitleFactor = 2.0;
 constexpr double kGrowTextShare = 0.8;  // of the bytes a parent adds, this share must be running text
 constexpr double kGrowMinGain = 0.25;   // and at least this share of what the best already has
 constexpr double kArticleTagFactor = 1.25;
@@ -136,7 +138,8 @@ struct NodeInfo {
 
 }  // namespace
 
-std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* removed) {
+std::string SelectMainContent(const HtmlOutline& outline, std::string_view title,
+                              std::vector<Removed>* removed) {
   const Lexicons& lex = GetLexicons();
   const size_t n = outline.nodes.size();
   if (outline.blocks.empty()) return "";
@@ -188,6 +191,32 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
       a.score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
     }
   }
+  // The heading that carries the title: running text that starts soon after
+  // it is the article; text far below it (comments, teasers) is not.
+  size_t title_block = outline.blocks.size();
+  const std::string folded_title = Fold(util::Trim(title));
+  if (folded_title.size() >= 10) {
+    for (size_t b = 0; b < outline.blocks.size(); ++b) {
+      const HtmlBlock& block = outline.blocks[b];
+      if (!valid(block.node) || !IsHeading(outline.nodes[block.node].tag)) continue;
+      const std::string h = Fold(util::Trim(block.text));
+      if (h.size() >= 10 && (folded_title.find(h) != std::string::npos ||
+                             h.find(folded_title) != std::string::npos)) {
+        title_block = b;
+        break;
+      }
+    }
+  }
+  std::vector<size_t> first_paragraph(n, outline.blocks.size());
+  for (size_t b = outline.blocks.size(); b-- > 0;) {
+    const HtmlBlock& block = outline.blocks[b];
+    if (!ParagraphLike(block.text, block_bytes[b], block.link_bytes)) continue;
+    for (int k = block.node; valid(k); k = outline.nodes[k].parent) first_paragraph[k] = b;
+  }
+  auto near_title = [&](size_t i) {
+    return title_block < outline.blocks.size() && first_paragraph[i] > title_block &&
+           first_paragraph[i] <= title_block + kTitleWindowBlocks;
+  };
   // The best container.
   int top = -1;
   double top_score = 0;
@@ -197,6 +226,7 @@ std::string SelectMainContent(const HtmlOutline& outline, std::vector<Removed>* 
     const double density =
         static_cast<double>(info[i].link_bytes) / static_cast<double>(info[i].bytes);
     final_score[i] = info[i].score * info[i].cue_factor * (1.0 - std::min(1.0, density));
+    if (near_title(i)) final_score[i] *= kTitleFactor;
     if (top < 0 || final_score[i] > top_score) {
       top = static_cast<int>(i);
       top_score = final_score[i];

@@ -12,7 +12,7 @@ namespace {
 std::string Select(const std::string& html, std::vector<Removed>* removed = nullptr) {
   read::ReadOutput out = read::ReadHtml(html, "t.html", {});
   if (out.articles.empty()) return "<no article>";
-  return SelectMainContent(out.articles[0].html, removed);
+  return SelectMainContent(out.articles[0].html, out.articles[0].title.value_or(""), removed);
 }
 
 const std::string kPara1 =

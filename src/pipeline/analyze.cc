@@ -26,7 +26,7 @@ Article AnalyzeOne(RawArticle raw) {
   a.diagnostics = std::move(raw.diagnostics);
   // clean (HTML): the page's main content from its outline.
   if (!raw.html.blocks.empty()) {
-    raw.body = clean::SelectMainContent(raw.html, &raw.removed);
+    raw.body = clean::SelectMainContent(raw.html, raw.title.value_or(""), &raw.removed);
     raw.html = {};
   }
   a.removed = std::move(raw.removed);
