@@ -33,6 +33,7 @@ constexpr int kLeadLevels = 3;       // how far above the best container a lead 
 constexpr int kMaxLeadBlocks = 2;
 constexpr size_t kTitleWindowBlocks = 12;  // blocks after the title heading
 constexpr double kTitleFactor = 2.0;
+constexpr size_t kEdgeLineBytes = 40;  // shorter lines at the region's edges are trimmed
 constexpr double kGrowTextShare = 0.8;  // of the bytes a parent adds, this share must be running text
 constexpr double kGrowMinGain = 0.25;   // and at least this share of what the best already has
 constexpr double kArticleTagFactor = 1.25;
@@ -344,6 +345,7 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
   }
   // Collect the blocks under a selected container, minus furniture.
   std::string out;
+  std::vector<size_t> kept;
   size_t removed_count = 0;
   auto drop = [&](const HtmlBlock& block, const char* reason) {
     if (removed == nullptr || removed_count >= kMaxHtmlRemoved) return;
@@ -355,11 +357,8 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
   for (size_t b = 0; b < outline.blocks.size(); ++b) {
     const HtmlBlock& block = outline.blocks[b];
     if (top < 0) {
-      // No paragraph anywhere: keep everything that is not furniture.
-      if (!util::Trim(block.text).empty()) {
-        if (!out.empty()) out += "\n\n";
-        out += block.text;
-      }
+      // No paragraph anywhere: keep everything.
+      if (!util::Trim(block.text).empty()) kept.push_back(b);
       continue;
     }
     // Walk up: is the block under a selected container, and under furniture
@@ -396,6 +395,35 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
     if (block.link_bytes * 2 > block_bytes[b] && block_bytes[b] < 300) {
       drop(block, "link");
       continue;
+    }
+    kept.push_back(b);
+  }
+  // Trim the edges: short lines before the first and after the last block
+  // of running text are dates, bylines, labels, sharing and tag lines.
+  // Headings stay at the head (titles), list items at the tail (lists of
+  // facts or steps end articles).
+  size_t first = kept.size(), last = kept.size();
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const size_t b = kept[i];
+    if (!ParagraphLike(outline.blocks[b].text, block_bytes[b], outline.blocks[b].link_bytes)) continue;
+    if (first == kept.size()) first = i;
+    last = i;
+  }
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const size_t b = kept[i];
+    const HtmlBlock& block = outline.blocks[b];
+    const std::string_view tag = valid(block.node) ? std::string_view(outline.nodes[block.node].tag)
+                                                   : std::string_view();
+    const bool short_line = block_bytes[b] < kEdgeLineBytes;
+    if (first < kept.size() && short_line) {
+      if (i < first && !IsHeading(tag)) {
+        drop(block, "metadata");
+        continue;
+      }
+      if (i > last && tag != "li" && tag != "dd" && tag != "td") {
+        drop(block, "navigation");
+        continue;
+      }
     }
     if (!out.empty()) out += "\n\n";
     out += block.text;
