@@ -162,6 +162,19 @@ TEST(CleanTextTest, RepeatedTitleWithSubtitleOrCredit) {
   EXPECT_EQ(r2.text, kBody);
 }
 
+TEST(CleanTextTest, FollowUsAndSubscribeLinesAtTheEnd) {
+  const CleanResult r = CleanText(std::string(kBody) + "\n\n" + kBody2 +
+                                      "\n\nFollow the Harbour Times on Instagram and Mastodon."
+                                      "\n\nSubscribe now to our weekend edition.",
+                                  "");
+  EXPECT_TRUE(Removes(r, "Follow the Harbour Times", "publisher-appeal")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "Subscribe now", "publisher-appeal")) << Dump(r);
+  // A news sentence about a network stays.
+  const std::string news = std::string(kBody) + "\n\nDie Polizei teilte auf Twitter mit, dass "
+                           "die Straße wieder frei ist.";
+  EXPECT_TRUE(CleanText(news, "").removed.empty());
+}
+
 TEST(CleanTextTest, CopyrightFooter) {
   const CleanResult r =
       CleanText(std::string(kBody) + "\n\n© 2024 Wernersander Anzeiger. All rights reserved.", "");

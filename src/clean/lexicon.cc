@@ -145,6 +145,8 @@ Lexicons Load() {
       lex.appeal_self.insert(Fold(r[2]));
     } else if (r[0] == "media") {
       lex.appeal_media.insert(Fold(r[2]));
+    } else if (r[0] == "network") {
+      lex.networks.insert(Fold(r[2]));
     } else if (r[0] == "formal") {
       lex.appeal_formal.insert(std::string(r[2]));
     } else {

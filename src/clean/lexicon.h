@@ -65,6 +65,7 @@ struct Lexicons {
   // data/clean/appeal.tsv
   WordSet appeal_self, appeal_media;
   WordSet appeal_formal;  // as written, e.g. "Sie"
+  WordSet networks;       // social networks
   // data/quality/function_words.tsv
   WordMap<WordSet> function_words;  // lang ->
   // data/quality/transliteration.tsv, longest "from" first

@@ -490,6 +490,21 @@ void AppealScore(std::string_view s, const Lexicons& lex, size_t* self, size_t* 
   *media = media_seen.size();
 }
 
+// "Follow us on Instagram", "Folgen Sie uns auf Telegram": a short line that
+// names a social network and asks to follow, or speaks to the reader.
+bool IsFollowAppeal(std::string_view s, size_t words, const Lexicons& lex) {
+  if (words > 30) return false;
+  bool network = false, follow = false;
+  std::string f;
+  ForEachWord(s, [&](std::string_view w, size_t) {
+    if (w.size() > 16) return;
+    FoldInto(w, &f);
+    network |= lex.networks.count(f) > 0;
+    follow |= f == "follow" || f == "folgen" || f == "folgt" || lex.appeal_self.count(f) > 0;
+  });
+  return network && follow;
+}
+
 bool IsAppeal(std::string_view s, const Lexicons& lex) {
   size_t self = 0, media = 0;
   AppealScore(s, lex, &self, &media);
@@ -557,13 +572,15 @@ void ApplyContext(std::vector<Block>& blocks, const Lexicons& lex) {
     if (b.removed() || b.text.find(' ') == std::string::npos) continue;
     if (b.words >= 3 && !seen.insert(b.text).second) b.Remove("repeated-line");
   }
-  // Bylines and date stamps at the head or the tail.
+  // Bylines, date stamps and follow-us lines at the head or the tail.
   for (size_t i = 0; i < n; ++i) {
-    if (blocks[i].removed() || !(i < 3 || i + 2 >= n)) continue;
-    if (IsByline(blocks[i].text)) {
+    if (blocks[i].removed() || !(i < 5 || i + 3 >= n)) continue;
+    if (IsByline(blocks[i].text) && (i < 3 || i + 2 >= n)) {
       blocks[i].Remove("byline");
     } else if (IsDateLine(blocks[i].text, lex)) {
       blocks[i].Remove("metadata");
+    } else if (i + 3 >= n && IsFollowAppeal(blocks[i].text, blocks[i].words, lex)) {
+      blocks[i].Remove("publisher-appeal");
     }
   }
   // Publisher appeals in the second half, and what follows them in the same voice.
