@@ -414,7 +414,7 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
     const HtmlBlock& block = outline.blocks[b];
     const std::string_view tag = valid(block.node) ? std::string_view(outline.nodes[block.node].tag)
                                                    : std::string_view();
-    const bool short_line = block_bytes[b] < kEdgeLineBytes;
+    const bool short_line = block_bytes[b] < kEdgeLineBytes && !EndsSentence(block.text);
     if (first < kept.size() && short_line) {
       if (i < first && !IsHeading(tag)) {
         drop(block, "metadata");
