@@ -373,6 +373,8 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
       if (furniture == nullptr) {
         if (IsFurnitureTag(outline.nodes[k].tag) && !info[k].has_paragraph) {
           furniture = "navigation";
+        } else if (outline.nodes[k].tag == "figcaption") {
+          furniture = "photo-caption";
         } else if (info[k].reason != nullptr && info[k].bytes * 2 <= region_bytes &&
                    (StrongReason(info[k].reason) ||
                     (!info[k].has_paragraph && !IsHeading(outline.nodes[k].tag)))) {
