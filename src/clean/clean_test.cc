@@ -175,6 +175,15 @@ TEST(CleanTextTest, FollowUsAndSubscribeLinesAtTheEnd) {
   EXPECT_TRUE(CleanText(news, "").removed.empty());
 }
 
+TEST(CleanTextTest, GalleryAndPageCounters) {
+  const CleanResult r = CleanText(std::string(kBody) + "\n\nBild 3 von 5\n\n" + kBody2 +
+                                      "\n\n1 2 3 4 5\n\n1 of 6",
+                                  "");
+  EXPECT_EQ(r.text, std::string(kBody) + "\n\n" + kBody2) << Dump(r);
+  // Numbers inside a sentence are text.
+  EXPECT_TRUE(CleanText("Von 5 Bewerbern wurden 3 eingeladen.", "").removed.empty());
+}
+
 TEST(CleanTextTest, CopyrightFooter) {
   const CleanResult r =
       CleanText(std::string(kBody) + "\n\n© 2024 Wernersander Anzeiger. All rights reserved.", "");

@@ -281,6 +281,29 @@ bool IsSlashCaption(std::string_view s) {
          !EndsSentence(right) && AllCapitalised(right);
 }
 
+// Gallery and page counters: "Image 3 of 5", "Bild 2 von 8", "1 of 6",
+// "1 2 3 4 5 6 7 8".
+bool IsCounterLine(std::string_view s, size_t words) {
+  if (words == 0 || words > 12 || !HasDigit(s)) return false;
+  static constexpr std::string_view kWords[] = {"of", "von", "/", "image", "bild", "foto",
+                                                "photo", "slide", "seite", "page", "…", "..."};
+  bool ok = true;
+  size_t numbers = 0, counter_words = 0;
+  ForEachToken(s, [&](std::string_view t, size_t) {
+    bool number = true;
+    for (char c : t) number &= util::IsAsciiDigit(c) || c == '/';
+    if (number) {
+      ++numbers;
+      return;
+    }
+    const std::string f = Fold(t);
+    if (std::find(std::begin(kWords), std::end(kWords), f) == std::end(kWords)) ok = false;
+    ++counter_words;
+  });
+  // "3 of 5" needs its "of"; bare numbers only as a run of page numbers.
+  return ok && (counter_words > 0 ? numbers >= 2 : numbers >= 3);
+}
+
 // ---- pass 1: one block at a time -------------------------------------------
 
 bool StartsWithCue(std::string_view folded, const std::vector<Cue>& cues, const Cue** hit) {
@@ -300,6 +323,10 @@ void ClassifyBlock(Block& b, size_t index, std::string_view title, const Lexicon
   if (IsEmbedSignature(line)) {
     b.embed_anchor = true;
     b.Remove("social-embed");
+    return;
+  }
+  if (IsCounterLine(line, words)) {
+    b.Remove("navigation");
     return;
   }
   // Whole-line cues are a few words; long lines need only their start folded.
