@@ -31,6 +31,7 @@ constexpr double kSiblingMassShare = 1.0;
 constexpr double kStrongNegativeFactor = 0.3;
 constexpr int kLeadLevels = 3;       // how far above the best container a lead may sit
 constexpr int kMaxLeadBlocks = 2;
+constexpr int kLeadLookBack = 8;     // blocks looked at before the region for a lead
 constexpr size_t kTitleWindowBlocks = 12;  // blocks after the title heading
 constexpr double kTitleFactor = 2.0;
 constexpr size_t kEdgeLineBytes = 40;  // shorter lines at the region's edges are trimmed
@@ -316,13 +317,10 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
          k = outline.nodes[k].parent, ++level) {
       near.push_back(k);
     }
-    int taken = 0;
-    for (size_t b = first; b-- > 0 && taken < kMaxLeadBlocks;) {
+    int taken = 0, looked = 0;
+    for (size_t b = first; b-- > 0 && taken < kMaxLeadBlocks && looked < kLeadLookBack; ++looked) {
       const HtmlBlock& block = outline.blocks[b];
       if (!valid(block.node)) break;
-      const std::string_view tag = outline.nodes[block.node].tag;
-      if (IsHeading(tag)) continue;  // the title between lead and body
-      if (!ParagraphLike(block.text, block_bytes[b], block.link_bytes)) break;
       bool under_near = false, furniture = false;
       for (int k = block.node; valid(k); k = outline.nodes[k].parent) {
         if (IsFurnitureTag(outline.nodes[k].tag) ||
@@ -335,8 +333,15 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
         }
       }
       if (!under_near || furniture) break;
-      lead[b] = 1;
-      ++taken;
+      const std::string_view tag = outline.nodes[block.node].tag;
+      if (ParagraphLike(block.text, block_bytes[b], block.link_bytes)) {
+        lead[b] = 1;
+        ++taken;
+        continue;
+      }
+      // Titles, bylines, dates and image credits between lead and body are
+      // passed over, not taken; anything longer ends the search.
+      if (!IsHeading(tag) && block_bytes[b] > kEdgeLineBytes * 2) break;
     }
   }
   size_t region_bytes = 0;
