@@ -247,6 +247,18 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
     }
   }
 #endif
+  // A quotation or list inside an article is not the article: take its
+  // container instead.
+  while (top >= 0) {
+    const std::string_view tag = outline.nodes[top].tag;
+    const int p = outline.nodes[top].parent;
+    if (!valid(p) || outline.nodes[p].tag == "body" ||
+        !(tag == "blockquote" || tag == "li" || tag == "ul" || tag == "ol" || tag == "dl" ||
+          tag == "dd" || tag == "p")) {
+      break;
+    }
+    top = p;
+  }
   // A wrapper that adds (almost) no text of its own stands for the best
   // container: its siblings are the article's other parts (a body split
   // over several "row > column" wrappers).
