@@ -344,7 +344,8 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
           break;
         }
       }
-      if (!under_near || furniture) break;
+      if (!under_near) break;
+      if (furniture) continue;  // an ad or share bar between lead and body
       const std::string_view tag = outline.nodes[block.node].tag;
       if (ParagraphLike(block.text, block_bytes[b], block.link_bytes)) {
         lead[b] = 1;
