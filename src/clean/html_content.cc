@@ -59,7 +59,8 @@ bool HasWord(std::string_view cues, std::string_view word) {
 // paragraph in a "widget".
 bool StrongReason(std::string_view reason) {
   return reason == "comments" || reason == "related-teaser" || reason == "advertisement" ||
-         reason == "social-embed" || reason == "publisher-appeal" || reason == "photo-caption";
+         reason == "social-embed" || reason == "publisher-appeal" || reason == "photo-caption" ||
+         reason == "byline";
 }
 
 // The cues' factor on a container's score: x1.5 for a strong cue, x1.25 per

@@ -19,7 +19,7 @@ namespace lagebild::clean {
 namespace {
 
 // Limits that tell short lines (captions, teasers, bylines) from body text.
-constexpr size_t kMaxCueLineWords = 40;     // a "Lesen Sie auch: ..." line
+constexpr size_t kMaxCueLineWords = 60;     // a "Lesen Sie auch: ..." line
 constexpr size_t kMaxShortCueWords = 4;     // "About editor", "Teilen"
 constexpr size_t kMaxCaptionWords = 40;     // caption text before its credit
 constexpr size_t kMaxCreditWords = 8;       // "REUTERS / Jane Example"
@@ -349,7 +349,12 @@ void ClassifyBlock(Block& b, size_t index, std::string_view title, const Lexicon
     }
   }
   const Cue* cue = nullptr;
-  if (words <= kMaxCueLineWords && StartsWithCue(folded, lex.start_cues, &cue)) {
+  // "(Reporting by ...)" is matched as "Reporting by ...".
+  std::string_view unbracketed = folded;
+  while (!unbracketed.empty() && (unbracketed.front() == '(' || unbracketed.front() == '[')) {
+    unbracketed.remove_prefix(1);
+  }
+  if (words <= kMaxCueLineWords && StartsWithCue(unbracketed, lex.start_cues, &cue)) {
     b.Remove(cue->reason.c_str());
     return;
   }
@@ -520,7 +525,7 @@ void AppealScore(std::string_view s, const Lexicons& lex, size_t* self, size_t* 
 // "Follow us on Instagram", "Folgen Sie uns auf Telegram": a short line that
 // names a social network and asks to follow, or speaks to the reader.
 bool IsFollowAppeal(std::string_view s, size_t words, const Lexicons& lex) {
-  if (words > 30) return false;
+  if (words > 60) return false;
   bool network = false, follow = false;
   std::string f;
   ForEachWord(s, [&](std::string_view w, size_t) {
