@@ -181,17 +181,28 @@ std::optional<std::string> SimplifyHtml(std::string_view s, size_t max_depth, si
 
 // ---- Charset from <meta> -------------------------------------------------
 
+// The charset a <meta charset> or <meta http-equiv content="...; charset=">
+// declares in the first 16 KiB; charset attributes of other tags (a
+// <script charset="utf-8"> says nothing of the page) are ignored.
 std::string DeclaredCharset(std::string_view bytes) {
-  const std::string head = util::AsciiLower(bytes.substr(0, 4096));
-  size_t k = head.find("charset=");
-  if (k == std::string::npos) return "";
-  k += 8;
-  while (k < head.size() && (head[k] == '"' || head[k] == '\'' || head[k] == ' ')) ++k;
-  size_t e = k;
-  while (e < head.size() && (IsNameChar(head[e]) || head[e] == '_' || head[e] == ':' ||
-                             head[e] == '.'))
-    ++e;
-  return head.substr(k, e - k);
+  const std::string head = util::AsciiLower(bytes.substr(0, 16384));
+  size_t pos = 0;
+  while ((pos = head.find("<meta", pos)) != std::string::npos) {
+    const size_t end = std::min(head.find('>', pos), head.size());
+    const std::string_view tag = std::string_view(head).substr(pos, end - pos);
+    pos = end;
+    size_t k = tag.find("charset=");
+    if (k == std::string_view::npos) continue;
+    k += 8;
+    while (k < tag.size() && (tag[k] == '"' || tag[k] == '\'' || tag[k] == ' ')) ++k;
+    size_t e = k;
+    while (e < tag.size() &&
+           (IsNameChar(tag[e]) || tag[e] == '_' || tag[e] == ':' || tag[e] == '.')) {
+      ++e;
+    }
+    if (e > k) return std::string(tag.substr(k, e - k));
+  }
+  return "";
 }
 
 // ---- Tree helpers --------------------------------------------------------

@@ -64,6 +64,16 @@ TEST(HtmlReaderTest, ScriptsStylesSvgAndCommentsNeverReachTheText) {
   EXPECT_EQ(out.articles[0].published_date.ToString(), "2021-12-24");  // JSON-LD kept
 }
 
+TEST(HtmlReaderTest, CharsetOnlyFromMetaTags) {
+  // A script's charset attribute says nothing about the page.
+  ReadOutput out = Read("<html><head><script src=\"a.js\" charset=\"utf-8\"></script>"
+                        "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=\">"
+                        "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
+                        "</head><body><p>K\xF6ln</p></body></html>");
+  ASSERT_EQ(out.articles.size(), 1u);
+  EXPECT_NE(out.articles[0].body.find("Köln"), std::string::npos);
+}
+
 TEST(HtmlReaderTest, OutlineHasBlocksUnderTheirElements) {
   ReadOutput out = Read(R"(<html><body><div id="Main" class="Story-Body">
       <p>Ein <a href="/x">Link</a> im Absatz.</p>text direkt im div</div>
