@@ -413,7 +413,7 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
       continue;
     }
     // Short blocks that are mostly links: menus, tag lists, "more" links.
-    if (block.link_bytes * 2 > block_bytes[b] && block_bytes[b] < 300) {
+    if (block.link_bytes * 10 > block_bytes[b] * 7 && block_bytes[b] < 300) {
       drop(block, "link");
       continue;
     }
