@@ -32,6 +32,7 @@ constexpr double kStrongNegativeFactor = 0.3;
 constexpr int kLeadLevels = 3;       // how far above the best container a lead may sit
 constexpr int kMaxLeadBlocks = 2;
 constexpr int kLeadLookBack = 8;     // blocks looked at before the region for a lead
+constexpr size_t kTitleSpanBlocks = 40;  // title-to-region gap searched for the article's start
 constexpr size_t kTitleWindowBlocks = 12;  // blocks after the title heading
 constexpr double kTitleFactor = 2.0;
 constexpr size_t kEdgeLineBytes = 40;  // shorter lines at the region's edges are trimmed
@@ -199,16 +200,46 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
   size_t title_block = outline.blocks.size();
   const std::string folded_title = Fold(util::Trim(title));
   if (folded_title.size() >= 10) {
+    // "Site | Title", "Title - Site": each part may be the heading.
+    std::vector<std::string_view> parts;
+    {
+      std::string_view rest = folded_title;
+      while (!rest.empty()) {
+        size_t cut = std::string_view::npos, len = 0;
+        for (std::string_view sep : {" | ", " - ", " – ", " — ", " :: ", " · ", " │ "}) {
+          const size_t at = rest.find(sep);
+          if (at < cut) {
+            cut = at;
+            len = sep.size();
+          }
+        }
+        const std::string_view part = util::Trim(rest.substr(0, cut));
+        if (part.size() >= 10) parts.push_back(part);
+        if (cut == std::string_view::npos) break;
+        rest = rest.substr(cut + len);
+      }
+    }
+    size_t fallback = outline.blocks.size();
     for (size_t b = 0; b < outline.blocks.size(); ++b) {
       const HtmlBlock& block = outline.blocks[b];
-      if (!valid(block.node) || !IsHeading(outline.nodes[block.node].tag)) continue;
+      if (!valid(block.node) || block_bytes[b] > 400 || block_bytes[b] < 10) continue;
+      const HtmlNode& node = outline.nodes[block.node];
+      const bool heading = IsHeading(node.tag);
+      if (!heading && node.cues.find("title") == std::string::npos &&
+          node.cues.find("headline") == std::string::npos) {
+        continue;
+      }
       const std::string h = Fold(util::Trim(block.text));
-      if (h.size() >= 10 && (folded_title.find(h) != std::string::npos ||
-                             h.find(folded_title) != std::string::npos)) {
+      bool match = folded_title.find(h) != std::string::npos;
+      for (std::string_view part : parts) match |= h.find(part) != std::string::npos;
+      if (!match) continue;
+      if (node.tag == "h1") {
         title_block = b;
         break;
       }
+      if (fallback == outline.blocks.size()) fallback = b;
     }
+    if (title_block == outline.blocks.size()) title_block = fallback;
   }
   std::vector<size_t> first_paragraph(n, outline.blocks.size());
   for (size_t b = outline.blocks.size(); b-- > 0;) {
@@ -236,6 +267,7 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
     }
   }
 #ifdef LAGEBILD_DEBUG_HTML_SELECTION  // developer aid: the best candidates on stderr
+  std::fprintf(stderr, "title_block %zu of %zu\n", title_block, outline.blocks.size());
   if (top >= 0) {
     std::vector<size_t> order;
     for (size_t i = 0; i < n; ++i) if (info[i].scored) order.push_back(i);
@@ -324,14 +356,21 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
         }
       }
     }
-    // Ancestors of top up to kLeadLevels above it: the lead must be under one.
+    // Between the title heading and the region everything of the article's
+    // own counts (its start split off into other wrappers); without a title
+    // in sight, only a short look back for a lead.
+    const bool title_bounded = title_block < first && first - title_block <= kTitleSpanBlocks;
+    // Ancestors of top, a few levels up: the lead must be under one.
     std::vector<int> near;
-    for (int k = outline.nodes[top].parent, level = 0; valid(k) && level < kLeadLevels;
+    const int levels = kLeadLevels + (title_bounded ? 2 : 0);
+    for (int k = outline.nodes[top].parent, level = 0; valid(k) && level < levels;
          k = outline.nodes[k].parent, ++level) {
       near.push_back(k);
     }
+    const int max_taken = title_bounded ? static_cast<int>(kTitleSpanBlocks) : kMaxLeadBlocks;
+    const int max_looked = title_bounded ? static_cast<int>(first - title_block - 1) : kLeadLookBack;
     int taken = 0, looked = 0;
-    for (size_t b = first; b-- > 0 && taken < kMaxLeadBlocks && looked < kLeadLookBack; ++looked) {
+    for (size_t b = first; b-- > 0 && taken < max_taken && looked < max_looked; ++looked) {
       const HtmlBlock& block = outline.blocks[b];
       if (!valid(block.node)) break;
       bool under_near = false, furniture = false;
