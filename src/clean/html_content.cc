@@ -68,10 +68,12 @@ bool StrongReason(std::string_view reason) {
 // positive and x0.5 per negative cue, within [0.25, 2]. Cues alone never
 // make a container win: they scale what its paragraphs earned. *net gets
 // the sum of the cue weights, *reason the first negative cue's reason.
-double CueFactor(std::string_view cues, const Lexicons& lex, int* net, const char** reason) {
+double CueFactor(std::string_view cues, const Lexicons& lex, int* net, const char** reason,
+                 bool* strong_negative) {
   double factor = 1.0;
   *net = 0;
   *reason = nullptr;
+  *strong_negative = false;
   if (cues.empty()) return factor;
   bool strong = false, positive = false;
   for (const HtmlCue& c : lex.html_cues) {
@@ -87,7 +89,9 @@ double CueFactor(std::string_view cues, const Lexicons& lex, int* net, const cha
       positive = true;
       factor *= 1.25;
     } else {
-      factor *= StrongReason(c.reason) ? kStrongNegativeFactor : 0.5;
+      const bool strong_cue = !c.weak && StrongReason(c.reason);
+      factor *= strong_cue ? kStrongNegativeFactor : 0.5;
+      *strong_negative |= strong_cue;
     }
     *net += c.weight;
     if (c.weight < 0 && *reason == nullptr) *reason = c.reason.c_str();
@@ -138,6 +142,7 @@ struct NodeInfo {
   int net_cues = 0;       // sum of cue weights (negative: furniture)
   double cue_factor = 1;  // see CueFactor
   const char* reason = nullptr;  // negative cue's reason, if any
+  bool strong_negative = false;  // a cue whose text always goes (comments, ads, ...)
 };
 
 }  // namespace
@@ -151,7 +156,8 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
   for (size_t i = 0; i < n; ++i) {
     const HtmlNode& node = outline.nodes[i];
     info[i].weight = TagWeight(node.tag);
-    info[i].cue_factor = CueFactor(node.cues, lex, &info[i].net_cues, &info[i].reason);
+    info[i].cue_factor =
+        CueFactor(node.cues, lex, &info[i].net_cues, &info[i].reason, &info[i].strong_negative);
     if (node.tag == "article" || node.tag == "main") info[i].cue_factor *= kArticleTagFactor;
   }
   auto valid = [&](int k) { return k >= 0 && static_cast<size_t>(k) < n; };
@@ -314,7 +320,7 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
                                                       static_cast<double>(q.bytes);
       if (added_text < kGrowTextShare * added ||
           added_text < kGrowMinGain * static_cast<double>(t.para_bytes) || density > 0.3 ||
-          (q.reason != nullptr && StrongReason(q.reason))) {
+          q.strong_negative) {
         break;
       }
       top = p;
@@ -376,7 +382,7 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
       bool under_near = false, furniture = false;
       for (int k = block.node; valid(k); k = outline.nodes[k].parent) {
         if (IsFurnitureTag(outline.nodes[k].tag) ||
-            (info[k].reason != nullptr && StrongReason(info[k].reason))) {
+            info[k].strong_negative) {
           furniture = true;
         }
         if (std::find(near.begin(), near.end(), k) != near.end()) {
@@ -434,7 +440,7 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
         } else if (outline.nodes[k].tag == "figcaption") {
           furniture = "photo-caption";
         } else if (info[k].reason != nullptr && info[k].bytes * 2 <= region_bytes &&
-                   (StrongReason(info[k].reason) ||
+                   (info[k].strong_negative ||
                     (!info[k].has_paragraph && !IsHeading(outline.nodes[k].tag)))) {
           // (A "furniture" cue on an element that holds most of the chosen
           // text is a theme flag such as class="entry share", not furniture.)

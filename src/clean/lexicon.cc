@@ -112,7 +112,11 @@ Lexicons Load() {
     HtmlCue c;
     c.cue = Fold(r[2]);
     c.word = r[1] == "word";
-    c.weight = r[0] == "strong" ? 50 : r[0] == "positive" ? 25 : r[0] == "negative" ? -25 : 0;
+    c.weight = r[0] == "strong"     ? 50
+               : r[0] == "positive" ? 25
+               : (r[0] == "negative" || r[0] == "weak") ? -25
+                                    : 0;
+    c.weak = r[0] == "weak";
     c.reason = r[3] == "-" ? "" : std::string(r[3]);
     if (c.weight == 0 || (r[1] != "word" && r[1] != "sub")) {
       lex.problems.push_back("clean/html_cues.tsv: bad weight or match in " + std::string(r[2]));

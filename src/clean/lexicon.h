@@ -31,7 +31,8 @@ struct Cue {
 struct HtmlCue {
   std::string cue;
   bool word = false;   // whole word (split at " ", "-", "_") rather than substring
-  int weight = 0;      // strong 50, positive 25, negative -25
+  int weight = 0;      // strong 50, positive 25, negative and weak -25
+  bool weak = false;   // "weak": penalises, drops text only where it holds no paragraph
   std::string reason;  // for negative cues: why text under it is dropped
 };
 
