@@ -11,7 +11,6 @@
 // 4. Inside the chosen region, text under furniture (negative cues, nav,
 //    aside, footer) and link-heavy short blocks is dropped.
 #include <algorithm>
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -272,20 +271,6 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
       top_score = final_score[i];
     }
   }
-#ifdef LAGEBILD_DEBUG_HTML_SELECTION  // developer aid: the best candidates on stderr
-  std::fprintf(stderr, "title_block %zu of %zu\n", title_block, outline.blocks.size());
-  if (top >= 0) {
-    std::vector<size_t> order;
-    for (size_t i = 0; i < n; ++i) if (info[i].scored) order.push_back(i);
-    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return final_score[x] > final_score[y]; });
-    for (size_t r = 0; r < order.size() && r < 6; ++r) {
-      const size_t i = order[r];
-      std::fprintf(stderr, "cand %zu %s [%s] final %.1f raw %.1f factor %.2f bytes %zu links %zu parent %d\n", i,
-                   outline.nodes[i].tag.c_str(), outline.nodes[i].cues.c_str(), final_score[i],
-                   info[i].score, info[i].cue_factor, info[i].bytes, info[i].link_bytes, outline.nodes[i].parent);
-    }
-  }
-#endif
   // A quotation or list inside an article is not the article: take its
   // container instead.
   while (top >= 0) {
