@@ -93,7 +93,7 @@ console.log("| dataset | tool | pages | precision | recall | F1 | accuracy | pag
 console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {
   const name = r.dataset === "trafilatura" ? "trafilatura-eval" : "article-extraction-benchmark";
-  console.log(`| ${name} | ${r.tool} | ${r.n} | ${f3(r.p)} | ${f3(r.r)} | **${f3(r.f)}** | ${f3(r.acc)} | ${(r.pages / r.seconds).toFixed(1)} |`);
+  console.log(`| ${name} | ${r.tool} | ${r.n} | ${f3(r.p)} | ${f3(r.r)} | **${r.f.toFixed(4)}** | ${f3(r.acc)} | ${(r.pages / r.seconds).toFixed(1)} |`);
 }
 for (const d of ["trafilatura", "aeb"]) {
   const l = rows.find((r) => r.dataset === d && r.tool === "lagebild");
