@@ -184,6 +184,19 @@ TEST(CleanTextTest, GalleryAndPageCounters) {
   EXPECT_TRUE(CleanText("Von 5 Bewerbern wurden 3 eingeladen.", "").removed.empty());
 }
 
+TEST(CleanTextTest, DisclosuresContactAndCreditLines) {
+  const CleanResult r = CleanText(
+      std::string("Photo by Jane Example on Pixabay\n\n") + kBody +
+          "\n\nDieser Beitrag enthält Werbung für ein Beispielprodukt.\n\n" + kBody2 +
+          "\n\nTelefon: +49 30 1234567\n\nE-Mail: presse@example.org",
+      "");
+  EXPECT_TRUE(Removes(r, "Photo by Jane Example", "photo-credit")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "enthält Werbung", "advertisement")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "Telefon:", "navigation")) << Dump(r);
+  EXPECT_TRUE(Removes(r, "E-Mail:", "navigation")) << Dump(r);
+  EXPECT_EQ(r.text, std::string(kBody) + "\n\n" + kBody2) << Dump(r);
+}
+
 TEST(CleanTextTest, CopyrightFooter) {
   const CleanResult r =
       CleanText(std::string(kBody) + "\n\n© 2024 Wernersander Anzeiger. All rights reserved.", "");

@@ -76,6 +76,20 @@ TEST(SelectMainContentTest, PageBuilderWidgetsKeepTheirParagraphs) {
   EXPECT_NE(text.find(kPara2), std::string::npos) << text;
 }
 
+TEST(SelectMainContentTest, LeadInATeaserClassStaysTeaserBoxesGo) {
+  // German sites call the lead "Teaser": a weak cue keeps its paragraph; a
+  // box of related links with the same word goes.
+  const std::string html =
+      "<html><head><title>Haushalt beschlossen | Beispielblatt</title></head><body>"
+      "<article><h1>Haushalt beschlossen</h1><div class='article-teaser'><p>" + kPara2 +
+      "</p></div><div class='article-body'><p>" + kPara1 + "</p><p>" + kPara1 + " " + kPara2 +
+      "</p></div><div class='teaser-list'><a href='/a'>Verkehr: neue Brücke</a> "
+      "<a href='/b'>Schule: neuer Bau</a></div></article></body></html>";
+  const std::string text = Select(html);
+  EXPECT_NE(text.find(kPara2), std::string::npos) << text;
+  EXPECT_EQ(text.find("neue Brücke"), std::string::npos) << text;
+}
+
 TEST(SelectMainContentTest, NoParagraphsKeepsTheText) {
   EXPECT_EQ(Select("<html><body><div>Kurz.</div><div>Auch kurz.</div></body></html>"),
             "Kurz.\n\nAuch kurz.");
