@@ -114,6 +114,8 @@ bool IsSocialLink(std::string_view t) {
 
 // Link tokens: whole-line links go, trailing and inline links are cut.
 void CutLinks(Block& b) {
+  // Every link shape holds a "/" or starts with "www.".
+  if (b.text.find('/') == std::string::npos && b.text.find("www.") == std::string::npos) return;
   size_t link_bytes = 0;
   ForEachToken(b.text, [&](std::string_view t, size_t) {
     if (IsLinkToken(t)) link_bytes += t.size();
@@ -183,10 +185,10 @@ size_t CreditWordSuffix(std::string_view word, const Lexicons& lex) {
 //   "... Name Name / AFP"
 size_t TrailingCreditIn(std::string_view s, const Lexicons& lex);
 size_t TrailingCredit(std::string_view whole, const Lexicons& lex) {
-  // Credits are short: look at the last 240 bytes, cut at a space.
+  // Credits are short: look at the last 160 bytes, cut at a space.
   size_t base = 0;
-  if (whole.size() > 240) {
-    base = whole.find(' ', whole.size() - 240);
+  if (whole.size() > 160) {
+    base = whole.find(' ', whole.size() - 160);
     if (base == std::string_view::npos) return std::string_view::npos;
     ++base;
   }
@@ -195,9 +197,15 @@ size_t TrailingCredit(std::string_view whole, const Lexicons& lex) {
 }
 
 size_t TrailingCreditIn(std::string_view s, const Lexicons& lex) {
-  if (s.find_first_of(":/") == std::string_view::npos && s.find("©") == std::string_view::npos) {
-    return std::string_view::npos;  // none of the three shapes
+  // None of the three shapes without a ":", a "/" or a "©" (lead byte 0xC2).
+  bool marker = false;
+  for (const char c : s) {
+    if (c == ':' || c == '/' || c == '\xC2') {
+      marker = true;
+      break;
+    }
   }
+  if (!marker) return std::string_view::npos;
   // "Credit-word: ..." near the end, with few words after it.
   size_t best = std::string_view::npos;
   std::vector<std::pair<std::string_view, size_t>> tokens;
@@ -537,7 +545,18 @@ bool IsFollowAppeal(std::string_view s, size_t words, const Lexicons& lex) {
   return network && follow;
 }
 
+// Cheap test before the word-by-word count: an appeal speaks of "we"/"our"
+// or to "you" (German and English forms share these letters).
+bool MaySpeakToReader(std::string_view s) {
+  for (std::string_view w : {"nser", "uns", "wir", "Wir", "euch", "Euch", "eure", "Eure", "Sie",
+                             "Ihr", "our", "Our", "we ", "We ", "you", "You"}) {
+    if (s.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool IsAppeal(std::string_view s, const Lexicons& lex) {
+  if (!MaySpeakToReader(s)) return false;
   size_t self = 0, media = 0;
   AppealScore(s, lex, &self, &media);
   return (self >= 3 && media >= 2) || (self >= 2 && media >= 3) || (self >= 1 && media >= 4);
