@@ -186,6 +186,7 @@ Lexicons Load() {
     StateMedia s{std::string(r[0]), std::string(r[1]), std::string(r[2]), std::string(r[3]),
                  std::string(r[4])};
     if (!s.host.empty()) lex.state_by_domain.emplace(s.host, lex.state_media.size());
+    lex.state_by_folded_asset.emplace(Fold(s.asset), lex.state_media.size());
     lex.state_media.push_back(std::move(s));
   }
   for (const auto& r : Rows(File("outlets/outlets.tsv", lex))) {
@@ -210,7 +211,11 @@ Lexicons Load() {
     for (const std::string& d : o.domains) lex.outlet_by_domain.emplace(d, index);
     for (const std::string& a : o.aliases) {
       lex.outlet_by_alias.emplace(a, index);
-      if (a.size() >= 4) lex.outlet_by_folded.emplace(Fold(a), index);
+      lex.outlets_by_alias[a].push_back(index);
+      if (a.size() >= 4) {
+        lex.outlet_by_folded.emplace(Fold(a), index);
+        lex.outlets_by_folded_alias[Fold(a)].push_back(index);
+      }
     }
     lex.outlets.push_back(std::move(o));
   }

@@ -79,6 +79,9 @@ struct Lexicons {
   WordMap<size_t> state_by_domain;    // host -> state_media index
   WordMap<size_t> outlet_by_alias;    // alias as written -> index
   WordMap<size_t> outlet_by_folded;   // folded alias (>= 4 bytes)
+  WordMap<std::vector<size_t>> outlets_by_alias;         // every outlet an alias names
+  WordMap<std::vector<size_t>> outlets_by_folded_alias;  // the same, folded (>= 4 bytes)
+  WordMap<size_t> state_by_folded_asset;                 // folded asset name -> state_media
   std::vector<std::string> problems;  // malformed data lines (tests check it is empty)
 };
 

@@ -65,16 +65,20 @@ bool OutletByHost(const Lexicons& lex, std::string host, OutletInfo* info) {
 // Outlets named `alias`; the one in the article's language first.
 long OutletByAliasForLanguage(const Lexicons& lex, std::string_view alias,
                               std::string_view language) {
-  long first = -1;
-  for (size_t i = 0; i < lex.outlets.size(); ++i) {
-    for (const std::string& a : lex.outlets[i].aliases) {
-      if (a == alias || (a.size() >= 4 && Fold(a) == Fold(alias))) {
-        if (lex.outlets[i].language == language) return static_cast<long>(i);
-        if (first < 0) first = static_cast<long>(i);
-      }
+  const std::vector<size_t>* found = nullptr;
+  if (auto it = lex.outlets_by_alias.find(alias); it != lex.outlets_by_alias.end()) {
+    found = &it->second;
+  } else if (alias.size() >= 4) {
+    if (auto f = lex.outlets_by_folded_alias.find(Fold(alias));
+        f != lex.outlets_by_folded_alias.end()) {
+      found = &f->second;
     }
   }
-  return first;
+  if (found == nullptr || found->empty()) return -1;
+  for (size_t i : *found) {
+    if (lex.outlets[i].language == language) return static_cast<long>(i);
+  }
+  return static_cast<long>(found->front());
 }
 
 // A publisher naming itself in its appeal or footer ("Unterstützen Sie den
@@ -123,11 +127,10 @@ void IdentifyOutlet(const Lexicons& lex, Article& a, std::string* evidence) {
     } else {
       info.name = a.outlet;
       info.basis = "site-name";
-      for (const StateMedia& s : lex.state_media) {
-        if (Fold(s.asset) == Fold(a.outlet)) {
-          info = {s.asset, s.country, "", "state-media", s.typology, "site-name"};
-          break;
-        }
+      if (auto it = lex.state_by_folded_asset.find(Fold(a.outlet));
+          it != lex.state_by_folded_asset.end()) {
+        const StateMedia& s = lex.state_media[it->second];
+        info = {s.asset, s.country, "", "state-media", s.typology, "site-name"};
       }
     }
     *evidence = "site name " + Quote(a.outlet);
@@ -290,12 +293,8 @@ void ForeignFragments(const Lexicons& lex, std::string_view text, std::string_vi
   };
   std::vector<Word> words;
   std::string fold;
-  bool in_quote = false;
-  size_t last = 0;
-  ForEachWord(text, [&](std::string_view w, size_t pos) {
-    in_quote ^= (CountQuoteMarks(text.substr(last, pos - last)) % 2) == 1;
-    last = pos;
-    words.push_back({w, pos, in_quote});
+  ForEachWordWithQuotes(text, [&](std::string_view w, size_t pos, bool quoted) {
+    words.push_back({w, pos, quoted});
   });
   // Sentence by sentence: count native function words to be sure the
   // sentence is in the article's language.

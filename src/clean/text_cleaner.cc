@@ -508,12 +508,8 @@ void AppealScore(std::string_view s, const Lexicons& lex, size_t* self, size_t* 
   std::vector<const std::string*> media_seen;
   std::string f;
   *self = 0;
-  bool in_quote = false;
-  size_t last = 0;
-  ForEachWord(s, [&](std::string_view w, size_t pos) {
-    in_quote ^= (CountQuoteMarks(s.substr(last, pos - last)) % 2) == 1;
-    last = pos;
-    if (in_quote) return;
+  ForEachWordWithQuotes(s, [&](std::string_view w, size_t pos, bool quoted) {
+    if (quoted) return;
     if (w.size() > 16) return;  // the lexicon's words are short
     FoldInto(w, &f);
     if (lex.appeal_self.find(f) != lex.appeal_self.end()) ++*self;

@@ -145,4 +145,17 @@ inline size_t CountQuoteMarks(std::string_view s) {
   return n;
 }
 
+// Calls f(word, offset, quoted) for every word, `quoted` telling whether an
+// odd number of quotation marks precedes it (inside a quotation).
+template <typename F>
+void ForEachWordWithQuotes(std::string_view s, F&& f) {
+  bool quoted = false;
+  size_t last = 0;
+  ForEachWord(s, [&](std::string_view w, size_t pos) {
+    quoted ^= (CountQuoteMarks(s.substr(last, pos - last)) % 2) == 1;
+    last = pos;
+    f(w, pos, quoted);
+  });
+}
+
 }  // namespace lagebild::clean
