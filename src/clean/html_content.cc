@@ -203,7 +203,15 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
   // The heading that carries the title: running text that starts soon after
   // it is the article; text far below it (comments, teasers) is not.
   size_t title_block = outline.blocks.size();
-  const std::string folded_title = Fold(util::Trim(title));
+  // Titles and headings are compared without trailing dots and ellipses
+  // ("Title..." in <title>, "Title…" in the heading).
+  auto title_key = [](std::string_view t) {
+    std::string k = Fold(util::Trim(t));
+    while (!k.empty() && (k.back() == '.' || k.back() == ' ')) k.pop_back();
+    while (k.size() >= 3 && k.compare(k.size() - 3, 3, "…") == 0) k.resize(k.size() - 3);
+    return k;
+  };
+  const std::string folded_title = title_key(title);
   if (folded_title.size() >= 10) {
     // "Site | Title", "Title - Site": each part may be the heading.
     std::vector<std::string_view> parts;
@@ -234,7 +242,8 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
           node.cues.find("headline") == std::string::npos) {
         continue;
       }
-      const std::string h = Fold(util::Trim(block.text));
+      const std::string h = title_key(block.text);
+      if (h.size() < 10) continue;
       bool match = folded_title.find(h) != std::string::npos;
       for (std::string_view part : parts) match |= h.find(part) != std::string::npos;
       if (!match) continue;
