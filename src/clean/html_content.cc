@@ -1,15 +1,22 @@
-// Main-content selection on an HtmlOutline. See clean.h for the contract.
+// Main-content selection on an HtmlOutline. See clean.h for the contract
+// and docs/architecture.md (clean) for the measured effect of each step.
 //
 // 1. Every block that reads like a paragraph (25+ bytes, mostly not links)
-//    scores 1 + its commas + one point per 100 bytes (at most 3), credited to
-//    the enclosing containers: the parent of its element in full, the next
-//    ancestor half, further ancestors less (a third of the level).
-// 2. A container's score starts from its tag (div +5, lists and headings
-//    minus) and its id/class cues (data/clean/html_cues.tsv), and is scaled
-//    by 1 - link density.
-// 3. The best container wins; siblings scoring at least a fifth of it join.
-// 4. Inside the chosen region, text under furniture (negative cues, nav,
-//    aside, footer) and link-heavy short blocks is dropped.
+//    scores 1 + its commas + one point per 100 bytes of non-link text (each
+//    capped at 10), credited to its container (the parent of a <p>, the
+//    element itself for text directly in a <div>), half to the next
+//    ancestor, a third of the level further up.
+// 2. A container's score is scaled by its id/class cues
+//    (data/clean/html_cues.tsv), by 1.25 for <article>/<main>, by 2 when its
+//    running text starts right after the title heading, and by 1 - link
+//    density.
+// 3. The best container is lifted out of quotations and lists and thin
+//    wrappers, grows while its parent adds mostly running text, and takes
+//    siblings with a fifth of its score or paragraph mass; the article's
+//    start between the title and it (or a short lead before it) joins.
+// 4. Inside, text under furniture (nav/aside/footer/menu, negative cues,
+//    figcaption) and link-dominated short blocks is dropped, and short
+//    lines at the edges are trimmed.
 #include <algorithm>
 #include <string>
 #include <string_view>
