@@ -98,6 +98,17 @@ void ReadJsonlLine(std::string_view line, const std::string& path, uint64_t line
              std::isfinite(fseconds) && std::fabs(fseconds) < 1e11) {
     published = DateString(FromUnixDays(static_cast<int64_t>(std::floor(fseconds / 86400))));
   }
+  // A text that opens with the " date 2022-01 " header line of plain-text
+  // inputs carries its date there (when the record has none of its own).
+  if (!text.empty()) {
+    const size_t nl = a.body.find('\n');
+    std::string header_date;
+    std::string_view rest;
+    if (ParseDateHeader(std::string_view(a.body).substr(0, nl), &header_date, &rest)) {
+      if (published.empty()) published = header_date;
+      a.body = std::string(rest) + (nl == std::string::npos ? "" : a.body.substr(nl));
+    }
+  }
   if (!published.empty()) {
     a.published = published;
     a.published_date = ParseMetadataDate(published);

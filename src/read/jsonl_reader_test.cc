@@ -74,5 +74,18 @@ TEST(JsonlReaderTest, ManyBadLinesAreCappedWithASummary) {
   EXPECT_NE(out.errors.back().message.find("80 more"), std::string::npos);
 }
 
+TEST(JsonlReaderTest, DateHeaderInTextIsTheDate) {
+  ReadOutput out = ReadJsonl(
+      "{\"text\": \" date 2022-02 BERLIN (dpa) - Der Text beginnt hier.\\n\\nZweiter Absatz.\"}\n"
+      "{\"text\": \" date 2022-02 Mit Datum im Feld.\", \"published\": \"2021-12-24\"}\n",
+      "h.jsonl", ReadOptions{});
+  ASSERT_EQ(out.articles.size(), 2u);
+  EXPECT_EQ(out.articles[0].published_date.ToString(), "2022-02");
+  EXPECT_EQ(out.articles[0].body, "BERLIN (dpa) - Der Text beginnt hier.\n\nZweiter Absatz.");
+  // The record's own field wins; the header still leaves the text.
+  EXPECT_EQ(out.articles[1].published_date.ToString(), "2021-12-24");
+  EXPECT_EQ(out.articles[1].body, "Mit Datum im Feld.");
+}
+
 }  // namespace
 }  // namespace lagebild::read

@@ -62,4 +62,23 @@ std::string ShortenTitle(std::string_view s, size_t max_bytes) {
   return std::string(util::Trim(s.substr(0, cut))) + "…";
 }
 
+// " date 2022-01-13 rest" -> date "2022-01-13", rest "rest".
+bool ParseDateHeader(std::string_view line, std::string* date, std::string_view* rest) {
+  std::string_view s = line;
+  while (!s.empty() && util::IsAsciiSpace(s.front())) s.remove_prefix(1);
+  if (!util::StartsWithIgnoreCase(s, "date") || s.size() < 5 || !util::IsAsciiSpace(s[4]))
+    return false;
+  s.remove_prefix(4);
+  while (!s.empty() && util::IsAsciiSpace(s.front())) s.remove_prefix(1);
+  size_t n = 0;
+  while (n < s.size() && (util::IsAsciiDigit(s[n]) || s[n] == '-')) ++n;
+  const std::string_view token = s.substr(0, n);
+  if (n < 7 || (n < s.size() && !util::IsAsciiSpace(s[n]))) return false;
+  if (!ParseMetadataDate(token).known()) return false;
+  *date = std::string(token);
+  *rest = util::Trim(s.substr(n));
+  return true;
+}
+
+
 }  // namespace lagebild::read

@@ -45,4 +45,9 @@ void CapErrors(const std::string& source, std::vector<InputError>* errors);
 void ReadJsonlLine(std::string_view line, const std::string& path, uint64_t line_number,
                    const ReadOptions& options, simdjson::dom::parser& parser, ReadOutput* out);
 
+// The " date 2022-01-13 rest" header line some text inputs open with:
+// *date gets the date token ("2022-01-13", "2022-01"), *rest what follows
+// it on the line (trimmed). False when the line is no such header.
+bool ParseDateHeader(std::string_view line, std::string* date, std::string_view* rest);
+
 }  // namespace lagebild::read
