@@ -365,11 +365,12 @@ void BrokenFragments(std::string_view text, MtEvidence* ev) {
   for (size_t i = 1; i + 1 < text.size(); ++i) {
     if ((text[i] == '.' || text[i] == ',') && text[i - 1] == ' ' && text[i + 1] == ' ' &&
         i >= 2 && IsWordByte(text[i - 2])) {
+      // A window around the mark, cut at character boundaries of the text.
       size_t from = i >= 30 ? i - 30 : 0;
       while (from < i && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-      const std::string_view window = text.substr(from, i - from + 13);
-      ev->fragments.push_back("space before punctuation " +
-                              Quote(window.substr(0, util::Utf8PrefixLength(window, window.size()))));
+      size_t to = std::min(text.size(), i + 13);
+      while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+      ev->fragments.push_back("space before punctuation " + Quote(text.substr(from, to - from)));
     }
   }
   // Sentence of one or two lower-case words ending in a full stop.
