@@ -197,6 +197,16 @@ TEST(CleanTextTest, DisclosuresContactAndCreditLines) {
   EXPECT_EQ(r.text, std::string(kBody) + "\n\n" + kBody2) << Dump(r);
 }
 
+TEST(CleanTextTest, AgencyStyleCaptions) {
+  const CleanResult r = CleanText(
+      std::string(kBody) + "\n\nIn this March 3, 2021, file photo, rescue workers search the "
+                           "harbour after the storm.\n\n" + kBody2,
+      "");
+  EXPECT_TRUE(Removes(r, "In this March 3, 2021, file photo", "photo-caption")) << Dump(r);
+  // A sentence that starts the same way but names no photo stays.
+  EXPECT_TRUE(CleanText("In this case the court ruled against the city council.", "").removed.empty());
+}
+
 TEST(CleanTextTest, CopyrightFooter) {
   const CleanResult r =
       CleanText(std::string(kBody) + "\n\n© 2024 Wernersander Anzeiger. All rights reserved.", "");
@@ -283,6 +293,15 @@ TEST(AssessSourceTest, AgencyDatelinesAndSignatures) {
                    "es am Abend in der Mitteilung.");
   AssessSource(d);
   EXPECT_FALSE(HasFlag(d, "agency-copy")) << Evidence(d);
+}
+
+TEST(AssessSourceTest, AgencyNameAloneOnTheLastLine) {
+  const CleanResult r = CleanText(std::string(kBody) + "\n\nThe Associated Press", "");
+  EXPECT_TRUE(Removes(r, "The Associated Press", "byline")) << Dump(r);
+  Article a = Make(r.text);
+  a.removed = r.removed;
+  AssessSource(a);
+  EXPECT_EQ(a.agency, "AP") << Evidence(a);
 }
 
 TEST(AssessSourceTest, StateAffiliationFromUrlSiteNameOrAgency) {

@@ -224,6 +224,11 @@ void DetectAgencyCopy(const Lexicons& lex, Article& a) {
     const bool copyright = r.reason == "navigation" && r.text.starts_with("©") &&
                            r.text.find(" / ") == std::string::npos;
     if (r.reason != "byline" && !copyright) continue;
+    if (const long whole = AgencyByName(lex, r.text); whole >= 0) {  // "The Associated Press"
+      a.agency = lex.outlets[static_cast<size_t>(whole)].name;
+      AddFlag(a, "agency-copy", "credit line " + Quote(r.text));
+      return;
+    }
     ForEachToken(r.text, [&](std::string_view t, size_t) {
       if (!a.agency.empty()) return;
       while (!t.empty() && std::string_view(".,;:)").find(t.back()) != t.npos) t.remove_suffix(1);

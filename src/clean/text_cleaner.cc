@@ -337,6 +337,21 @@ void ClassifyBlock(Block& b, size_t index, std::string_view title, const Lexicon
     b.Remove("navigation");
     return;
   }
+  // An agency's name alone on a line is its credit ("The Associated Press").
+  if (words <= 4 && IsAgencyOrProvider(util::Trim(line), lex) &&
+      !lex.providers.count(Fold(util::Trim(line)))) {
+    b.Remove("byline");
+    return;
+  }
+  // Agency captions: "In this Dec. 12, 2006, file photo, ...", "In this
+  // photo taken on ...": the photo is named within the first words.
+  if (line.starts_with("In this ") && words <= kMaxCueLineWords) {
+    const std::string_view head = line.substr(0, std::min<size_t>(line.size(), 60));
+    if (head.find(" photo") != std::string_view::npos || head.find(" image") != std::string_view::npos) {
+      b.Remove("photo-caption");
+      return;
+    }
+  }
   // Whole-line cues are a few words; long lines need only their start folded.
   const bool short_line = words <= 20;
   std::string_view trimmed = util::Trim(line);
