@@ -164,7 +164,7 @@ TEST(CleanTextTest, RepeatedTitleWithSubtitleOrCredit) {
 
 TEST(CleanTextTest, FollowUsAndSubscribeLinesAtTheEnd) {
   const CleanResult r = CleanText(std::string(kBody) + "\n\n" + kBody2 +
-                                      "\n\nFollow the Harbour Times on Instagram and Mastodon."
+                                      "\n\nFollow the Harbour Times on Instagram and Telegram."
                                       "\n\nSubscribe now to our weekend edition.",
                                   "");
   EXPECT_TRUE(Removes(r, "Follow the Harbour Times", "publisher-appeal")) << Dump(r);

@@ -70,14 +70,15 @@ bool StrongReason(std::string_view reason) {
          reason == "byline";
 }
 
-// The cues' factor on a container's score: x1.5 for a strong cue, x1.25 per
-// positive and x0.5 per negative cue, within [0.25, 2]. Cues alone never
-// make a container win: they scale what its paragraphs earned. *net gets
-// the sum of the cue weights, *reason the first negative cue's reason.
-double CueFactor(std::string_view cues, const Lexicons& lex, int* net, const char** reason,
+// The cues' factor on a container's score: x1.5 for a strong cue, x1.25 for
+// a positive one, x0.5 per weak or plain negative and x0.3 per strong
+// negative cue (comments, ads, ...), within [0.25, 2]. Cues alone never
+// make a container win: they scale what its paragraphs earned. *reason
+// gets the first negative cue's reason, *strong_negative whether a cue
+// whose text always goes (comments, ads, ...) is among them.
+double CueFactor(std::string_view cues, const Lexicons& lex, const char** reason,
                  bool* strong_negative) {
   double factor = 1.0;
-  *net = 0;
   *reason = nullptr;
   *strong_negative = false;
   if (cues.empty()) return factor;
@@ -99,7 +100,6 @@ double CueFactor(std::string_view cues, const Lexicons& lex, int* net, const cha
       factor *= strong_cue ? kStrongNegativeFactor : 0.5;
       *strong_negative |= strong_cue;
     }
-    *net += c.weight;
     if (c.weight < 0 && *reason == nullptr) *reason = c.reason.c_str();
   }
   return std::clamp(factor, 0.25, 2.0);
@@ -145,7 +145,6 @@ struct NodeInfo {
   double mass = 0;        // paragraph scores of all blocks under it
   bool scored = false;
   int weight = 0;         // tag weight
-  int net_cues = 0;       // sum of cue weights (negative: furniture)
   double cue_factor = 1;  // see CueFactor
   const char* reason = nullptr;  // negative cue's reason, if any
   bool strong_negative = false;  // a cue whose text always goes (comments, ads, ...)
@@ -163,7 +162,7 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
     const HtmlNode& node = outline.nodes[i];
     info[i].weight = TagWeight(node.tag);
     info[i].cue_factor =
-        CueFactor(node.cues, lex, &info[i].net_cues, &info[i].reason, &info[i].strong_negative);
+        CueFactor(node.cues, lex, &info[i].reason, &info[i].strong_negative);
     if (node.tag == "article" || node.tag == "main") info[i].cue_factor *= kArticleTagFactor;
   }
   auto valid = [&](int k) { return k >= 0 && static_cast<size_t>(k) < n; };

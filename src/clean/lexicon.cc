@@ -75,14 +75,23 @@ std::string HostOf(std::string_view url) {
 
 namespace {
 
+using Row = std::vector<std::string_view>;
+
+// Calls f(row) for every row of data file `name` that has `fields` fields;
+// f returns "" or what is wrong with the row. Every problem lands in
+// lex.problems with the file's name (the tests require none).
+template <typename F>
+void ForEachRow(Lexicons& lex, std::string_view name, size_t fields, F&& f) {
+  for (const Row& r : Rows(File(name, lex))) {
+    std::string problem = r.size() == fields ? f(r) : "expected " + std::to_string(fields) +
+                                                          " fields";
+    if (!problem.empty()) lex.problems.push_back(std::string(name) + ": " + problem);
+  }
+}
+
 Lexicons Load() {
   Lexicons lex;
-  const std::string_view cue_file = "clean/cues.tsv";
-  for (const auto& r : Rows(File(cue_file, lex))) {
-    if (r.size() != 4) {
-      lex.problems.push_back(std::string(cue_file) + ": expected 4 fields");
-      continue;
-    }
+  ForEachRow(lex, "clean/cues.tsv", 4, [&](const Row& r) -> std::string {
     Cue cue{Fold(r[3]), std::string(r[0])};
     if (r[1] == "line") {
       lex.line_cues.emplace(cue.folded, cue.reason);
@@ -97,55 +106,46 @@ Lexicons Load() {
     } else if (r[1] == "teaser-start") {
       lex.teaser_cues.emplace(cue.folded, cue.reason);
     } else {
-      lex.problems.push_back(std::string(cue_file) + ": unknown match " + std::string(r[1]));
+      return "unknown match " + std::string(r[1]);
     }
-  }
+    return "";
+  });
   SortLongestFirst(lex.start_cues);
   SortLongestFirst(lex.start_short_cues);
   SortLongestFirst(lex.end_cues);
 
-  for (const auto& r : Rows(File("clean/html_cues.tsv", lex))) {
-    if (r.size() != 4) {
-      lex.problems.push_back("clean/html_cues.tsv: expected 4 fields");
-      continue;
-    }
+  ForEachRow(lex, "clean/html_cues.tsv", 4, [&](const Row& r) -> std::string {
     HtmlCue c;
     c.cue = Fold(r[2]);
     c.word = r[1] == "word";
-    c.weight = r[0] == "strong"     ? 50
-               : r[0] == "positive" ? 25
+    c.weight = r[0] == "strong"                             ? 50
+               : r[0] == "positive"                         ? 25
                : (r[0] == "negative" || r[0] == "weak") ? -25
-                                    : 0;
+                                                            : 0;
     c.weak = r[0] == "weak";
     c.reason = r[3] == "-" ? "" : std::string(r[3]);
     if (c.weight == 0 || (r[1] != "word" && r[1] != "sub")) {
-      lex.problems.push_back("clean/html_cues.tsv: bad weight or match in " + std::string(r[2]));
-      continue;
+      return "bad weight or match in " + std::string(r[2]);
     }
     lex.html_cues.push_back(std::move(c));
-  }
-  for (const auto& r : Rows(File("clean/credits.tsv", lex))) {
-    if (r.size() != 3) {
-      lex.problems.push_back("clean/credits.tsv: expected 3 fields");
-    } else if (r[0] == "credit-word") {
+    return "";
+  });
+  ForEachRow(lex, "clean/credits.tsv", 3, [&](const Row& r) -> std::string {
+    if (r[0] == "credit-word") {
       lex.credit_words.insert(Fold(r[2]));
     } else if (r[0] == "provider") {
       lex.providers.insert(Fold(r[2]));
     } else {
-      lex.problems.push_back("clean/credits.tsv: unknown kind " + std::string(r[0]));
+      return "unknown kind " + std::string(r[0]);
     }
-  }
-  for (const auto& r : Rows(File("clean/date_words.tsv", lex))) {
-    if (r.size() != 2) {
-      lex.problems.push_back("clean/date_words.tsv: expected 2 fields");
-      continue;
-    }
+    return "";
+  });
+  ForEachRow(lex, "clean/date_words.tsv", 2, [&](const Row& r) -> std::string {
     lex.date_words.insert(Fold(r[1]));
-  }
-  for (const auto& r : Rows(File("clean/appeal.tsv", lex))) {
-    if (r.size() != 3) {
-      lex.problems.push_back("clean/appeal.tsv: expected 3 fields");
-    } else if (r[0] == "self") {
+    return "";
+  });
+  ForEachRow(lex, "clean/appeal.tsv", 3, [&](const Row& r) -> std::string {
+    if (r[0] == "self") {
       lex.appeal_self.insert(Fold(r[2]));
     } else if (r[0] == "media") {
       lex.appeal_media.insert(Fold(r[2]));
@@ -154,23 +154,19 @@ Lexicons Load() {
     } else if (r[0] == "formal") {
       lex.appeal_formal.insert(std::string(r[2]));
     } else {
-      lex.problems.push_back("clean/appeal.tsv: unknown kind " + std::string(r[0]));
+      return "unknown kind " + std::string(r[0]);
     }
-  }
-  for (const auto& r : Rows(File("quality/function_words.tsv", lex))) {
-    if (r.size() != 2) {
-      lex.problems.push_back("quality/function_words.tsv: expected 2 fields");
-      continue;
-    }
+    return "";
+  });
+  ForEachRow(lex, "quality/function_words.tsv", 2, [&](const Row& r) -> std::string {
     lex.function_words[std::string(r[0])].insert(Fold(r[1]));
-  }
-  for (const auto& r : Rows(File("quality/transliteration.tsv", lex))) {
-    if (r.size() != 2 || r[0].empty()) {
-      lex.problems.push_back("quality/transliteration.tsv: expected 2 fields");
-      continue;
-    }
+    return "";
+  });
+  ForEachRow(lex, "quality/transliteration.tsv", 2, [&](const Row& r) -> std::string {
+    if (r[0].empty()) return "empty rule";
     lex.transliteration.emplace_back(std::string(r[0]), std::string(r[1]));
-  }
+    return "";
+  });
   std::stable_sort(lex.transliteration.begin(), lex.transliteration.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   for (size_t i = 0; i < lex.transliteration.size(); ++i) {
@@ -178,22 +174,15 @@ Lexicons Load() {
         .push_back(i);
   }
 
-  for (const auto& r : Rows(File("outlets/state_media.tsv", lex))) {
-    if (r.size() != 5) {
-      lex.problems.push_back("outlets/state_media.tsv: expected 5 fields");
-      continue;
-    }
+  ForEachRow(lex, "outlets/state_media.tsv", 5, [&](const Row& r) -> std::string {
     StateMedia s{std::string(r[0]), std::string(r[1]), std::string(r[2]), std::string(r[3]),
                  std::string(r[4])};
     if (!s.host.empty()) lex.state_by_domain.emplace(s.host, lex.state_media.size());
     lex.state_by_folded_asset.emplace(Fold(s.asset), lex.state_media.size());
     lex.state_media.push_back(std::move(s));
-  }
-  for (const auto& r : Rows(File("outlets/outlets.tsv", lex))) {
-    if (r.size() != 6) {
-      lex.problems.push_back("outlets/outlets.tsv: expected 6 fields");
-      continue;
-    }
+    return "";
+  });
+  ForEachRow(lex, "outlets/outlets.tsv", 6, [&](const Row& r) -> std::string {
     Outlet o;
     o.name = std::string(r[0]);
     o.aliases = SplitBar(r[1]);
@@ -210,15 +199,12 @@ Lexicons Load() {
     const size_t index = lex.outlets.size();
     for (const std::string& d : o.domains) lex.outlet_by_domain.emplace(d, index);
     for (const std::string& a : o.aliases) {
-      lex.outlet_by_alias.emplace(a, index);
       lex.outlets_by_alias[a].push_back(index);
-      if (a.size() >= 4) {
-        lex.outlet_by_folded.emplace(Fold(a), index);
-        lex.outlets_by_folded_alias[Fold(a)].push_back(index);
-      }
+      if (a.size() >= 4) lex.outlets_by_folded_alias[Fold(a)].push_back(index);
     }
     lex.outlets.push_back(std::move(o));
-  }
+    return "";
+  });
   return lex;
 }
 
@@ -271,14 +257,27 @@ void FoldInto(std::string_view s, std::string* out_ptr) {
   }
 }
 
-long FindOutletByAlias(const Lexicons& lex, std::string_view alias) {
-  auto it = lex.outlet_by_alias.find(alias);
-  if (it != lex.outlet_by_alias.end()) return static_cast<long>(it->second);
-  if (alias.size() >= 4) {
-    auto f = lex.outlet_by_folded.find(Fold(alias));
-    if (f != lex.outlet_by_folded.end()) return static_cast<long>(f->second);
+const std::vector<size_t>* OutletsNamed(const Lexicons& lex, std::string_view alias) {
+  if (auto it = lex.outlets_by_alias.find(alias); it != lex.outlets_by_alias.end()) {
+    return &it->second;
   }
-  return -1;
+  if (alias.size() >= 4) {
+    if (auto f = lex.outlets_by_folded_alias.find(Fold(alias));
+        f != lex.outlets_by_folded_alias.end()) {
+      return &f->second;
+    }
+  }
+  return nullptr;
+}
+
+long FindOutletByAlias(const Lexicons& lex, std::string_view alias) {
+  const std::vector<size_t>* found = OutletsNamed(lex, alias);
+  return found == nullptr || found->empty() ? -1 : static_cast<long>(found->front());
+}
+
+long FindAgency(const Lexicons& lex, std::string_view name) {
+  const long o = FindOutletByAlias(lex, util::Trim(name));
+  return o >= 0 && lex.outlets[static_cast<size_t>(o)].kind == "agency" ? o : -1;
 }
 
 const Lexicons& GetLexicons() {

@@ -77,9 +77,7 @@ struct Lexicons {
   std::vector<StateMedia> state_media;
   WordMap<size_t> outlet_by_domain;   // host -> outlets index
   WordMap<size_t> state_by_domain;    // host -> state_media index
-  WordMap<size_t> outlet_by_alias;    // alias as written -> index
-  WordMap<size_t> outlet_by_folded;   // folded alias (>= 4 bytes)
-  WordMap<std::vector<size_t>> outlets_by_alias;         // every outlet an alias names
+  WordMap<std::vector<size_t>> outlets_by_alias;         // alias as written -> outlets it names
   WordMap<std::vector<size_t>> outlets_by_folded_alias;  // the same, folded (>= 4 bytes)
   WordMap<size_t> state_by_folded_asset;                 // folded asset name -> state_media
   std::vector<std::string> problems;  // malformed data lines (tests check it is empty)
@@ -97,8 +95,14 @@ void FoldInto(std::string_view s, std::string* out);
 // "https://www.Example.com/a?b" -> "example.com".
 std::string HostOf(std::string_view url);
 
-// Index of the outlet named `alias` (exact, or folded for aliases of four
-// bytes or more), or -1.
+// The outlets named `alias` (exact, or folded for aliases of four bytes or
+// more; "RT" names two), or nullptr.
+const std::vector<size_t>* OutletsNamed(const Lexicons& lex, std::string_view alias);
+
+// The first outlet named `alias`, or -1.
 long FindOutletByAlias(const Lexicons& lex, std::string_view alias);
+
+// The news agency named `name` ("dpa", "The Associated Press"), or -1.
+long FindAgency(const Lexicons& lex, std::string_view name);
 
 }  // namespace lagebild::clean

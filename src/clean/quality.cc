@@ -65,15 +65,7 @@ bool OutletByHost(const Lexicons& lex, std::string host, OutletInfo* info) {
 // Outlets named `alias`; the one in the article's language first.
 long OutletByAliasForLanguage(const Lexicons& lex, std::string_view alias,
                               std::string_view language) {
-  const std::vector<size_t>* found = nullptr;
-  if (auto it = lex.outlets_by_alias.find(alias); it != lex.outlets_by_alias.end()) {
-    found = &it->second;
-  } else if (alias.size() >= 4) {
-    if (auto f = lex.outlets_by_folded_alias.find(Fold(alias));
-        f != lex.outlets_by_folded_alias.end()) {
-      found = &f->second;
-    }
-  }
+  const std::vector<size_t>* found = OutletsNamed(lex, alias);
   if (found == nullptr || found->empty()) return -1;
   for (size_t i : *found) {
     if (lex.outlets[i].language == language) return static_cast<long>(i);
@@ -143,12 +135,6 @@ void IdentifyOutlet(const Lexicons& lex, Article& a, std::string* evidence) {
 
 // ---- agencies ---------------------------------------------------------------
 
-long AgencyByName(const Lexicons& lex, std::string_view name) {
-  name = util::Trim(name);
-  const long o = FindOutletByAlias(lex, name);
-  if (o >= 0 && lex.outlets[static_cast<size_t>(o)].kind == "agency") return o;
-  return -1;
-}
 
 // "(Reuters)", "(dpa/AFP)", "(APA, dpa)": the agencies in one parenthesis.
 std::vector<long> AgenciesIn(const Lexicons& lex, std::string_view inner) {
@@ -157,7 +143,7 @@ std::vector<long> AgenciesIn(const Lexicons& lex, std::string_view inner) {
   while (pos <= inner.size()) {
     size_t end = inner.find_first_of("/,;", pos);
     if (end == std::string_view::npos) end = inner.size();
-    const long o = AgencyByName(lex, inner.substr(pos, end - pos));
+    const long o = FindAgency(lex, inner.substr(pos, end - pos));
     if (o < 0) return {};  // every part must be an agency
     out.push_back(o);
     pos = end + 1;
@@ -224,7 +210,7 @@ void DetectAgencyCopy(const Lexicons& lex, Article& a) {
     const bool copyright = r.reason == "navigation" && r.text.starts_with("©") &&
                            r.text.find(" / ") == std::string::npos;
     if (r.reason != "byline" && !copyright) continue;
-    if (const long whole = AgencyByName(lex, r.text); whole >= 0) {  // "The Associated Press"
+    if (const long whole = FindAgency(lex, r.text); whole >= 0) {  // "The Associated Press"
       a.agency = lex.outlets[static_cast<size_t>(whole)].name;
       AddFlag(a, "agency-copy", "credit line " + Quote(r.text));
       return;
@@ -371,10 +357,8 @@ void BrokenFragments(std::string_view text, MtEvidence* ev) {
     if ((text[i] == '.' || text[i] == ',') && text[i - 1] == ' ' && text[i + 1] == ' ' &&
         i >= 2 && IsWordByte(text[i - 2])) {
       // A window around the mark, cut at character boundaries of the text.
-      size_t from = i >= 30 ? i - 30 : 0;
-      while (from < i && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-      size_t to = std::min(text.size(), i + 13);
-      while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+      const size_t from = util::NextCharBoundary(text, i >= 30 ? i - 30 : 0);
+      const size_t to = util::NextCharBoundary(text, std::min(text.size(), i + 13));
       ev->fragments.push_back("space before punctuation " + Quote(text.substr(from, to - from)));
     }
   }
@@ -424,8 +408,7 @@ void DetectTruncation(Article& a) {
                         !last.ends_with("\"") && !last.ends_with("«") && !last.ends_with("»");
   if (!ellipsis && !open_end) return;
   const size_t keep = std::min<size_t>(last.size(), 40);
-  size_t from = last.size() - keep;
-  while (from < last.size() && (static_cast<unsigned char>(last[from]) & 0xC0) == 0x80) ++from;
+  const size_t from = util::NextCharBoundary(last, last.size() - keep);
   AddFlag(a, "truncated", std::string(ellipsis ? "text ends with an ellipsis " : "text ends mid-sentence ") +
                               Quote(last.substr(from)));
 }

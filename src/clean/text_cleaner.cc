@@ -162,9 +162,7 @@ bool IsEmbedSignature(std::string_view line) {
 bool IsAgencyOrProvider(std::string_view words, const Lexicons& lex) {
   words = util::Trim(words);
   if (words.empty()) return false;
-  if (lex.providers.find(Fold(words)) != lex.providers.end()) return true;
-  const long o = FindOutletByAlias(lex, words);
-  return o >= 0 && lex.outlets[static_cast<size_t>(o)].kind == "agency";
+  return lex.providers.count(Fold(words)) > 0 || FindAgency(lex, words) >= 0;
 }
 
 // The credit word that `word` is or ends with ("Quelle", "BerlinQuelle" when glued to a title):
@@ -325,7 +323,9 @@ bool StartsWithCue(std::string_view folded, const std::vector<Cue>& cues, const 
   return false;
 }
 
-void ClassifyBlock(Block& b, size_t index, std::string_view title, const Lexicons& lex) {
+// `title_key` is CueKey(title), computed once per article.
+void ClassifyBlock(Block& b, size_t index, std::string_view title, std::string_view title_key,
+                   const Lexicons& lex) {
   const std::string_view line = b.text;
   const size_t words = b.words = CountWords(line);
   if (IsEmbedSignature(line)) {
@@ -338,8 +338,7 @@ void ClassifyBlock(Block& b, size_t index, std::string_view title, const Lexicon
     return;
   }
   // An agency's name alone on a line is its credit ("The Associated Press").
-  if (words <= 4 && IsAgencyOrProvider(util::Trim(line), lex) &&
-      !lex.providers.count(Fold(util::Trim(line)))) {
+  if (words <= 4 && FindAgency(lex, line) >= 0) {
     b.Remove("byline");
     return;
   }
@@ -405,7 +404,7 @@ void ClassifyBlock(Block& b, size_t index, std::string_view title, const Lexicon
   }
   // The title again, alone or with a credit or subtitle glued to it.
   if (!title.empty() && index < kTitleLookahead) {
-    if (short_line ? (!key.empty() && key == CueKey(title)) : util::Trim(line) == title) {
+    if (short_line ? (!key.empty() && key == title_key) : util::Trim(line) == title) {
       b.Remove("repeated-title");
       return;
     }
@@ -425,9 +424,7 @@ void ClassifyBlock(Block& b, size_t index, std::string_view title, const Lexicon
   for (int round = 0; round < 2; ++round) {
     std::string_view tail = b.text;
     if (tail.size() > 48) {
-      size_t from = tail.size() - 48;
-      while (from < tail.size() && (static_cast<unsigned char>(tail[from]) & 0xC0) == 0x80) ++from;
-      tail = tail.substr(from);
+      tail = tail.substr(util::NextCharBoundary(tail, tail.size() - 48));
     }
     FoldInto(tail, &f);
     bool cut = false;
@@ -716,7 +713,8 @@ CleanResult CleanText(std::string_view text, std::string_view title) {
     for (size_t i = first; i < blocks.size(); ++i) blocks[i].alone = blocks.size() - first == 1;
     ++para;
   });
-  for (size_t i = 0; i < blocks.size(); ++i) ClassifyBlock(blocks[i], i, title, lex);
+  const std::string title_key = CueKey(title);
+  for (size_t i = 0; i < blocks.size(); ++i) ClassifyBlock(blocks[i], i, title, title_key, lex);
   ApplyContext(blocks, lex);
 
   CleanResult out;

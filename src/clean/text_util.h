@@ -74,16 +74,7 @@ inline bool HasDigit(std::string_view s) {
   return false;
 }
 
-inline size_t CountWords(std::string_view s) {
-  size_t n = 0;
-  bool in_token = false;
-  for (const char c : s) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-    n += !space && !in_token;
-    in_token = !space;
-  }
-  return n;
-}
+using util::CountWords;
 
 // Ends with ".", "!" or "?" (closing quotes and brackets aside).
 inline bool EndsSentence(std::string_view s) {

@@ -53,17 +53,6 @@ bool IsBlank(std::string_view s) {
   return true;
 }
 
-size_t CountWords(std::string_view s) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = util::IsAsciiSpace(c);
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 bool EndsWithSentencePunct(std::string_view s) {
   s = util::Trim(s);
   return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ':');
@@ -116,11 +105,11 @@ ReadOutput ReadText(std::string_view bytes, const std::string& source,
     // A short label line ("Asien", "Kommentar") followed by a title-like line.
     size_t next = i + 1;
     while (next < lines.size() && line_text(next).empty()) ++next;
-    if (next < lines.size() && CountWords(cand) <= 2 && cand.size() <= 40 &&
+    if (next < lines.size() && util::CountWords(cand) <= 2 && cand.size() <= 40 &&
         !EndsWithSentencePunct(cand)) {
       const std::string_view next_text = line_text(next);
       if (next_text.size() <= options.max_title_bytes && !EndsWithSentencePunct(next_text) &&
-          CountWords(next_text) > CountWords(cand)) {
+          util::CountWords(next_text) > util::CountWords(cand)) {
         a.removed.push_back({std::string(cand), "section-label"});
         i = next;
         cand = next_text;

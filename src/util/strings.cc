@@ -16,6 +16,17 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  bool in_token = false;
+  for (const char c : s) {
+    const bool space = IsAsciiSpace(c);
+    n += !space && !in_token;
+    in_token = !space;
+  }
+  return n;
+}
+
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {

@@ -16,6 +16,8 @@ inline bool IsAsciiAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'
 
 std::string AsciiLower(std::string_view s);
 std::string_view Trim(std::string_view s);
+// Runs of non-space bytes (ASCII white space separates).
+size_t CountWords(std::string_view s);
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool EndsWith(std::string_view s, std::string_view suffix);

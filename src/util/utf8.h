@@ -85,6 +85,13 @@ size_t FirstInvalidUtf8(std::string_view s);
 // Copies s replacing every ill-formed sequence by U+FFFD.
 std::string ReplaceInvalidUtf8(std::string_view s);
 
+// The first character boundary at or after pos (pos itself unless it points
+// into a multi-byte character), at most s.size().
+inline size_t NextCharBoundary(std::string_view s, size_t pos) {
+  while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
 // The largest n <= max_bytes such that s.substr(0, n) does not end inside a
 // multi-byte character. s is assumed to be valid UTF-8.
 size_t Utf8PrefixLength(std::string_view s, size_t max_bytes);

@@ -151,7 +151,7 @@ TEST_F(SeedsTest, ExpectedFlagsAndNoOthersOfTheirKind) {
       EXPECT_TRUE(evidence) << "no evidence for " << f;
     }
     // The quality judgements the seeds do not ask for are false positives.
-    for (const char* f : {"machine-translated", "state-affiliated", "spun"}) {
+    for (const char* f : {"machine-translated", "state-affiliated"}) {
       if (std::find(want.begin(), want.end(), f) == want.end()) {
         EXPECT_FALSE(has(f)) << "unexpected flag " << f;
       }
