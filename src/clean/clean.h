@@ -4,7 +4,7 @@
 // Out:   CleanText: the text without boilerplate, and every removed span
 //        with its reason (read-more, photo-credit, photo-caption,
 //        social-embed, link, byline, navigation, advertisement,
-//        related-teaser, publisher-appeal, repeated-title, repeated-line).
+//        related-teaser, publisher-appeal, repeated-title).
 //        AssessSource: quality flags with their evidence (machine-translated,
 //        state-affiliated, agency-copy, truncated), the outlet and the agency.
 // How:   every line is a block; local signals (cue phrases from

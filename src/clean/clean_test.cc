@@ -131,6 +131,20 @@ TEST(CleanTextTest, OffTopicCutOffTeaserAtTheEnd) {
   EXPECT_TRUE(Removes(r, "Marathon in Lissabon", "related-teaser")) << Dump(r);
 }
 
+TEST(CleanTextTest, RepeatedLinesOfAListStay) {
+  // A schedule, a plan or an interview series repeats lines on purpose.
+  std::string text = std::string(kBody) + "\n\n";
+  for (const char* day : {"Montag", "Mittwoch", "Freitag"}) {
+    text += std::string(day) + "\nTreffpunkt am Rathaus um neun Uhr\nDauer etwa zwei Stunden\n\n";
+  }
+  const CleanResult r = CleanText(text, "");
+  size_t count = 0;
+  for (size_t at = 0; (at = r.text.find("Dauer etwa zwei Stunden", at)) != std::string::npos; ++at) {
+    ++count;
+  }
+  EXPECT_EQ(count, 3u) << Dump(r);
+}
+
 TEST(CleanTextTest, PublisherAppealsGermanAndEnglish) {
   const std::string de = std::string(kBody) + "\n\n" + kBody2 +
                          "\n\nGefällt Ihnen dieser Artikel? Dann unterstützen Sie unsere Redaktion "

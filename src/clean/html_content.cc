@@ -45,6 +45,7 @@ constexpr size_t kEdgeLineBytes = 40;  // shorter lines at the region's edges ar
 constexpr double kGrowTextShare = 0.8;  // of the bytes a parent adds, this share must be running text
 constexpr double kGrowMinGain = 0.25;   // and at least this share of what the best already has
 constexpr double kArticleTagFactor = 1.25;
+constexpr size_t kTeaserHeadingBytes = 60;  // a "Related posts" heading is short
 
 bool IsWordSep(char c) { return c == ' ' || c == '-' || c == '_'; }
 
@@ -148,6 +149,7 @@ struct NodeInfo {
   double cue_factor = 1;  // see CueFactor
   const char* reason = nullptr;  // negative cue's reason, if any
   bool strong_negative = false;  // a cue whose text always goes (comments, ads, ...)
+  bool teaser_block = false;     // opened by a "Related" heading: goes whatever its size
 };
 
 }  // namespace
@@ -178,6 +180,44 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
       info[k].link_bytes += block.link_bytes;
       info[k].has_paragraph |= paragraph;
       if (paragraph) info[k].para_bytes += block_bytes[b];
+    }
+  }
+  // A "Related" heading (by its cues or its words) heads a teaser block:
+  // the outermost element it opens is teaser furniture.
+  {
+    std::vector<size_t> first_block(n, outline.blocks.size());
+    for (size_t b = outline.blocks.size(); b-- > 0;) {
+      for (int k = outline.blocks[b].node; valid(k); k = outline.nodes[k].parent) {
+        first_block[k] = b;
+      }
+    }
+    for (size_t b = 0; b < outline.blocks.size(); ++b) {
+      const HtmlBlock& block = outline.blocks[b];
+      if (!valid(block.node) || !IsHeading(outline.nodes[block.node].tag) ||
+          block_bytes[b] > kTeaserHeadingBytes) {
+        continue;
+      }
+      const NodeInfo& h = info[block.node];
+      bool teaser = h.reason != nullptr && std::string_view(h.reason) == "related-teaser";
+      if (!teaser) {
+        const std::string folded = Fold(block.text);
+        const auto it = lex.teaser_cues.find(CueKeyOfFolded(folded));
+        teaser = it != lex.teaser_cues.end() && it->second == "related-teaser";
+      }
+      if (!teaser) continue;
+      int k = block.node;
+      for (int p = outline.nodes[k].parent;
+           valid(p) && first_block[p] == b && outline.nodes[p].tag != "body" &&
+           outline.nodes[p].tag != "html";
+           p = outline.nodes[p].parent) {
+        k = p;
+      }
+      if (k == block.node) continue;
+      static const char kRelated[] = "related-teaser";
+      info[k].reason = kRelated;
+      info[k].strong_negative = true;
+      info[k].teaser_block = true;
+      info[k].cue_factor *= kStrongNegativeFactor;
     }
   }
   // Paragraph scores, credited to ancestors.
@@ -439,6 +479,8 @@ std::string SelectMainContent(const HtmlOutline& outline, std::string_view title
           furniture = "navigation";
         } else if (outline.nodes[k].tag == "figcaption") {
           furniture = "photo-caption";
+        } else if (info[k].teaser_block) {
+          furniture = info[k].reason;
         } else if (info[k].reason != nullptr && info[k].bytes * 2 <= region_bytes &&
                    (info[k].strong_negative ||
                     (!info[k].has_paragraph && !IsHeading(outline.nodes[k].tag)))) {

@@ -90,6 +90,30 @@ TEST(SelectMainContentTest, LeadInATeaserClassStaysTeaserBoxesGo) {
   EXPECT_EQ(text.find("neue Brücke"), std::string::npos) << text;
 }
 
+TEST(SelectMainContentTest, BlockOpenedByARelatedHeadingGoesWhateverItsSize) {
+  // Teasers with long summaries, more text than the article itself, after a
+  // "You may also like" heading (by its words, or by its class).
+  for (const std::string& heading :
+       {std::string("<h3>Das könnte Sie auch interessieren</h3>"),
+        std::string("<h3 class='relatedposts-title'>Leia também...</h3>")}) {
+    std::string html =
+        "<html><head><title>Haushalt beschlossen</title></head><body><div class='main'>"
+        "<article><h1>Haushalt beschlossen</h1><p>" + kPara1 + "</p><p>" + kPara2 +
+        "</p></article><section>" + heading;
+    for (int i = 0; i < 4; ++i) {
+      html += "<article><p>Ein ganz anderer Bericht Nummer " + std::to_string(i) +
+              " über Wetter, Verkehr und Sport, mit vielen Sätzen, Kommas, Zahlen und "
+              "Namen, länger als mancher Artikel, aber nicht dieser Artikel.</p></article>";
+    }
+    html += "</section></div></body></html>";
+    std::vector<Removed> removed;
+    const std::string text = Select(html, &removed);
+    EXPECT_NE(text.find(kPara1), std::string::npos) << text;
+    EXPECT_NE(text.find(kPara2), std::string::npos) << text;
+    EXPECT_EQ(text.find("anderer Bericht"), std::string::npos) << heading << "\n" << text;
+  }
+}
+
 TEST(SelectMainContentTest, NoParagraphsKeepsTheText) {
   EXPECT_EQ(Select("<html><body><div>Kurz.</div><div>Auch kurz.</div></body></html>"),
             "Kurz.\n\nAuch kurz.");

@@ -285,4 +285,29 @@ const Lexicons& GetLexicons() {
   return lex;
 }
 
+// The cue lexicon's view of a folded line: bullets and trailing
+// punctuation (":", "»", "…", "|") gone. A view into `folded`.
+std::string_view CueKeyOfFolded(std::string_view line) {
+  static constexpr std::string_view kLead[] = {"»", "›", "•", "·", "▶", "►", ">", "*", "-", "–"};
+  static constexpr std::string_view kTrail[] = {":", ".", "»", "›", "…", "|", ">", "-",
+                                                "–", "—", "→", "!"};
+  line = util::Trim(line);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::string_view p : kLead) {
+      if (line.substr(0, p.size()) == p) {
+        line = util::Trim(line.substr(p.size()));
+        changed = true;
+      }
+    }
+    for (std::string_view p : kTrail) {
+      if (line.size() >= p.size() && line.substr(line.size() - p.size()) == p) {
+        line = util::Trim(line.substr(0, line.size() - p.size()));
+        changed = true;
+      }
+    }
+  }
+  return line;
+}
+
 }  // namespace lagebild::clean

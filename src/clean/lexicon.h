@@ -99,6 +99,10 @@ std::string HostOf(std::string_view url);
 // more; "RT" names two), or nullptr.
 const std::vector<size_t>* OutletsNamed(const Lexicons& lex, std::string_view alias);
 
+// The cue lexicon's view of a folded line: bullets and trailing
+// punctuation (":", "»", "…", "|") gone. A view into `folded`.
+std::string_view CueKeyOfFolded(std::string_view folded);
+
 // The first outlet named `alias`, or -1.
 long FindOutletByAlias(const Lexicons& lex, std::string_view alias);
 

@@ -7,7 +7,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "clean/clean.h"
@@ -50,31 +49,6 @@ bool IsBoundaryAfter(std::string_view s, size_t pos) {
   const unsigned char c = static_cast<unsigned char>(s[pos]);
   return c < 0x80 && !util::IsAsciiAlpha(static_cast<char>(c)) &&
          !util::IsAsciiDigit(static_cast<char>(c));
-}
-
-// The cue lexicon's view of a folded line: bullets and trailing
-// punctuation (":", "»", "…", "|") gone. A view into `folded`.
-std::string_view CueKeyOfFolded(std::string_view line) {
-  static constexpr std::string_view kLead[] = {"»", "›", "•", "·", "▶", "►", ">", "*", "-", "–"};
-  static constexpr std::string_view kTrail[] = {":", ".", "»", "›", "…", "|", ">", "-",
-                                                "–", "—", "→", "!"};
-  line = util::Trim(line);
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (std::string_view p : kLead) {
-      if (line.substr(0, p.size()) == p) {
-        line = util::Trim(line.substr(p.size()));
-        changed = true;
-      }
-    }
-    for (std::string_view p : kTrail) {
-      if (line.size() >= p.size() && line.substr(line.size() - p.size()) == p) {
-        line = util::Trim(line.substr(0, line.size() - p.size()));
-        changed = true;
-      }
-    }
-  }
-  return line;
 }
 
 std::string CueKey(std::string_view line) { return std::string(CueKeyOfFolded(Fold(line))); }
@@ -624,12 +598,6 @@ void ApplyContext(std::vector<Block>& blocks, const Lexicons& lex) {
       if (chars > kMaxEmbedChars || !(b.social_link || j + 1 == i)) break;
       b.Remove("social-embed");
     }
-  }
-  // Later copies of a line (three words or more).
-  std::unordered_set<std::string_view> seen;
-  for (Block& b : blocks) {
-    if (b.removed() || b.text.find(' ') == std::string::npos) continue;
-    if (b.words >= 3 && !seen.insert(b.text).second) b.Remove("repeated-line");
   }
   // Bylines, date stamps and follow-us lines at the head or the tail.
   for (size_t i = 0; i < n; ++i) {
