@@ -237,6 +237,12 @@ bool IsSkipped(const GumboNode* node) {
   if (style.find("display:none") != std::string::npos ||
       style.find("display: none") != std::string::npos)
     return true;
+  // Pop-ups shown on hover (a person's card behind a linked name) are not
+  // in the reading flow.
+  const std::string cls = AttrLower(node, "class");
+  for (std::string_view popup : {"tooltip", "popover", "hovercard", "rollover"}) {
+    if (cls.find(popup) != std::string::npos) return true;
+  }
   return false;
 }
 

@@ -51,6 +51,19 @@ TEST(HtmlReaderTest, BodyKeepsBlocksAndSkipsNonText) {
   EXPECT_NE(body.find("Start"), std::string::npos);
 }
 
+TEST(HtmlReaderTest, HoverCardsBehindLinkedNamesAreNotText) {
+  ReadOutput out = Read(
+      "<html><body><p>Die Abgeordnete <a href='/p/a'>Anna Beispiel</a><span "
+      "class='rollover-people-block'><a href='/x'>Anna Beispiel</a> <a href='/y'>Ganz andere "
+      "Schlagzeile</a></span> sprach am Montag.</p><p>Ein <span class='ui-tooltip'>Hinweis"
+      "</span>Satz.</p></body></html>");
+  ASSERT_EQ(out.articles.size(), 1u);
+  const std::string& body = out.articles[0].body;
+  EXPECT_NE(body.find("Die Abgeordnete Anna Beispiel sprach am Montag."), std::string::npos) << body;
+  EXPECT_EQ(body.find("Schlagzeile"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Hinweis"), std::string::npos) << body;
+}
+
 TEST(HtmlReaderTest, ScriptsStylesSvgAndCommentsNeverReachTheText) {
   ReadOutput out = Read(
       "<html><head><script type=\"application/ld+json\">{\"datePublished\":\"2021-12-24\"}"
