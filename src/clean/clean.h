@@ -6,7 +6,8 @@
 //        social-embed, link, byline, navigation, advertisement,
 //        related-teaser, publisher-appeal, repeated-title).
 //        AssessSource: quality flags with their evidence (machine-translated,
-//        state-affiliated, agency-copy, truncated), the outlet and the agency.
+//        spun, state-affiliated, agency-copy, truncated), the outlet and
+//        the agency.
 // How:   every line is a block; local signals (cue phrases from
 //        data/clean/*.tsv, credit shapes, link density, length, punctuation)
 //        mark blocks or cut spans, then context passes use position (head,

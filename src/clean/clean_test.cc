@@ -309,6 +309,47 @@ TEST(AssessSourceTest, AgencyDatelinesAndSignatures) {
   EXPECT_FALSE(HasFlag(d, "agency-copy")) << Evidence(d);
 }
 
+TEST(AssessSourceTest, SpunTextByTorturedPhrases) {
+  // German: fixed expressions with one word swapped for a synonym.
+  Article a = Make(
+      "Die Generalversammlung der geeinten Nationen tagte am Montag in New York. Mehrere "
+      "Staaten haben scharfe Beanstandung geübt, weil das Abkommen noch immer nicht in "
+      "Beschwingtheit getreten ist.");
+  AssessSource(a);
+  EXPECT_TRUE(HasFlag(a, "spun")) << Evidence(a);
+  EXPECT_NE(Evidence(a).find("'geeinten Nationen' for 'Vereinten Nationen'"), std::string::npos)
+      << Evidence(a);
+
+  // English, across a line break inside one sentence.
+  Article b = Make(
+      "The premier minister told the agreed nations on Tuesday that manlike\nrights "
+      "were not negotiable.", "en");
+  AssessSource(b);
+  EXPECT_TRUE(HasFlag(b, "spun")) << Evidence(b);
+
+  // The same texts as edited: nothing.
+  Article c = Make(
+      "Die Generalversammlung der Vereinten Nationen tagte am Montag in New York. Mehrere "
+      "Staaten haben scharfe Kritik geübt, weil das Abkommen noch immer nicht in Kraft "
+      "getreten ist.");
+  AssessSource(c);
+  EXPECT_FALSE(HasFlag(c, "spun")) << Evidence(c);
+  Article d = Make(
+      "The prime minister told the United Nations on Tuesday that human rights were not "
+      "negotiable. The business minister and the home minister agreed.", "en");
+  AssessSource(d);
+  EXPECT_FALSE(HasFlag(d, "spun")) << Evidence(d);
+
+  // One odd phrase is not enough; nor are two words that meet across a
+  // sentence end.
+  Article e = Make("Die geeinten Nationen tagten. Das Haus ist alt. Weiß. Haus.");
+  AssessSource(e);
+  EXPECT_FALSE(HasFlag(e, "spun")) << Evidence(e);
+  Article f = Make("Sie hat die Kritik am Klavier. Geübt wurde nie. Die geeinten. Nationen.");
+  AssessSource(f);
+  EXPECT_FALSE(HasFlag(f, "spun")) << Evidence(f);
+}
+
 TEST(AssessSourceTest, AgencyNameAloneOnTheLastLine) {
   const CleanResult r = CleanText(std::string(kBody) + "\n\nThe Associated Press", "");
   EXPECT_TRUE(Removes(r, "The Associated Press", "byline")) << Dump(r);

@@ -174,6 +174,22 @@ Lexicons Load() {
         .push_back(i);
   }
 
+  ForEachRow(lex, "quality/spin_variants.tsv", 3, [&](const Row& r) -> std::string {
+    const std::string variant = Fold(r[1]);
+    const size_t first = variant.find(' ');
+    if (first == std::string::npos || variant.back() == ' ') return "variant of one word";
+    const size_t second = variant.find(' ', first + 1);
+    lex.spin_firsts.insert(variant.substr(0, first));
+    if (lex.spin_first_bits.empty()) lex.spin_first_bits.assign(kSpinBits / 64, 0);
+    const size_t bit = SpinBit(std::string_view(variant).substr(0, first));
+    lex.spin_first_bits[bit / 64] |= uint64_t{1} << (bit % 64);
+    lex.spin_heads.insert(variant.substr(0, second));
+    lex.spin_max_words = std::max<size_t>(
+        lex.spin_max_words, static_cast<size_t>(std::count(variant.begin(), variant.end(), ' ')) + 1);
+    lex.spin_variants.emplace(variant, std::string(r[2]));
+    return "";
+  });
+
   ForEachRow(lex, "outlets/state_media.tsv", 5, [&](const Row& r) -> std::string {
     StateMedia s{std::string(r[0]), std::string(r[1]), std::string(r[2]), std::string(r[3]),
                  std::string(r[4])};
@@ -216,6 +232,50 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The folded code point of a Latin-1 or Latin Extended-A capital (see
+// FoldInto), cp itself otherwise.
+char32_t FoldCodePoint(char32_t cp) {
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;  // Latin-1 capitals
+  if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149 &&
+      cp != 0x17F) {
+    // Latin Extended-A alternates capital/small in pairs; the parity of
+    // the pair start flips at U+0139 and back at U+014A.
+    const bool odd_pairs = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+    const bool is_capital = odd_pairs ? (cp % 2 == 1) : (cp % 2 == 0);
+    if (is_capital) return cp + 1;
+  }
+  return cp;
+}
+
+}  // namespace
+
+uint64_t FoldedHash(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  auto add = [&h](unsigned char c) { h = (h ^ c) * 1099511628211ull; };
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      add(static_cast<unsigned char>(util::AsciiToLower(static_cast<char>(c))));
+      ++i;
+      continue;
+    }
+    size_t len = 1;
+    const char32_t cp = util::DecodeUtf8(s, i, &len);
+    if (cp == util::kInvalid) {
+      for (size_t k = 0; k < len; ++k) add(static_cast<unsigned char>(s[i + k]));
+    } else {
+      std::string buf;
+      util::AppendUtf8(buf, FoldCodePoint(cp));
+      for (char b : buf) add(static_cast<unsigned char>(b));
+    }
+    i += len;
+  }
+  return h;
+}
+
 void FoldInto(std::string_view s, std::string* out_ptr) {
   std::string& out = *out_ptr;
   out.resize(s.size());
@@ -242,16 +302,7 @@ void FoldInto(std::string_view s, std::string* out_ptr) {
       i += len;
       continue;
     }
-    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) {
-      cp += 0x20;  // Latin-1 capitals
-    } else if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 &&
-               cp != 0x149 && cp != 0x17F) {
-      // Latin Extended-A alternates capital/small in pairs; the parity of
-      // the pair start flips at U+0139 and back at U+014A.
-      const bool odd_pairs = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
-      const bool is_capital = odd_pairs ? (cp % 2 == 1) : (cp % 2 == 0);
-      if (is_capital) cp += 1;
-    }
+    cp = FoldCodePoint(cp);
     util::AppendUtf8(out, cp);
     i += len;
   }

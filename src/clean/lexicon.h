@@ -2,6 +2,7 @@
 // (data/clean, data/quality, data/outlets). Internal to the stage.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -72,6 +73,12 @@ struct Lexicons {
   // data/quality/transliteration.tsv, longest "from" first
   std::vector<std::pair<std::string, std::string>> transliteration;
   std::vector<size_t> transliteration_by_byte[256];  // rule indices by first byte
+  // data/quality/spin_variants.tsv: folded variant -> the expression
+  WordMap<std::string> spin_variants;
+  WordSet spin_firsts;         // first word of every variant
+  std::vector<uint64_t> spin_first_bits;  // SpinBit(first word): a cheap filter before spin_firsts
+  WordSet spin_heads;          // first two words of every variant
+  size_t spin_max_words = 0;
   // data/outlets/outlets.tsv and state_media.tsv
   std::vector<Outlet> outlets;
   std::vector<StateMedia> state_media;
@@ -98,6 +105,12 @@ std::string HostOf(std::string_view url);
 // The outlets named `alias` (exact, or folded for aliases of four bytes or
 // more; "RT" names two), or nullptr.
 const std::vector<size_t>* OutletsNamed(const Lexicons& lex, std::string_view alias);
+
+// FNV-1a hash of Fold(s), computed without building it.
+uint64_t FoldedHash(std::string_view s);
+// The bit of spin_first_bits for a word (as written or folded).
+inline size_t SpinBit(std::string_view word) { return static_cast<size_t>(FoldedHash(word) >> 48); }
+inline constexpr size_t kSpinBits = size_t{1} << 16;
 
 // The cue lexicon's view of a folded line: bullets and trailing
 // punctuation (":", "»", "…", "|") gone. A view into `folded`.

@@ -17,6 +17,7 @@ namespace {
 constexpr size_t kMaxEvidencePerSignal = 3;  // quotes kept per kind of evidence
 constexpr size_t kDatelineBytes = 160;       // where a dateline can be
 constexpr size_t kMinVariantBytes = 5;       // shorter names are too ambiguous
+constexpr size_t kMinSpinPhrases = 2;        // tortured phrases that flag a text as spun
 
 bool EditoriallyControlled(std::string_view typology) {
   // State Media Monitor: state-controlled, captured public, captured private.
@@ -395,6 +396,90 @@ void DetectMachineTranslation(const Lexicons& lex, Article& a) {
   }
 }
 
+// ---- spinning ---------------------------------------------------------------
+
+// A code point that cannot be part of a word: ASCII other than letters,
+// Latin-1 and general punctuation (quotes, dashes, ellipsis), CJK marks.
+bool IsEdgePunctuation(char32_t cp) {
+  if (cp < 0x80) return !util::IsAsciiAlpha(static_cast<char>(cp));
+  return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+         (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) || cp == util::kInvalid;
+}
+
+std::string_view TrimWordEdges(std::string_view w) {
+  while (!w.empty()) {
+    size_t len = 0;
+    if (!IsEdgePunctuation(util::DecodeUtf8(w, 0, &len))) break;
+    w.remove_prefix(std::max<size_t>(len, 1));
+  }
+  while (!w.empty()) {
+    const size_t at = util::PrevCharBoundary(w, w.size());
+    size_t len = 0;
+    if (!IsEdgePunctuation(util::DecodeUtf8(w, at, &len))) break;
+    w.remove_suffix(w.size() - at);
+  }
+  return w;
+}
+
+// Spinning: a text spinner swaps words for thesaurus synonyms, which turns
+// fixed expressions into "tortured phrases" ("joined nations" for "United
+// Nations") that edited text does not contain
+// (data/quality/spin_variants.tsv). Two different ones set the flag.
+void DetectSpinning(const Lexicons& lex, Article& a) {
+  if (lex.spin_variants.empty()) return;
+  const std::string_view text = a.text;
+  // Words, and the first words of a variant among them (by the bit filter).
+  std::vector<std::string_view> words;
+  std::vector<size_t> candidates;
+  words.reserve(text.size() / 6);
+  ForEachWord(text, [&](std::string_view w, size_t) {
+    const bool plain = util::IsAsciiAlpha(w.front()) && util::IsAsciiAlpha(w.back());
+    const std::string_view t = plain ? w : TrimWordEdges(w);
+    if (t.empty()) return;
+    const size_t bit = SpinBit(t);
+    if (lex.spin_first_bits[bit / 64] >> (bit % 64) & 1) candidates.push_back(words.size());
+    words.push_back(t);
+  });
+  // A phrase does not run over a sentence end, a colon or a line break.
+  auto joined = [&](size_t j) {
+    const char* from = words[j - 1].data() + words[j - 1].size();
+    return std::string_view(from, static_cast<size_t>(words[j].data() - from))
+               .find_first_of(".!?;:\n()") == std::string_view::npos;
+  };
+  std::vector<std::string> found;  // evidence, one per expression
+  std::vector<std::string_view> expressions;
+  std::string key, word;
+  for (size_t i : candidates) {
+    if (i + 1 >= words.size() || expressions.size() >= kMaxEvidencePerSignal) break;
+    if (!joined(i + 1)) continue;
+    FoldInto(words[i], &key);
+    if (!lex.spin_firsts.contains(key)) continue;
+    FoldInto(words[i + 1], &word);
+    key += ' ';
+    key += word;
+    if (!lex.spin_heads.contains(key)) continue;
+    for (size_t n = 2; n <= lex.spin_max_words && i + n <= words.size(); ++n) {
+      if (n > 2) {
+        if (!joined(i + n - 1)) break;
+        FoldInto(words[i + n - 1], &word);
+        key += ' ';
+        key += word;
+      }
+      const auto it = lex.spin_variants.find(key);
+      if (it == lex.spin_variants.end()) continue;
+      if (std::find(expressions.begin(), expressions.end(), it->second) != expressions.end()) break;
+      expressions.push_back(it->second);
+      const char* from = words[i].data();
+      const char* to = words[i + n - 1].data() + words[i + n - 1].size();
+      found.push_back(Quote(std::string_view(from, static_cast<size_t>(to - from))) + " for '" +
+                      it->second + "'");
+      break;
+    }
+  }
+  if (found.size() < kMinSpinPhrases) return;
+  for (std::string& e : found) AddFlag(a, "spun", "tortured phrase " + std::move(e));
+}
+
 // ---- truncation -------------------------------------------------------------
 
 void DetectTruncation(Article& a) {
@@ -434,6 +519,7 @@ void AssessSource(Article& a) {
     }
   }
   DetectMachineTranslation(lex, a);
+  DetectSpinning(lex, a);
   if (std::find(a.flags.begin(), a.flags.end(), "truncated") == a.flags.end()) DetectTruncation(a);
 }
 

@@ -92,6 +92,14 @@ inline size_t NextCharBoundary(std::string_view s, size_t pos) {
   return pos;
 }
 
+// The start of the character that ends right before pos (0 < pos <=
+// s.size()): pos stepped back over continuation bytes, at least one byte.
+inline size_t PrevCharBoundary(std::string_view s, size_t pos) {
+  size_t at = pos - 1;
+  while (at > 0 && pos - at < 4 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
 // The largest n <= max_bytes such that s.substr(0, n) does not end inside a
 // multi-byte character. s is assumed to be valid UTF-8.
 size_t Utf8PrefixLength(std::string_view s, size_t max_bytes);
