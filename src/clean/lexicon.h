@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/fold.h"
+
 namespace lagebild::clean {
 
 // Hash sets and maps of strings that look up string_views without copying.
@@ -93,11 +95,9 @@ struct Lexicons {
 // Loaded on first use; safe from any thread.
 const Lexicons& GetLexicons();
 
-// Lower case for ASCII and the Latin-1/Latin Extended-A letters of European
-// languages (Ä -> ä, Š -> š); other bytes are copied.
-std::string Fold(std::string_view s);
-// Fold(s) into *out (cleared first); reuses out's capacity.
-void FoldInto(std::string_view s, std::string* out);
+using util::Fold;
+using util::FoldInto;
+using util::FoldedHash;
 
 // "https://www.Example.com/a?b" -> "example.com".
 std::string HostOf(std::string_view url);
@@ -106,8 +106,6 @@ std::string HostOf(std::string_view url);
 // more; "RT" names two), or nullptr.
 const std::vector<size_t>* OutletsNamed(const Lexicons& lex, std::string_view alias);
 
-// FNV-1a hash of Fold(s), computed without building it.
-uint64_t FoldedHash(std::string_view s);
 // The bit of spin_first_bits for a word (as written or folded).
 inline size_t SpinBit(std::string_view word) { return static_cast<size_t>(FoldedHash(word) >> 48); }
 inline constexpr size_t kSpinBits = size_t{1} << 16;

@@ -122,8 +122,8 @@ void AddAnalyzeCommand(CLI::App& app, std::function<int()>* run) {
       "Exit codes: 0 report written and every input read; 1 report written but some inputs "
       "could not be read or were truncated (listed in the report's errors); 2 bad command "
       "line; 3 the report could not be written.");
-  *run = [args]() { return RunAnalyze(*args); };
-  cmd->callback([]() {});
+  // Chosen when this sub-command is the one parsed.
+  cmd->callback([run, args]() { *run = [args]() { return RunAnalyze(*args); }; });
 }
 
 }  // namespace lagebild::cli

@@ -14,5 +14,7 @@ inline constexpr int kExitFailure = 3;      // no report: output could not be wr
 
 // Adds `analyze` to app; *run is set to the function to call if chosen.
 void AddAnalyzeCommand(CLI::App& app, std::function<int()>* run);
+// Adds `times` (the temporal tagger alone).
+void AddTimesCommand(CLI::App& app, std::function<int()>* run);
 
 }  // namespace lagebild::cli

@@ -60,5 +60,19 @@ check "analyze --help" test $? -eq 0
 "$bin" --help | grep -q 'analyze'
 check "--help lists commands" test $? -eq 0
 
+# times: the tagger alone, on plain text and on JSON lines.
+printf 'Der Abzug soll am Mittwoch kommender Woche abgeschlossen sein.' | "$bin" times --dct 2022-01-13 >"$tmp/t.jsonl"
+check "times exits 0" test $? -eq 0
+check "times resolves against --dct" grep -q '"value":"2022-01-19"' "$tmp/t.jsonl"
+printf '{"id":"x","text":"Last week, on Tuesday.","language":"en","dct":"2022-01-13"}\nnot json\n' >"$tmp/in.jsonl"
+"$bin" times --jsonl "$tmp/in.jsonl" >"$tmp/t2.jsonl" 2>"$tmp/err"
+check "times: a bad JSON line gives exit 1" test $? -eq 1
+check "times: the bad line is named" grep -q "in.jsonl:2" "$tmp/err"
+check "times: the good line is tagged" grep -q '"id":"x"' "$tmp/t2.jsonl"
+"$bin" times --dct 2022-13-45 </dev/null 2>"$tmp/err"
+check "times: a bad --dct is a usage error (2)" test $? -eq 2
+"$bin" times --lang xx </dev/null 2>"$tmp/err"
+check "times: an unknown language is a usage error (2)" test $? -eq 2
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0
