@@ -9,6 +9,7 @@
 #include "normalize/normalize.h"
 #include "read/read.h"
 #include "time/publication.h"
+#include "time/tagger.h"
 #include "util/parallel.h"
 
 namespace lagebild {
@@ -106,6 +107,27 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     const PartialDate inferred = time::InferFromPeers(a.text, peer_dates);
     if (inferred.known()) a.published = {inferred, DateBasis::kStory};
   }
+  // time: the day of an article dated to the month only, from its dateline
+  // or content, else from the days its peers agree on.
+  util::ParallelFor(report.articles.size(), options.jobs, [&](size_t i) {
+    Article& a = report.articles[i];
+    if (a.published.value.day != 0 || a.published.value.year == 0) return;
+    const PublishedDate day = time::DayFromContent(a.text, a.language, a.published.value);
+    if (day.value.known()) a.published = day;
+  });
+  std::vector<PartialDate> peer_days;
+  for (const Article& a : report.articles) {
+    if (a.published.value.day != 0) peer_days.push_back(a.published.value);
+  }
+  for (Article& a : report.articles) {
+    const PartialDate day = time::DayFromPeers(a.published.value, peer_days);
+    if (day.known()) a.published = {day, DateBasis::kStory};
+  }
+  // time: temporal expressions, resolved against the publication date.
+  util::ParallelFor(report.articles.size(), options.jobs, [&](size_t i) {
+    Article& a = report.articles[i];
+    a.times = time::TagTimes(a.text, a.language, a.published.value);
+  });
   report.resources.push_back(language::LanguageResource());
   report.resources.push_back(clean::CleanResources());
   return report;

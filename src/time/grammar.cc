@@ -66,6 +66,10 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
         word.remove_prefix(1);
         e.spelling = std::string(word);
       }
+      if (word.size() > 1 && word[0] == '*') {
+        g.suffixes.emplace_back(util::Fold(word.substr(1)), std::move(e));
+        continue;
+      }
       g.words[util::Fold(word)].push_back(std::move(e));
     } else if (cols[0] == "rule") {
       pending_rules.emplace_back(line_no, std::string(line));

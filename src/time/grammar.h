@@ -50,6 +50,9 @@ struct Grammar {
   std::vector<std::string> class_names;
   std::vector<std::string> slot_names;  // capture slots (class names and "=name"s)
   std::unordered_map<std::string, std::vector<ClassEntry>> words;  // folded word ->
+  // Entries written "*ed": any word of more than two letters besides the
+  // suffix that ends in it (English past tense).
+  std::vector<std::pair<std::string, ClassEntry>> suffixes;
   std::vector<Rule> rules;
   // Rules by what their first tokens can be: a folded literal, a class, or
   // a number. A rule is listed under every element up to and including its

@@ -7,8 +7,12 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <string>
 
+#include "time/calendar.h"
+#include "time/tagger.h"
+#include "util/fold.h"
 #include "util/strings.h"
 
 namespace lagebild::time {
@@ -142,6 +146,101 @@ PartialDate InferFromPeers(std::string_view text, const std::vector<PartialDate>
     if (idx >= lo - 1 && idx <= hi + 1) return {year, best_month, 0};
   }
   return {};
+}
+
+namespace {
+
+std::optional<Day> FullDay(std::string_view value) {
+  if (value.size() != 10 || value[4] != '-' || value[7] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!util::IsAsciiDigit(value[i])) return std::nullopt;
+  }
+  const Day d{std::stoi(std::string(value.substr(0, 4))), std::stoi(std::string(value.substr(5, 2))),
+              std::stoi(std::string(value.substr(8, 2)))};
+  if (!IsValidDay(d)) return std::nullopt;
+  return d;
+}
+
+bool Fits(const PartialDate& known, const Day& d) {
+  return (known.year == 0 || known.year == d.y) && (known.month == 0 || known.month == d.m);
+}
+
+}  // namespace
+
+PublishedDate DayFromContent(std::string_view text, std::string_view language,
+                             const PartialDate& known) {
+  if (known.day != 0 || known.year == 0) return {};
+  const std::vector<TimeMention> times = TagTimes(text, language, known);
+  // A dateline: a date near the start of one of the first paragraphs,
+  // after at most a place name, right before "(Agency)" or a dash.
+  for (const TimeMention& t : times) {
+    if (t.start > kDatelineBytes) break;
+    const std::optional<Day> d = FullDay(t.value);
+    if (!d || !Fits(known, *d)) continue;
+    const size_t line = text.rfind('\n', t.start);
+    const size_t line_start = line == std::string_view::npos ? 0 : line + 1;
+    if (t.start - line_start > kDatelinePlaceBytes) continue;
+    // Before the date at most a place: capitalised words ending in a comma.
+    const std::string_view place = util::Trim(text.substr(line_start, t.start - line_start));
+    if (!place.empty()) {
+      if (place.back() != ',') continue;
+      bool capitalised = true;
+      size_t w = 0;
+      while (w < place.size()) {
+        while (w < place.size() && (place[w] == ' ' || place[w] == '-' || place[w] == '/')) ++w;
+        if (w < place.size() && place[w] >= 'a' && place[w] <= 'z') capitalised = false;
+        while (w < place.size() && place[w] != ' ' && place[w] != '-' && place[w] != '/') ++w;
+      }
+      if (!capitalised) continue;
+    }
+    std::string_view after = util::Trim(text.substr(t.end, 24));
+    if (after.starts_with("(") || after.starts_with("–") || after.starts_with("—") ||
+        after.starts_with("-")) {
+      return {{d->y, d->m, d->d}, DateBasis::kDateline};
+    }
+  }
+  // "heute, am 13. Januar": the day named as today.
+  for (const TimeMention& t : times) {
+    const std::optional<Day> d = FullDay(t.value);
+    if (!d || !Fits(known, *d)) continue;
+    const std::string folded = util::Fold(t.text.substr(0, 6));
+    if (folded.starts_with("heute") || folded.starts_with("today")) {
+      return {{d->y, d->m, d->d}, DateBasis::kContent};
+    }
+  }
+  // The latest explicit date, when the article names its weekday.
+  std::optional<Day> latest;
+  std::vector<int> weekdays;
+  for (const TimeMention& t : times) {
+    if (t.value.starts_with("XXXX-WXX-") && t.value.size() == 10) {
+      weekdays.push_back(t.value[9] - '0');
+      continue;
+    }
+    const std::optional<Day> d = FullDay(t.value);
+    if (!d || !Fits(known, *d)) continue;
+    if (!latest || DayNumber(*d) > DayNumber(*latest)) latest = d;
+  }
+  if (latest && std::find(weekdays.begin(), weekdays.end(), Weekday(*latest)) != weekdays.end()) {
+    return {{latest->y, latest->m, latest->d}, DateBasis::kContent};
+  }
+  return {};
+}
+
+PartialDate DayFromPeers(const PartialDate& known, const std::vector<PartialDate>& peer_days) {
+  if (known.year == 0 || known.month == 0 || known.day != 0) return {};
+  std::map<int, int> votes;
+  for (const PartialDate& p : peer_days) {
+    if (p.year == known.year && p.month == known.month && p.day != 0) ++votes[p.day];
+  }
+  int best = 0, best_votes = 0;
+  for (const auto& [day, n] : votes) {
+    if (n > best_votes) {
+      best = day;
+      best_votes = n;
+    }
+  }
+  if (best == 0) return {};
+  return {known.year, known.month, best};
 }
 
 }  // namespace lagebild::time

@@ -1,8 +1,9 @@
-// Stage: time (publication dates; the temporal tagger joins this stage)
+// Stage: time (publication dates)
 // In:    an article's normalised text and the publication dates of the
 //        articles read together with it (its peers).
 // Out:   a year-month for an article that has no date of its own, with
-//        basis "story", or unknown.
+//        basis "story"; a day from the article's dateline or content, or
+//        from its peers; or unknown.
 // How:   the article's day-month mentions without a year ("am 19. Januar",
 //        "on January 13") name a month; the peers fix the year, provided
 //        they span at most kMaxPeerSpanMonths and the month lies within one
@@ -20,6 +21,8 @@
 namespace lagebild::time {
 
 inline constexpr int kMaxPeerSpanMonths = 2;
+inline constexpr size_t kDatelineBytes = 800;       // a dateline's date starts within these bytes
+inline constexpr size_t kDatelinePlaceBytes = 40;   // and at most this far into its line
 
 struct DayMonth {
   int day = 0;    // 1..31
@@ -33,5 +36,20 @@ std::vector<DayMonth> FindDayMonthMentions(std::string_view text);
 
 // The publication year-month of an undated article from its peers' dates.
 PartialDate InferFromPeers(std::string_view text, const std::vector<PartialDate>& peer_dates);
+
+// The publication day from the article's own words, when what is known
+// (`known`, at least the year) leaves the day open: a dateline at the
+// start ("ALMATY, 13. Januar (Reuters) –", basis dateline); "heute, am
+// 13. Januar" (content); or the latest explicit date of the article when
+// the article names that date's weekday ("am 19. Januar ... Am Mittwoch",
+// content). Unknown (basis none) when none applies or `known` is already
+// a day.
+PublishedDate DayFromContent(std::string_view text, std::string_view language,
+                             const PartialDate& known);
+
+// The publication day of an article whose year-month is known, from the
+// days of its peers (the other articles of the story) in that month: the
+// day most of them give (the earliest on a tie). Unknown when none fits.
+PartialDate DayFromPeers(const PartialDate& known, const std::vector<PartialDate>& peer_days);
 
 }  // namespace lagebild::time

@@ -47,5 +47,47 @@ TEST(InferFromPeersTest, NoEvidenceOrScatteredPeersGiveUnknown) {
   EXPECT_FALSE(InferFromPeers("Am 19. Juli.", {{2022, 1, 0}}).known());
 }
 
+TEST(DayFromContentTest, DatelineTodayAndNamedWeekday) {
+  const PartialDate month{2023, 3, 0};
+  PublishedDate d = DayFromContent(
+      "Unruhen im Norden\n\nLYON, 7. März (AFP) – Die Proteste gingen am Dienstag weiter.", "de",
+      month);
+  EXPECT_EQ(d.value.ToString(), "2023-03-07");
+  EXPECT_EQ(d.basis, DateBasis::kDateline);
+
+  d = DayFromContent("Der Streik hat heute, am 9. März, begonnen.", "de", month);
+  EXPECT_EQ(d.value.ToString(), "2023-03-09");
+  EXPECT_EQ(d.basis, DateBasis::kContent);
+
+  // 15 March 2023 was a Wednesday: the article names it.
+  d = DayFromContent("Am 2. März begann es. Am 15. März endete der Streik. Am Mittwoch "
+                     "unterschrieben beide Seiten.", "de", month);
+  EXPECT_EQ(d.value.ToString(), "2023-03-15");
+
+  // A weekday that fits no explicit date, a date in another month: nothing.
+  EXPECT_FALSE(DayFromContent("Am 15. März endete es. Am Freitag kam er.", "de", month)
+                   .value.known());
+  EXPECT_FALSE(DayFromContent("PARIS, 7. April (AFP) – Text.", "de", month).value.known());
+  // A date inside a sentence is no dateline.
+  EXPECT_FALSE(DayFromContent("Die Regierung in Paris hat am 7. März (einem Dienstag) "
+                              "entschieden.", "de", month)
+                   .value.known());
+  // English.
+  d = DayFromContent("LONDON, March 7 (Reuters) - Shares fell.", "en", month);
+  EXPECT_EQ(d.value.ToString(), "2023-03-07");
+  // A known day is left alone.
+  EXPECT_FALSE(DayFromContent("LYON, 7. März (AFP) – Text.", "de", {2023, 3, 8}).value.known());
+}
+
+TEST(DayFromPeersTest, MostCommonDayInTheMonth) {
+  const std::vector<PartialDate> peers = {{2022, 1, 13}, {2022, 1, 19}, {2022, 1, 13},
+                                          {2022, 2, 1}, {2022, 1, 0}};
+  EXPECT_EQ(DayFromPeers({2022, 1, 0}, peers).ToString(), "2022-01-13");
+  EXPECT_FALSE(DayFromPeers({2022, 3, 0}, peers).known());
+  EXPECT_FALSE(DayFromPeers({2022, 1, 5}, peers).known());
+  // A tie: the earliest day.
+  EXPECT_EQ(DayFromPeers({2022, 1, 0}, {{2022, 1, 20}, {2022, 1, 4}}).ToString(), "2022-01-04");
+}
+
 }  // namespace
 }  // namespace lagebild::time

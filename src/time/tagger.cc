@@ -187,12 +187,19 @@ class Matcher {
   const ClassEntry* ClassOf(size_t t, int cls) const {
     const Token& tok = toks_.list[t];
     if (tok.kind != Token::kWord) return nullptr;
-    const auto it = g_.words.find(std::string(toks_.Folded(tok)));
-    if (it == g_.words.end()) return nullptr;
-    for (const ClassEntry& e : it->second) {
-      if (e.class_id != cls) continue;
-      if (e.exact_case && text_.substr(tok.start, tok.end - tok.start) != e.spelling) continue;
-      return &e;
+    const std::string_view folded = toks_.Folded(tok);
+    const auto it = g_.words.find(std::string(folded));
+    if (it != g_.words.end()) {
+      for (const ClassEntry& e : it->second) {
+        if (e.class_id != cls) continue;
+        if (e.exact_case && text_.substr(tok.start, tok.end - tok.start) != e.spelling) continue;
+        return &e;
+      }
+    }
+    for (const auto& [suffix, e] : g_.suffixes) {
+      if (e.class_id == cls && folded.size() > suffix.size() + 2 && folded.ends_with(suffix)) {
+        return &e;
+      }
     }
     return nullptr;
   }
@@ -772,9 +779,16 @@ std::vector<TimeMention> TagTimes(std::string_view text, std::string_view langua
         const Token& last = toks.list[m.ext_end - 1];
         if (last.kind != Token::kPunct) break;
         const Token& prev = toks.list[m.ext_end - 2];
+        // "Jan. 13", "a.m.": kept when the text goes on in lower case or
+        // with a number; "5 May. The": a sentence end.
         if (toks.Folded(last) == "." && prev.kind == Token::kWord && prev.end == last.start &&
             prev.end - prev.start <= 4) {
-          break;
+          const bool more = m.ext_end < toks.list.size() &&
+                            toks.list[m.ext_end].sentence == last.sentence &&
+                            (toks.list[m.ext_end].kind == Token::kNumber ||
+                             !(text[toks.list[m.ext_end].start] >= 'A' &&
+                               text[toks.list[m.ext_end].start] <= 'Z'));
+          if (more) break;
         }
         --m.ext_end;
       }

@@ -1,7 +1,8 @@
 // Acceptance on the five real seed articles (../shared/seeds): what
 // expected.json asks of the stages built so far. Titles where it gives
 // one, a title for every article, language "de", and the publication
-// date at least to the month, agreeing with the expected date. Cleaning:
+// date at least to the month (and to the expected minimum), agreeing with
+// the expected date; every expected time expression with its value. Cleaning:
 // must_remove gone and recorded, must_keep kept, flags set, and under 2 % of
 // the body words removed.
 #include <gtest/gtest.h>
@@ -71,6 +72,10 @@ TEST_F(SeedsTest, EveryExpectedArticleHasTitleLanguageAndDate) {
     const std::string got = a.published.value.ToString();
     ASSERT_GE(got.size(), 7u) << "published " << got << " is less precise than a month";
     EXPECT_EQ(got, want_date.substr(0, got.size()));
+    // At least the expected minimum precision.
+    std::string_view minimum;
+    ASSERT_EQ(spec["published"]["minimum"].get_string().get(minimum), simdjson::SUCCESS);
+    EXPECT_GE(got.size(), minimum.size()) << "published " << got << ", wanted at least " << minimum;
     EXPECT_NE(a.published.basis, DateBasis::kNone);
   }
 }
@@ -190,6 +195,52 @@ TEST_F(SeedsTest, FewerThanTwoPercentOfBodyWordsRemoved) {
   RecordProperty("body_words", static_cast<int>(body));
   RecordProperty("body_words_removed", static_cast<int>(lost));
   EXPECT_LT(percent, 2.0) << lost_list;
+}
+
+// Every `times` entry: a mention in the same article whose text contains
+// the expected text or is contained in it (white space folded), with the
+// expected value; its text is text[start:end].
+TEST_F(SeedsTest, EveryExpectedTimeWithItsValue) {
+  auto fold = [](std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const bool nbsp = i + 1 < s.size() && s[i] == '\xC2' && s[i + 1] == '\xA0';
+      if (nbsp || s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {
+        space = true;
+        if (nbsp) ++i;
+        continue;
+      }
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += s[i];
+    }
+    return out;
+  };
+  size_t checked = 0;
+  for (simdjson::dom::element t : expected_["times"].get_array()) {
+    std::string_view file, text, value;
+    ASSERT_EQ(t["file"].get_string().get(file), simdjson::SUCCESS);
+    ASSERT_EQ(t["text"].get_string().get(text), simdjson::SUCCESS);
+    ASSERT_EQ(t["value"].get_string().get(value), simdjson::SUCCESS);
+    SCOPED_TRACE(std::string(file) + ": " + std::string(text));
+    auto it = by_file_.find(std::string(file));
+    ASSERT_NE(it, by_file_.end());
+    const Article& a = *it->second;
+    const std::string want = fold(text);
+    bool found = false;
+    std::string seen;
+    for (const TimeMention& m : a.times) {
+      EXPECT_EQ(a.text.substr(m.start, m.end - m.start), m.text);
+      const std::string got = fold(m.text);
+      if (got.find(want) == std::string::npos && want.find(got) == std::string::npos) continue;
+      seen += " '" + m.text + "'=" + m.value;
+      found |= m.value == value;
+    }
+    EXPECT_TRUE(found) << "wanted " << value << "; mentions:" << seen;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 15u);
 }
 
 }  // namespace
