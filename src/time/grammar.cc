@@ -105,6 +105,11 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
         e.context = true;
         tok.remove_prefix(1);
       }
+      if (tok.size() > 1 && tok[0] == '!') {
+        e.negated = true;
+        e.context = true;
+        tok.remove_prefix(1);
+      }
       std::string_view capture;
       if (tok.size() > 1 && (tok[0] == '@' || tok[0] == '#')) {
         const size_t eq = tok.find('=');
@@ -113,7 +118,9 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
           tok = tok.substr(0, eq);
         }
       }
-      if (tok == "^") {
+      if (tok == "%cap") {
+        e.kind = Element::kCapitalised;
+      } else if (tok == "^") {
         e.kind = Element::kSentenceStart;
         e.context = true;
         e.optional = false;
@@ -161,8 +168,9 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
     }
     if (!ok) continue;
     if (std::none_of(r.elements.begin(), r.elements.end(),
-                     [](const Element& e) { return !e.context && !e.optional; })) {
-      problem("a rule needs a required element inside its extent");
+                     [](const Element& e) { return !e.context && !e.optional; }) ||
+        (!r.elements.empty() && (r.elements[0].negated || r.elements[0].kind == Element::kCapitalised))) {
+      problem("a rule needs a required element inside its extent, and may not start with a negation or %cap");
       continue;
     }
     const std::vector<std::string_view> norm = Split(cols[3], ' ');
@@ -192,7 +200,7 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
       } else if (e.kind == Element::kNumber) {
         g.by_number.push_back(index);
       }
-      if (!e.optional && e.kind != Element::kSentenceStart) break;
+      if (!e.optional && !e.negated && e.kind != Element::kSentenceStart) break;
     }
     g.rules.push_back(std::move(r));
   }

@@ -11,10 +11,11 @@
 
 namespace lagebild::time {
 
-// One element of a pattern: a literal word, a class word, a number, or the
-// start of a sentence ("^", matches no token).
+// One element of a pattern: a literal word, a class word, a number, a
+// capitalised word ("%cap"), or the start of a sentence ("^", matches no
+// token).
 struct Element {
-  enum Kind : uint8_t { kLiteral, kClass, kNumber, kSentenceStart };
+  enum Kind : uint8_t { kLiteral, kClass, kNumber, kSentenceStart, kCapitalised };
   Kind kind = kLiteral;
   std::vector<std::string> literals;  // kLiteral: folded alternatives
   int class_id = -1;                  // kClass
@@ -22,6 +23,7 @@ struct Element {
   int capture = -1;                   // slot the matched value goes to, or -1
   bool optional = false;
   bool context = false;  // matched but outside the expression's extent
+  bool negated = false;  // "!x": the next token must not match x (consumes none)
 };
 
 // A value fixed by the rule ("count=X") rather than by the text.

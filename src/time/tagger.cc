@@ -25,13 +25,14 @@ namespace {
 enum Normaliser {
   kDate, kMonth, kYear, kRelDay, kRelPeriod, kWeekday, kWeekend, kLater, kAgo, kAhead,
   kRelDaypart, kWeekdayDaypart, kDaypart, kRef, kLiteral, kTime, kDuration, kSet, kWeekSet,
-  kDecade, kCentury, kQuarter, kHalf, kSeason, kNormaliserCount
+  kDecade, kCentury, kQuarter, kHalf, kSeason, kToday, kHoliday, kDayparts, kNormaliserCount
 };
 const std::vector<std::string_view>& NormaliserNames() {
   static const std::vector<std::string_view> names = {
       "date",  "month", "year",     "relday",   "relperiod", "weekday", "weekend", "later",
       "ago",   "ahead", "reldaypart", "weekdaypart", "daypart", "ref", "literal", "time",
-      "duration", "set", "weekset", "decade", "century", "quarter", "half", "season"};
+      "duration", "set", "weekset", "decade", "century", "quarter", "half", "season",
+      "today", "holiday", "dayparts"};
   return names;
 }
 
@@ -247,6 +248,14 @@ class Matcher {
         caps_.push_back({e.capture, c->value});
         return true;
       }
+      case Element::kCapitalised: {
+        if (tok.kind != Token::kWord) return false;
+        const unsigned char c = static_cast<unsigned char>(text_[tok.start]);
+        if (c >= 'A' && c <= 'Z') return true;
+        // Latin-1 capitals (Ä, Ö, Ü): C3 80..9E.
+        const unsigned char c2 = tok.start + 1 < text_.size() ? static_cast<unsigned char>(text_[tok.start + 1]) : 0;
+        return c == 0xC3 && c2 >= 0x80 && c2 <= 0x9E && c2 != 0x97;
+      }
       case Element::kSentenceStart:
         return false;
     }
@@ -263,6 +272,16 @@ class Matcher {
     if (el.kind == Element::kSentenceStart) {
       if (t < toks_.list.size() && t > 0 && toks_.list[t].sentence == toks_.list[t - 1].sentence) {
         return false;
+      }
+      return Step(r, e + 1, t, end);
+    }
+    if (el.negated) {
+      // Zero-width: fails when the next token (on the same line) matches.
+      if (t < toks_.list.size() && !toks_.list[t].break_before) {
+        const size_t mark = caps_.size();
+        const bool hit = ElementMatches(el, t);
+        caps_.resize(mark);
+        if (hit) return false;
       }
       return Step(r, e + 1, t, end);
     }
@@ -289,9 +308,13 @@ class Matcher {
 
 // ---- normalisation -------------------------------------------------------------
 
+constexpr int64_t kNarrativeBackDays = 92;  // how far a narrative steps back within its year
+constexpr int kNarrativeYearJump = 5;       // farther years mentioned alone do not move it
+
 // What a normaliser knows besides the captures.
 struct Anchor {
   PartialDate date;  // the anchor (DCT, or the last date in a narrative)
+  bool narrative = false;
   int tense = 0;     // -1 past, +1 future, 0 unknown (the sentence's cues)
   std::optional<Day> sentence_day;  // a full date mentioned earlier in the sentence
   bool full() const { return date.year != 0 && date.month != 0 && date.day != 0; }
@@ -349,6 +372,13 @@ int YearFor(const Anchor& a, int m, int d) {
   const Day ref{a.date.year, a.date.month != 0 ? a.date.month : 7,
                 a.date.day != 0 ? a.date.day : (a.date.month != 0 ? 15 : 1)};
   const int64_t r = DayNumber(ref);
+  if (a.narrative) {
+    // A narrative stays in its year, and moves on to the next one only for
+    // a day well before the last one (a story told forward).
+    if (a.date.month == 0) return a.date.year;
+    const int64_t n = DayNumber({a.date.year, m, std::min(d, DaysInMonth(a.date.year, m))});
+    return n >= r - kNarrativeBackDays ? a.date.year : a.date.year + 1;
+  }
   int best = a.date.year;
   int64_t best_dist = INT64_MAX;
   for (int y = a.date.year - 1; y <= a.date.year + 1; ++y) {
@@ -371,6 +401,7 @@ int YearFor(const Anchor& a, int m, int d) {
 
 int YearForMonth(const Anchor& a, int m) {
   if (a.date.month == 0) return a.date.year;
+  if (a.narrative) return m >= a.date.month - kNarrativeBackDays / 30 ? a.date.year : a.date.year + 1;
   const int ref = a.date.year * 12 + a.date.month - 1;
   int best = a.date.year, best_dist = INT32_MAX;
   for (int y = a.date.year - 1; y <= a.date.year + 1; ++y) {
@@ -449,6 +480,7 @@ std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& 
       const int m = c.Int("month");
       if (m < 1 || m > 12) return std::nullopt;
       int y = c.Int("year");
+      if (y < 0 && c.Has("rel") && a.date.year != 0) y = a.date.year + c.Int("rel", 0);
       if (y < 0) {
         if (a.date.year == 0) {
           char buf[16];
@@ -461,8 +493,9 @@ std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& 
       return Value{FormatMonth(y, m), ""};
     }
     case kYear: {
-      const int y = c.Int("year");
-      if (y < 1000 || y > 2100) return std::nullopt;
+      int y = c.Int("year");
+      if (y >= 0 && c.Has("rel")) y += c.Int("rel", 0);
+      if (y < 1 || y > 2100) return std::nullopt;
       return Value{FormatYear(y), ""};
     }
     case kRelDay: {
@@ -474,6 +507,11 @@ std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& 
       const std::string_view unit = c.Get("unit");
       if (a.date.year == 0) return std::nullopt;
       if (unit == "Y") return Value{FormatYear(a.date.year + rel), ""};
+      if (unit == "CE") {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%02d", a.date.year / 100 + rel);
+        return Value{buf, ""};
+      }
       if (unit == "YE") return Value{FormatYear(a.date.year + rel), ""};
       if (a.date.month == 0) return std::nullopt;
       if (unit == "M") {
@@ -605,7 +643,7 @@ std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& 
         const double v = std::atof(count.c_str());
         if (v <= 0 || v > 100000) return std::nullopt;
       }
-      if (unit == "DE") {
+      if (unit == "DEY") {  // decades written as years (English TimeML practice)
         if (count != "X") {
           const double v = std::atof(count.c_str()) * 10;
           char buf[32];
@@ -614,8 +652,15 @@ std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& 
         }
         return Value{"P" + count + "Y", ""};
       }
-      if (unit == "CE") return Value{"P" + count + "CE", ""};
-      return Value{std::string(time_unit ? "PT" : "P") + count + unit, ""};
+      std::string value = std::string(time_unit ? "PT" : "P") + count + unit;
+      // "drei Jahre und vier Monate": P3Y4M (a time unit after a date unit gets its T).
+      if (c.Has("unit2") && c.Has("count2") && c.Get("count2") != "X") {
+        bool time2 = false;
+        const std::string unit2 = UnitCode(c.Get("unit2"), &time2);
+        if (unit2.empty() || unit2 == "DE" || unit2 == "CE" || unit2 == "DEY") return std::nullopt;
+        value += (time2 && !time_unit ? "T" : "") + std::string(c.Get("count2")) + unit2;
+      }
+      return Value{value, ""};
     }
     case kSet: {
       bool time_unit = false;
@@ -665,6 +710,47 @@ std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& 
       const int n = c.Int(normaliser == kQuarter ? "quarter" : "half");
       if (n < 1 || n > (normaliser == kQuarter ? 4 : 2)) return std::nullopt;
       return Value{FormatYear(y) + (normaliser == kQuarter ? "-Q" : "-H") + std::to_string(n), ""};
+    }
+    case kToday: {
+      // "heute": the day when the sentence reports or plans an event,
+      // "nowadays" (PRESENT_REF) when it states what holds.
+      if (a.tense == 0) return Value{"PRESENT_REF", ""};
+      if (!full) return Value{"XXXX-XX-XX", ""};
+      return Value{FormatDay(ad), ""};
+    }
+    case kHoliday: {
+      // Fixed days "MM-DD"; Easter-based ones "E+n" / "E-n" (Gregorian computus).
+      const std::string_view h = c.Get("holiday");
+      if (h.empty()) return std::nullopt;
+      int y = c.Int("year");
+      if (y < 0) {
+        if (a.date.year == 0) return std::nullopt;
+        y = a.date.year;
+        if (a.date.month != 0 && h[0] != 'E' && h.size() == 5) {
+          const int m = Captures::Int2(h.substr(0, 2)), d = Captures::Int2(h.substr(3, 2));
+          if (m >= 1 && m <= 12 && d >= 1 && d <= 31) y = YearFor(a, m, d);
+        }
+      }
+      if (y < 1583 || y > 4000) return std::nullopt;
+      if (h[0] == 'E') {
+        const int yy = y, g = yy % 19, cc = yy / 100, hh = (cc - cc / 4 - (8 * cc + 13) / 25 + 19 * g + 15) % 30;
+        const int ii = hh - (hh / 28) * (1 - (29 / (hh + 1)) * ((21 - g) / 11));
+        const int jj = (yy + yy / 4 + ii + 2 - cc + cc / 4) % 7;
+        const int ll = ii - jj;
+        const int em = 3 + (ll + 40) / 44, ed = ll + 28 - 31 * (em / 4);
+        const int offset = std::atoi(std::string(h.substr(1)).c_str());
+        return Value{FormatDay(AddDays({yy, em, ed}, offset)), ""};
+      }
+      if (h.size() != 5 || h[2] != '-') return std::nullopt;
+      const Day d{y, Captures::Int2(h.substr(0, 2)), Captures::Int2(h.substr(3, 2))};
+      if (!IsValidDay(d)) return std::nullopt;
+      return Value{FormatDay(d), ""};
+    }
+    case kDayparts: {
+      // "morgens", "nachts": every morning, every night.
+      const std::string_view part = c.Get("daypart");
+      if (part.empty()) return std::nullopt;
+      return Value{"XXXX-XX-XXT" + std::string(part), "SET"};
     }
     default:
       return std::nullopt;
@@ -808,6 +894,7 @@ std::vector<TimeMention> TagTimes(std::string_view text, std::string_view langua
       if (m.ext_first < t || m.ext_end <= m.ext_first) continue;
       Anchor anchor;
       anchor.date = options.narrative ? narrative_anchor : dct;
+      anchor.narrative = options.narrative;
       anchor.tense = TenseAround(matcher, toks, m.ext_first, m.ext_end, past, future);
       if (sentence_of_day == toks.list[m.ext_first].sentence) anchor.sentence_day = sentence_day;
       const Captures caps{*g, m.captures, rule.fixed};
@@ -830,7 +917,12 @@ std::vector<TimeMention> TagTimes(std::string_view text, std::string_view langua
                               Captures::Int2(tm.value.substr(5, 2)), 0};
         } else if (options.narrative && tm.value.size() == 4 && tm.value[0] != 'X' &&
                    util::IsAsciiDigit(tm.value[0])) {
-          narrative_anchor = {Captures::Int2(tm.value), 0, 0};
+          // A year far from the story's ("die Grenze von 1370") is a side
+          // remark, not where the story goes on.
+          const int y = Captures::Int2(tm.value);
+          if (narrative_anchor.year == 0 || std::abs(y - narrative_anchor.year) <= kNarrativeYearJump) {
+            narrative_anchor = {y, 0, 0};
+          }
         }
       }
       out.push_back(std::move(tm));

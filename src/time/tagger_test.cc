@@ -148,8 +148,10 @@ TEST(TagTimesGermanTest, DurationsAndOffsets) {
                {"30 Jahren", "DURATION", "P30Y"},
                {"einwöchige", "DURATION", "P1W"},
                {"In zwei Tagen", "DATE", "2022-01-15"},
-               {"vor einer Woche", "DATE", "2022-W01"},
-               {"vor drei Tagen", "DATE", "2022-01-10"},
+               // "vor einer Woche" is a duration before the anchor, as It-TimeML
+               // (and KRAUTS) annotate German; "a week ago" is a date in English.
+               {"einer Woche", "DURATION", "P1W"},
+               {"vor drei Tagen", "DURATION", "P3D"},
                {"Zweieinhalb Stunden", "DURATION", "PT2.5H"}});
 }
 
