@@ -66,8 +66,10 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
         word.remove_prefix(1);
         e.spelling = std::string(word);
       }
-      if (word.size() > 1 && word[0] == '*') {
-        g.suffixes.emplace_back(util::Fold(word.substr(1)), std::move(e));
+      if (word.size() > 2 && word[0] == '*') {
+        std::string suffix = util::Fold(word.substr(1));
+        g.suffixes_by_end[suffix.substr(suffix.size() - 2)].push_back(g.suffixes.size());
+        g.suffixes.emplace_back(std::move(suffix), std::move(e));
         continue;
       }
       g.words[util::Fold(word)].push_back(std::move(e));

@@ -55,6 +55,8 @@ struct Grammar {
   // Entries written "*ed": any word of more than two letters besides the
   // suffix that ends in it (English past tense).
   std::vector<std::pair<std::string, ClassEntry>> suffixes;
+  // suffixes by their last two bytes
+  std::unordered_map<std::string, std::vector<size_t>> suffixes_by_end;
   std::vector<Rule> rules;
   // Rules by what their first tokens can be: a folded literal, a class, or
   // a number. A rule is listed under every element up to and including its

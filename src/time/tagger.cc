@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -197,12 +198,24 @@ class Matcher {
         return &e;
       }
     }
-    for (const auto& [suffix, e] : g_.suffixes) {
+    if (folded.size() < 2) return nullptr;
+    const auto end = g_.suffixes_by_end.find(std::string(folded.substr(folded.size() - 2)));
+    if (end == g_.suffixes_by_end.end()) return nullptr;
+    for (size_t i : end->second) {
+      const auto& [suffix, e] = g_.suffixes[i];
       if (e.class_id == cls && folded.size() > suffix.size() + 2 && folded.ends_with(suffix)) {
         return &e;
       }
     }
     return nullptr;
+  }
+
+  // The length of the suffix entry e that matched folded, or 0.
+  size_t SuffixLength(std::string_view folded, const ClassEntry& e) const {
+    for (const auto& [suffix, entry] : g_.suffixes) {
+      if (&entry == &e && folded.ends_with(suffix)) return suffix.size();
+    }
+    return 0;
   }
 
   bool Try(const Rule& r, size_t start, Match* m) {
@@ -245,6 +258,26 @@ class Matcher {
       case Element::kClass: {
         const ClassEntry* c = ClassOf(t, e.class_id);
         if (c == nullptr) return false;
+        // "*tägig" with value "#num:D": the word's rest before the suffix is
+        // a number of class num ("acht|tägig"), the capture "8D".
+        if (c->value.size() > 1 && c->value[0] == '#') {
+          const size_t colon = c->value.find(':');
+          if (colon == std::string::npos) return false;
+          const int cls = g_.ClassId(std::string_view(c->value).substr(1, colon - 1));
+          const std::string_view folded = toks_.Folded(toks_.list[t]);
+          const size_t suffix = SuffixLength(folded, *c);
+          if (cls < 0 || suffix == 0 || suffix >= folded.size()) return false;
+          const auto it = g_.words.find(std::string(folded.substr(0, folded.size() - suffix)));
+          if (it == g_.words.end()) return false;
+          const ClassEntry* n = nullptr;
+          for (const ClassEntry& x : it->second) {
+            if (x.class_id == cls) n = &x;
+          }
+          if (n == nullptr) return false;
+          computed_.push_back(n->value + std::string(std::string_view(c->value).substr(colon + 1)));
+          caps_.push_back({e.capture, computed_.back()});
+          return true;
+        }
         caps_.push_back({e.capture, c->value});
         return true;
       }
@@ -304,11 +337,12 @@ class Matcher {
   std::string_view text_;
   std::vector<size_t> pos_;
   std::vector<Capture> caps_;
+  std::deque<std::string> computed_;  // capture values made from word parts
 };
 
 // ---- normalisation -------------------------------------------------------------
 
-constexpr int64_t kNarrativeBackDays = 92;  // how far a narrative steps back within its year
+constexpr int64_t kNarrativeBackDays = 366;  // how far a narrative steps back within its year
 constexpr int kNarrativeYearJump = 5;       // farther years mentioned alone do not move it
 
 // What a normaliser knows besides the captures.
@@ -445,7 +479,11 @@ struct Value {
   std::string type;  // empty: the rule's type
 };
 
-std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& a) {
+std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& anchor) {
+  // A story told before Christ (negative anchor year) anchors bare years
+  // only; everything else resolves as without an anchor.
+  Anchor a = anchor;
+  if (a.date.year < 0 && normaliser != kYear) a.date = {};
   const bool full = a.full();
   const Day ad = a.day();
   switch (normaliser) {
@@ -494,7 +532,20 @@ std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& 
     }
     case kYear: {
       int y = c.Int("year");
+      if (y < 0 && c.Has("year2") && c.Has("yearbase")) {
+        // "1912/13": the second year in the first one's century.
+        const int base = c.Int("yearbase");
+        y = base / 100 * 100 + c.Int("year2");
+        if (y <= base) y += 100;
+      }
       if (y >= 0 && c.Has("rel")) y += c.Int("rel", 0);
+      // In a story told before Christ, a bare year below 1000 is one too.
+      if (c.Has("bc") || (a.narrative && a.date.year < 0 && y >= 1 && y < 1000)) {
+        if (y < 1 || y > 9999) return std::nullopt;
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "BC%04d", y);
+        return Value{buf, ""};
+      }
       if (y < 1 || y > 2100) return std::nullopt;
       return Value{FormatYear(y), ""};
     }
@@ -571,7 +622,11 @@ std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& 
       if (count == "X") {
         return Value{normaliser == kAgo ? "PAST_REF" : "FUTURE_REF", ""};
       }
-      if (!full) return std::nullopt;
+      const std::string_view u = unit;
+      if (a.date.year == 0 || (a.date.month == 0 && u != "Y") ||
+          (!full && (u == "D" || u == "W"))) {
+        return std::nullopt;
+      }
       int n = c.Int("count", -1);
       if (n < 0) {
         const double v = std::atof(std::string(count).c_str());
@@ -583,10 +638,10 @@ std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& 
       if (unit == "D") return Value{FormatDay(AddDays(ad, sign * n)), ""};
       if (unit == "W") return Value{FormatWeek(WeekOf(AddDays(ad, sign * 7 * n))), ""};
       if (unit == "M") {
-        const Day d = AddMonths({ad.y, ad.m, 1}, sign * n);
+        const Day d = AddMonths({a.date.year, a.date.month, 1}, sign * n);
         return Value{FormatMonth(d.y, d.m), ""};
       }
-      if (unit == "Y") return Value{FormatYear(ad.y + sign * n), ""};
+      if (unit == "Y") return Value{FormatYear(a.date.year + sign * n), ""};
       return std::nullopt;
     }
     case kRelDaypart:
@@ -713,8 +768,9 @@ std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& 
     }
     case kToday: {
       // "heute": the day when the sentence reports or plans an event,
-      // "nowadays" (PRESENT_REF) when it states what holds.
-      if (a.tense == 0) return Value{"PRESENT_REF", ""};
+      // "nowadays" (PRESENT_REF) when it states what holds, and always in
+      // a narrative.
+      if (a.tense == 0 || a.narrative) return Value{"PRESENT_REF", ""};
       if (!full) return Value{"XXXX-XX-XX", ""};
       return Value{FormatDay(ad), ""};
     }
@@ -808,6 +864,16 @@ void CandidatesAt(const Grammar& g, const Tokens& toks, size_t t, std::vector<in
     if (auto it = g.words.find(*key); it != g.words.end()) {
       for (const ClassEntry& e : it->second) add(g.by_class[static_cast<size_t>(e.class_id)]);
     }
+    if (key->size() >= 2) {
+      if (auto it = g.suffixes_by_end.find(key->substr(key->size() - 2)); it != g.suffixes_by_end.end()) {
+        for (size_t i : it->second) {
+          const auto& [suffix, e] = g.suffixes[i];
+          if (key->size() > suffix.size() + 2 && key->ends_with(suffix)) {
+            add(g.by_class[static_cast<size_t>(e.class_id)]);
+          }
+        }
+      }
+    }
   }
 }
 
@@ -829,6 +895,7 @@ std::vector<TimeMention> TagTimes(std::string_view text, std::string_view langua
   std::vector<int> candidates;
   std::vector<Match> matches;
   PartialDate narrative_anchor = dct;
+  bool anchored_by_text = false;  // a date of the text has become the anchor
   std::optional<Day> sentence_day;
   uint32_t sentence_of_day = UINT32_MAX;
   std::string key;
@@ -910,18 +977,26 @@ std::vector<TimeMention> TagTimes(std::string_view text, std::string_view langua
         if (const std::optional<Day> d = ParseDay(tm.value)) {
           sentence_day = d;
           sentence_of_day = toks.list[m.ext_first].sentence;
-          if (options.narrative) narrative_anchor = {d->y, d->m, d->d};
+          if (options.narrative) {
+            narrative_anchor = {d->y, d->m, d->d};
+            anchored_by_text = true;
+          }
         } else if (options.narrative && tm.value.size() == 7 && tm.value[4] == '-' &&
                    tm.value[0] != 'X') {
           narrative_anchor = {Captures::Int2(tm.value.substr(0, 4)),
                               Captures::Int2(tm.value.substr(5, 2)), 0};
+          anchored_by_text = true;
+        } else if (options.narrative && tm.value.size() == 6 && tm.value.starts_with("BC")) {
+          narrative_anchor = {-Captures::Int2(tm.value.substr(2)), 0, 0};
+          anchored_by_text = true;
         } else if (options.narrative && tm.value.size() == 4 && tm.value[0] != 'X' &&
                    util::IsAsciiDigit(tm.value[0])) {
           // A year far from the story's ("die Grenze von 1370") is a side
           // remark, not where the story goes on.
           const int y = Captures::Int2(tm.value);
-          if (narrative_anchor.year == 0 || std::abs(y - narrative_anchor.year) <= kNarrativeYearJump) {
+          if (!anchored_by_text || std::abs(y - narrative_anchor.year) <= kNarrativeYearJump) {
             narrative_anchor = {y, 0, 0};
+            anchored_by_text = true;
           }
         }
       }
