@@ -195,6 +195,11 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
     if (!ok) continue;
     const int index = static_cast<int>(g.rules.size());
     for (const Element& e : r.elements) {
+      if (e.kind == Element::kSentenceStart || e.negated) continue;
+      if (e.optional) {
+        ++r.lead;
+        continue;
+      }
       if (e.kind == Element::kLiteral) {
         for (const std::string& lit : e.literals) g.by_literal[lit].push_back(index);
       } else if (e.kind == Element::kClass) {
@@ -202,7 +207,7 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
       } else if (e.kind == Element::kNumber) {
         g.by_number.push_back(index);
       }
-      if (!e.optional && !e.negated && e.kind != Element::kSentenceStart) break;
+      break;
     }
     g.rules.push_back(std::move(r));
   }

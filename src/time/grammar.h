@@ -38,6 +38,7 @@ struct Rule {
   int normaliser = -1;     // index into kNormaliserNames (tagger.cc)
   std::vector<FixedCapture> fixed;
   int line = 0;            // in the rule file, for messages
+  int lead = 0;            // optional elements before the one the rule is indexed by
 };
 
 // A word's membership in a class, with the class's value for it.
@@ -58,9 +59,9 @@ struct Grammar {
   // suffixes by their last two bytes
   std::unordered_map<std::string, std::vector<size_t>> suffixes_by_end;
   std::vector<Rule> rules;
-  // Rules by what their first tokens can be: a folded literal, a class, or
-  // a number. A rule is listed under every element up to and including its
-  // first required one.
+  // Rules by their first required element: a folded literal, a class, or a
+  // number. Optional elements before it (`lead` of them) are matched
+  // backwards from there.
   std::unordered_map<std::string, std::vector<int>> by_literal;
   std::vector<std::vector<int>> by_class;
   std::vector<int> by_number;

@@ -183,25 +183,42 @@ struct Match {
 class Matcher {
  public:
   Matcher(const Grammar& g, const Tokens& toks, std::string_view text)
-      : g_(g), toks_(toks), text_(text) {}
+      : g_(g), toks_(toks), text_(text), entries_(toks.list.size(), nullptr),
+        suffix_ends_(toks.list.size(), nullptr) {
+    // Each word's class entries and candidate suffix entries, looked up once.
+    std::string key;
+    for (size_t t = 0; t < toks.list.size(); ++t) {
+      const Token& tok = toks.list[t];
+      if (tok.kind != Token::kWord) continue;
+      key.assign(toks.Folded(tok));
+      if (auto it = g.words.find(key); it != g.words.end()) entries_[t] = &it->second;
+      if (!g.suffixes.empty() && key.size() >= 2) {
+        if (auto it = g.suffixes_by_end.find(key.substr(key.size() - 2));
+            it != g.suffixes_by_end.end()) {
+          suffix_ends_[t] = &it->second;
+        }
+      }
+    }
+  }
+
+  const std::vector<ClassEntry>* EntriesOf(size_t t) const { return entries_[t]; }
+  const std::vector<size_t>* SuffixesOf(size_t t) const { return suffix_ends_[t]; }
 
   // The class entry of `cls` for token t, or nullptr.
   const ClassEntry* ClassOf(size_t t, int cls) const {
     const Token& tok = toks_.list[t];
     if (tok.kind != Token::kWord) return nullptr;
-    const std::string_view folded = toks_.Folded(tok);
-    const auto it = g_.words.find(std::string(folded));
-    if (it != g_.words.end()) {
-      for (const ClassEntry& e : it->second) {
+    if (const std::vector<ClassEntry>* entries = entries_[t]) {
+      for (const ClassEntry& e : *entries) {
         if (e.class_id != cls) continue;
         if (e.exact_case && text_.substr(tok.start, tok.end - tok.start) != e.spelling) continue;
         return &e;
       }
     }
-    if (folded.size() < 2) return nullptr;
-    const auto end = g_.suffixes_by_end.find(std::string(folded.substr(folded.size() - 2)));
-    if (end == g_.suffixes_by_end.end()) return nullptr;
-    for (size_t i : end->second) {
+    const std::vector<size_t>* ends = suffix_ends_[t];
+    if (ends == nullptr) return nullptr;
+    const std::string_view folded = toks_.Folded(tok);
+    for (size_t i : *ends) {
       const auto& [suffix, e] = g_.suffixes[i];
       if (e.class_id == cls && folded.size() > suffix.size() + 2 && folded.ends_with(suffix)) {
         return &e;
@@ -338,6 +355,8 @@ class Matcher {
   std::vector<size_t> pos_;
   std::vector<Capture> caps_;
   std::deque<std::string> computed_;  // capture values made from word parts
+  std::vector<const std::vector<ClassEntry>*> entries_;  // per token
+  std::vector<const std::vector<size_t>*> suffix_ends_;   // per token
 };
 
 // ---- normalisation -------------------------------------------------------------
@@ -842,8 +861,8 @@ std::optional<Day> ParseDay(std::string_view v) {
 }
 
 // The rules that may match from token t (each once).
-void CandidatesAt(const Grammar& g, const Tokens& toks, size_t t, std::vector<int>* seen,
-                  std::vector<int>* candidates, std::string* key) {
+void CandidatesAt(const Grammar& g, const Tokens& toks, const Matcher& matcher, size_t t,
+                  std::vector<int>* seen, std::vector<int>* candidates, std::string* key) {
   candidates->clear();
   const Token& tok = toks.list[t];
   auto add = [&](const std::vector<int>& rules) {
@@ -861,16 +880,14 @@ void CandidatesAt(const Grammar& g, const Tokens& toks, size_t t, std::vector<in
   key->assign(toks.Folded(tok));
   if (auto it = g.by_literal.find(*key); it != g.by_literal.end()) add(it->second);
   if (tok.kind == Token::kWord) {
-    if (auto it = g.words.find(*key); it != g.words.end()) {
-      for (const ClassEntry& e : it->second) add(g.by_class[static_cast<size_t>(e.class_id)]);
+    if (const std::vector<ClassEntry>* entries = matcher.EntriesOf(t)) {
+      for (const ClassEntry& e : *entries) add(g.by_class[static_cast<size_t>(e.class_id)]);
     }
-    if (key->size() >= 2) {
-      if (auto it = g.suffixes_by_end.find(key->substr(key->size() - 2)); it != g.suffixes_by_end.end()) {
-        for (size_t i : it->second) {
-          const auto& [suffix, e] = g.suffixes[i];
-          if (key->size() > suffix.size() + 2 && key->ends_with(suffix)) {
-            add(g.by_class[static_cast<size_t>(e.class_id)]);
-          }
+    if (const std::vector<size_t>* ends = matcher.SuffixesOf(t)) {
+      for (size_t i : *ends) {
+        const auto& [suffix, e] = g.suffixes[i];
+        if (key->size() > suffix.size() + 2 && key->ends_with(suffix)) {
+          add(g.by_class[static_cast<size_t>(e.class_id)]);
         }
       }
     }
@@ -896,34 +913,42 @@ std::vector<TimeMention> TagTimes(std::string_view text, std::string_view langua
   std::vector<Match> matches;
   PartialDate narrative_anchor = dct;
   bool anchored_by_text = false;  // a date of the text has become the anchor
+  size_t taken_end = 0;           // tokens before this belong to a found expression
   std::optional<Day> sentence_day;
   uint32_t sentence_of_day = UINT32_MAX;
   std::string key;
   for (size_t t = 0; t < toks.list.size();) {
     const Token& tok = toks.list[t];
     (void)tok;
-    CandidatesAt(*g, toks, t, &seen, &candidates, &key);
+    CandidatesAt(*g, toks, matcher, t, &seen, &candidates, &key);
     if (candidates.empty()) {
       ++t;
       continue;
     }
     matches.clear();
-    for (int r : candidates) {
-      Match m;
-      m.rule = r;
-      if (matcher.Try(g->rules[static_cast<size_t>(r)], t, &m)) matches.push_back(std::move(m));
-    }
+    // A rule found by its first required element at t may start up to
+    // `lead` tokens before (optional leading words: "den vergangenen
+    // Jahren"), not before the end of the last expression.
+    auto try_at = [&](int r, size_t at) {
+      const Rule& rule = g->rules[static_cast<size_t>(r)];
+      for (size_t back = std::min<size_t>(static_cast<size_t>(rule.lead), at - taken_end); ; --back) {
+        Match m;
+        m.rule = r;
+        if (matcher.Try(rule, at - back, &m)) {
+          matches.push_back(std::move(m));
+          break;
+        }
+        if (back == 0) break;
+      }
+    };
+    for (int r : candidates) try_at(r, t);
     // A match whose extent starts after leading context ("um 20.30") competes
     // with the rules that start where its extent does ("20.30 Uhr").
     size_t ext = SIZE_MAX;
     for (const Match& m : matches) ext = std::min(ext, m.ext_first);
     if (ext != SIZE_MAX && ext > t) {
-      CandidatesAt(*g, toks, ext, &seen, &candidates, &key);
-      for (int r : candidates) {
-        Match m;
-        m.rule = r;
-        if (matcher.Try(g->rules[static_cast<size_t>(r)], ext, &m)) matches.push_back(std::move(m));
-      }
+      CandidatesAt(*g, toks, matcher, ext, &seen, &candidates, &key);
+      for (int r : candidates) try_at(r, ext);
     }
     // Trailing punctuation is not part of an expression, except the full
     // stop of an abbreviation ("Jan.", "Sept.").
@@ -958,7 +983,7 @@ std::vector<TimeMention> TagTimes(std::string_view text, std::string_view langua
     bool taken = false;
     for (const Match& m : matches) {
       const Rule& rule = g->rules[static_cast<size_t>(m.rule)];
-      if (m.ext_first < t || m.ext_end <= m.ext_first) continue;
+      if (m.ext_first < taken_end || m.ext_end <= m.ext_first) continue;
       Anchor anchor;
       anchor.date = options.narrative ? narrative_anchor : dct;
       anchor.narrative = options.narrative;
@@ -1002,6 +1027,7 @@ std::vector<TimeMention> TagTimes(std::string_view text, std::string_view langua
       }
       out.push_back(std::move(tm));
       t = m.ext_end;
+      taken_end = m.ext_end;
       taken = true;
       break;
     }
