@@ -96,7 +96,7 @@ bool IsLetter(char32_t cp) {
            (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF);
 }
 
-Tokens Tokenize(std::string_view text) {
+Tokens Tokenize(std::string_view text, const Grammar& g) {
   Tokens out;
   out.list.reserve(text.size() / 5);
   out.folded.reserve(text.size());
@@ -147,18 +147,28 @@ Tokens Tokenize(std::string_view text) {
     out.list.push_back(t);
   }
   // Sentences: a new one after ".", "!" or "?" before a capital (not after
-  // a number: "13. Januar"), and after a line break.
+  // a number: "13. Januar"), after ";" and after a line break.
   uint32_t sentence = 0;
+  const int month = g.ClassId("month");
   for (size_t k = 0; k < out.list.size(); ++k) {
     Token& t = out.list[k];
     if (k > 0 && t.break_before) ++sentence;
     if (k >= 2) {
       const Token& p = out.list[k - 1];
       const std::string_view pf = out.Folded(p);
-      if (p.kind == Token::kPunct && (pf == "." || pf == "!" || pf == "?") &&
-          out.list[k - 2].kind != Token::kNumber && !t.break_before && t.kind == Token::kWord &&
+      // "13. Januar": a number, a full stop and a month is an ordinal day.
+      bool ordinal = false;
+      if (out.list[k - 2].kind == Token::kNumber && month >= 0) {
+        if (auto it = g.words.find(std::string(out.Folded(t))); it != g.words.end()) {
+          for (const ClassEntry& e : it->second) ordinal |= e.class_id == month;
+        }
+      }
+      if (p.kind == Token::kPunct && (pf == "." || pf == "!" || pf == "?") && !ordinal &&
+          !t.break_before && t.kind == Token::kWord &&
           util::IsAsciiAlpha(text[t.start]) == (text[t.start] >= 'A' && text[t.start] <= 'Z')) {
         ++sentence;
+      } else if (p.kind == Token::kPunct && pf == ";") {
+        ++sentence;  // a clause of its own for tense and dates
       }
     }
     t.sentence = sentence;
@@ -225,6 +235,11 @@ class Matcher {
       }
     }
     return nullptr;
+  }
+
+  bool IsSuffixEntry(const ClassEntry& e) const {
+    return !g_.suffixes.empty() && &e >= &g_.suffixes.front().second &&
+           &e <= &g_.suffixes.back().second;
   }
 
   // The length of the suffix entry e that matched folded, or 0.
@@ -753,9 +768,10 @@ std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& 
       if (y < 0 && c.Has("decade2")) {
         const int d2 = c.Int("decade2");
         if (d2 % 10 != 0) return std::nullopt;
+        // "die zwanziger Jahre": the last such decade that is over.
         const int century = a.date.year != 0 ? a.date.year / 100 * 100 : 1900;
         y = century + d2;
-        if (a.date.year != 0 && y > a.date.year) y -= 100;
+        if (a.date.year != 0 && y + 10 > a.date.year) y -= 100;
       }
       if (y < 1000 || y > 2999 || y % 10 != 0) return std::nullopt;
       return Value{std::to_string(y / 10), ""};
@@ -833,21 +849,32 @@ std::optional<Value> Normalise(int normaliser, const Captures& c, const Anchor& 
 }
 
 // The tense of the sentence around tokens [first, end): the nearest past
-// or future cue word in it.
+// or future cue word in it. A future cue (a modal, "wird") governs its
+// clause over a weak past cue: one found by its ending or marked "weak"
+// (forms that are also participles: "will be held").
 int TenseAround(const Matcher& m, const Tokens& toks, size_t first, size_t end, int past,
                 int future) {
   if (past < 0 && future < 0) return 0;
   const uint32_t s = toks.list[first].sentence;
+  size_t future_at = SIZE_MAX, past_at = SIZE_MAX, suffix_past_at = SIZE_MAX;
   for (size_t dist = 1; dist < 40; ++dist) {
     bool inside = false;
     for (const size_t t : {first >= dist ? first - dist : SIZE_MAX, end - 1 + dist}) {
       if (t == SIZE_MAX || t >= toks.list.size() || toks.list[t].sentence != s) continue;
       inside = true;
-      if (future >= 0 && m.ClassOf(t, future)) return 1;
-      if (past >= 0 && m.ClassOf(t, past)) return -1;
+      if (future >= 0 && future_at == SIZE_MAX && m.ClassOf(t, future)) future_at = dist;
+      if (past >= 0 && past_at == SIZE_MAX && suffix_past_at == SIZE_MAX) {
+        if (const ClassEntry* e = m.ClassOf(t, past)) {
+          (m.IsSuffixEntry(*e) || e->value == "weak" ? suffix_past_at : past_at) = dist;
+        }
+      }
     }
     if (!inside) break;
   }
+  if (future_at != SIZE_MAX && future_at <= past_at) return 1;
+  if (past_at != SIZE_MAX) return -1;
+  if (future_at != SIZE_MAX) return 1;
+  if (suffix_past_at != SIZE_MAX) return -1;
   return 0;
 }
 
@@ -905,7 +932,7 @@ std::vector<TimeMention> TagTimes(std::string_view text, std::string_view langua
   std::vector<TimeMention> out;
   const Grammar* g = GrammarFor(language);
   if (g == nullptr || text.empty()) return out;
-  const Tokens toks = Tokenize(text);
+  const Tokens toks = Tokenize(text, *g);
   Matcher matcher(*g, toks, text);
   const int past = g->ClassId("past"), future = g->ClassId("future");
   std::vector<int> seen(g->rules.size(), -1);

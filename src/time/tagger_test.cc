@@ -225,5 +225,97 @@ TEST(TagTimesGermanTest, NarrativesAnchorToTheLastDate) {
   EXPECT_TRUE(june) << Dump(got);
 }
 
+TEST(TagTimesEnglishTest, AbsoluteDatesInEveryFormat) {
+  ExpectTimes("The summit was held on January 13, 2022; the next one is set for 13 January "
+              "2023, a third on 2023-02-01 and a fourth on Feb. 3. In March 2021 and in 1999 "
+              "there were others, and on 1/15/2020 too.",
+              "en", kThu,
+              {{"January 13, 2022", "DATE", "2022-01-13"},
+               {"13 January 2023", "DATE", "2023-01-13"},
+               {"2023-02-01", "DATE", "2023-02-01"},
+               {"Feb. 3", "DATE", "2022-02-03"},
+               {"March 2021", "DATE", "2021-03"},
+               {"1999", "DATE", "1999"},
+               {"1/15/2020", "DATE", "2020-01-15"}});
+}
+
+TEST(TagTimesEnglishTest, RelativeDaysWeekdaysAndWeeks) {
+  ExpectTimes("The withdrawal began on Tuesday.", "en", kThu, {{"Tuesday", "DATE", "2022-01-11"}});
+  ExpectTimes("It will end on Tuesday.", "en", kThu, {{"Tuesday", "DATE", "2022-01-18"}});
+  ExpectTimes("Today the minister resigned; yesterday he had hesitated and tomorrow the vote "
+              "follows. Last week "
+              "there were protests, this week it is calm, next week there is a vote. Talks "
+              "resume next Friday; they last met last Monday. Last year was hard.",
+              "en", kThu,
+              {{"Today", "DATE", "2022-01-13"},
+               {"yesterday", "DATE", "2022-01-12"},
+               {"tomorrow", "DATE", "2022-01-14"},
+               {"Last week", "DATE", "2022-W01"},
+               {"this week", "DATE", "2022-W02"},
+               {"next week", "DATE", "2022-W03"},
+               {"next Friday", "DATE", "2022-01-14"},
+               {"last Monday", "DATE", "2022-01-10"},
+               {"Last year", "DATE", "2021"}});
+}
+
+TEST(TagTimesEnglishTest, DurationsOffsetsTimesAndSets) {
+  ExpectTimes("The mission lasted ten days, about three weeks in all, and two years ago a "
+              "similar one ended. The troops left at 9:30 p.m. on Tuesday night; three days "
+              "later more followed. The ceremony began at noon this morning. Flights leave daily and every "
+              "Monday, twice a week in winter.",
+              "en", kThu,
+              {{"ten days", "DURATION", "P10D"},
+               {"three weeks", "DURATION", "P3W"},
+               {"two years ago", "DATE", "2020"},
+               {"three days later", "DATE", "2022-01-16"},
+               {"9:30 p.m.", "TIME", "2022-01-13T21:30"},
+               {"Tuesday night", "TIME", "2022-01-11TNI"},
+               {"noon", "TIME", "2022-01-13T12:00"},
+               {"this morning", "TIME", "2022-01-13TMO"},
+               {"daily", "SET", "P1D"},
+               {"every Monday", "SET", "XXXX-WXX-1"},
+               {"twice a week", "SET", "P1W"}});
+}
+
+TEST(TagTimesEnglishTest, QuartersSeasonsDecadesAndCenturies) {
+  ExpectTimes("In the third quarter of 2021 and in spring 2020, in the 1990s and in the 20th "
+              "century, and this summer, and for a decade.",
+              "en", kThu,
+              {{"third quarter of 2021", "DATE", "2021-Q3"},
+               {"spring 2020", "DATE", "2020-SP"},
+               {"the 1990s", "DATE", "199"},
+               {"20th century", "DATE", "19"},
+               {"this summer", "DATE", "2022-SU"},
+               {"a decade", "DURATION", "P10Y"}});
+}
+
+TEST(TagTimesEnglishTest, YearBoundariesAndLeapYears) {
+  ExpectTimes("On December 28 the government had warned.", "en", {2022, 1, 3},
+              {{"December 28", "DATE", "2021-12-28"}});
+  ExpectTimes("The election will be held on January 2.", "en", {2021, 12, 30},
+              {{"January 2", "DATE", "2022-01-02"}});
+  ExpectTimes("Tomorrow is February 29.", "en", {2024, 2, 28},
+              {{"Tomorrow", "DATE", "2024-02-29"}, {"February 29", "DATE", "2024-02-29"}});
+  ExpectTimes("Last week was quiet.", "en", {2021, 1, 6}, {{"Last week", "DATE", "2020-W53"}});
+}
+
+TEST(TagTimesEnglishTest, NoFalseAlarms) {
+  // "May" the verb, "March" the verb, quantities, money.
+  const auto got = Tag("You may go. They march on. 2,500 soldiers and $1.5 million. "
+                       "He said it was 100 percent.", "en", kThu);
+  EXPECT_TRUE(got.empty()) << Dump(got);
+}
+
+TEST(TagTimesGermanTest, HolidaysAndDecadeWords) {
+  ExpectTimes("Zu Ostern 2024 und an Pfingsten 2024, an Weihnachten und in den zwanziger Jahren.",
+              "de", kThu,  // in 2022, "die zwanziger Jahre" are the 1920s
+              {{"Ostern 2024", "DATE", "2024-03-31"},
+               {"Pfingsten 2024", "DATE", "2024-05-19"},
+               {"Weihnachten", "DATE", "2021-12-24"},
+               {"zwanziger Jahren", "DATE", "192"}});
+  ExpectTimes("Ostern 1995 fiel auf den 16. April, Ostern 2000 auf den 23. April.", "de", kThu,
+              {{"Ostern 1995", "DATE", "1995-04-16"}, {"Ostern 2000", "DATE", "2000-04-23"}});
+}
+
 }  // namespace
 }  // namespace lagebild::time
