@@ -104,7 +104,7 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
   }
   for (Article& a : report.articles) {
     if (a.published.value.known()) continue;
-    const PartialDate inferred = time::InferFromPeers(a.text, peer_dates);
+    const PartialDate inferred = time::InferFromPeers(a.text, a.language, peer_dates);
     if (inferred.known()) a.published = {inferred, DateBasis::kStory};
   }
   // time: the day of an article dated to the month only, from its dateline

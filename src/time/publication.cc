@@ -1,11 +1,9 @@
-// Day-month mentions are found by scanning for month names (German and
-// English, full and abbreviated) and looking left for "D." or "D", right
-// for " D" (English order) and a year. The month names are a closed list
-// of 24 words, so a table beats a regex engine here.
+// Publication dates from the peers and the content; the mentions come
+// from the temporal tagger (tagger.h), so month names live only in
+// data/time/<lang>.rules.
 #include "time/publication.h"
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,107 +14,8 @@
 #include "util/strings.h"
 
 namespace lagebild::time {
-namespace {
-
-struct MonthName {
-  std::string_view name;
-  int month;
-};
-
-// Longest first, so "Januar" is not read as "Jan".
-constexpr MonthName kMonths[] = {
-    {"September", 9}, {"Dezember", 12}, {"December", 12}, {"February", 2}, {"November", 11},
-    {"Februar", 2},   {"January", 1},   {"Oktober", 10},  {"October", 10}, {"Januar", 1},
-    {"Jänner", 1},    {"August", 8},    {"April", 4},     {"March", 3},    {"März", 3},
-    {"Juni", 6},      {"June", 6},      {"Juli", 7},      {"July", 7},     {"Mai", 5},
-    {"May", 5},       {"Sept.", 9},     {"Jan.", 1},      {"Feb.", 2},     {"Aug.", 8},
-    {"Sep.", 9},      {"Okt.", 10},     {"Oct.", 10},     {"Nov.", 11},    {"Dez.", 12},
-    {"Dec.", 12},
-};
-
-bool IsWordByte(unsigned char c) {
-  return util::IsAsciiAlpha(static_cast<char>(c)) || util::IsAsciiDigit(static_cast<char>(c)) ||
-         c >= 0x80;
-}
-
-// Reads a day number (1..31) ending right before `end` (after optional "."
-// and one space). Returns 0 if there is none.
-int DayBefore(std::string_view text, size_t end) {
-  size_t k = end;
-  if (k == 0 || text[k - 1] != ' ') return 0;
-  --k;
-  const bool dotted = k > 0 && text[k - 1] == '.';
-  if (dotted) --k;
-  size_t b = k;
-  while (b > 0 && util::IsAsciiDigit(text[b - 1]) && k - b < 3) --b;
-  if (b == k || k - b > 2) return 0;
-  if (b > 0 && IsWordByte(static_cast<unsigned char>(text[b - 1]))) return 0;
-  const int day = std::stoi(std::string(text.substr(b, k - b)));
-  return day >= 1 && day <= 31 ? day : 0;
-}
-
-// Reads " D" or " D," (English order) at `pos`; returns 0 if absent.
-int DayAfter(std::string_view text, size_t pos, size_t* after) {
-  if (pos >= text.size() || text[pos] != ' ') return 0;
-  size_t b = pos + 1, e = b;
-  while (e < text.size() && util::IsAsciiDigit(text[e]) && e - b < 3) ++e;
-  if (e == b || e - b > 2) return 0;
-  if (e < text.size() && IsWordByte(static_cast<unsigned char>(text[e]))) {
-    // "13th"
-    if (!(e + 1 < text.size() && util::IsAsciiAlpha(text[e]) && util::IsAsciiAlpha(text[e + 1])))
-      return 0;
-    e += 2;
-  }
-  const int day = std::stoi(std::string(text.substr(b, std::min<size_t>(2, e - b))));
-  *after = e;
-  return day >= 1 && day <= 31 ? day : 0;
-}
-
-// Reads a four-digit year after optional "," and one space.
-int YearAfter(std::string_view text, size_t pos) {
-  if (pos < text.size() && text[pos] == ',') ++pos;
-  if (pos >= text.size() || text[pos] != ' ') return 0;
-  ++pos;
-  if (pos + 4 > text.size()) return 0;
-  for (size_t k = pos; k < pos + 4; ++k) {
-    if (!util::IsAsciiDigit(text[k])) return 0;
-  }
-  if (pos + 4 < text.size() && IsWordByte(static_cast<unsigned char>(text[pos + 4]))) return 0;
-  const int year = std::stoi(std::string(text.substr(pos, 4)));
-  return year >= 1800 && year <= 2200 ? year : 0;
-}
-
-}  // namespace
-
-std::vector<DayMonth> FindDayMonthMentions(std::string_view text) {
-  std::vector<DayMonth> out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 'A' || c > 'Z' || (i > 0 && IsWordByte(static_cast<unsigned char>(text[i - 1]))))
-      continue;
-    for (const MonthName& m : kMonths) {
-      if (text.compare(i, m.name.size(), m.name) != 0) continue;
-      const size_t end = i + m.name.size();
-      if (m.name.back() != '.' && end < text.size() &&
-          IsWordByte(static_cast<unsigned char>(text[end])))
-        continue;  // "Maier", "Augusta"
-      DayMonth dm;
-      dm.month = m.month;
-      dm.day = DayBefore(text, i);
-      size_t after = end;
-      if (dm.day == 0) dm.day = DayAfter(text, end, &after);
-      if (dm.day != 0) {
-        dm.year = YearAfter(text, after);
-        out.push_back(dm);
-      }
-      i = end - 1;
-      break;
-    }
-  }
-  return out;
-}
-
-PartialDate InferFromPeers(std::string_view text, const std::vector<PartialDate>& peer_dates) {
+PartialDate InferFromPeers(std::string_view text, std::string_view language,
+                           const std::vector<PartialDate>& peer_dates) {
   int lo = 0, hi = 0;
   bool any = false;
   for (const PartialDate& d : peer_dates) {
@@ -127,10 +26,13 @@ PartialDate InferFromPeers(std::string_view text, const std::vector<PartialDate>
     any = true;
   }
   if (!any || hi - lo > kMaxPeerSpanMonths) return {};
-  // The month the article speaks of most, among mentions without a year.
+  // The month the article speaks of most, among day-month mentions
+  // without a year (resolved without an anchor: "XXXX-01-19").
   std::map<int, int> count;
-  for (const DayMonth& dm : FindDayMonthMentions(text)) {
-    if (dm.year == 0) ++count[dm.month];
+  for (const TimeMention& t : TagTimes(text, language, {})) {
+    if (t.type != "DATE" || t.value.size() != 10 || !t.value.starts_with("XXXX-")) continue;
+    if (!util::IsAsciiDigit(t.value[5]) || !util::IsAsciiDigit(t.value[6])) continue;
+    ++count[(t.value[5] - '0') * 10 + (t.value[6] - '0')];
   }
   int best_month = 0, best_count = 0;
   for (const auto& [month, n] : count) {

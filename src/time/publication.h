@@ -5,7 +5,7 @@
 //        basis "story"; a day from the article's dateline or content, or
 //        from its peers; or unknown.
 // How:   the article's day-month mentions without a year ("am 19. Januar",
-//        "on January 13") name a month; the peers fix the year, provided
+//        "on January 13", found by the temporal tagger) name a month; the peers fix the year, provided
 //        they span at most kMaxPeerSpanMonths and the month lies within one
 //        month of their span. Until story clustering exists, the peers are
 //        all articles of the report; then they become the story's articles.
@@ -24,18 +24,9 @@ inline constexpr int kMaxPeerSpanMonths = 2;
 inline constexpr size_t kDatelineBytes = 800;       // a dateline's date starts within these bytes
 inline constexpr size_t kDatelinePlaceBytes = 40;   // and at most this far into its line
 
-struct DayMonth {
-  int day = 0;    // 1..31
-  int month = 0;  // 1..12
-  int year = 0;   // 0 when the mention gives none
-};
-
-// Day-month mentions in German ("19. Januar", "3. Okt.") and English
-// ("January 19", "19 January"), with a following four-digit year if any.
-std::vector<DayMonth> FindDayMonthMentions(std::string_view text);
-
 // The publication year-month of an undated article from its peers' dates.
-PartialDate InferFromPeers(std::string_view text, const std::vector<PartialDate>& peer_dates);
+PartialDate InferFromPeers(std::string_view text, std::string_view language,
+                           const std::vector<PartialDate>& peer_dates);
 
 // The publication day from the article's own words, when what is known
 // (`known`, at least the year) leaves the day open: a dateline at the
