@@ -14,6 +14,7 @@
 #include "language/language.h"
 #include "lagebild/pipeline.h"
 #include "normalize/normalize.h"
+#include "time/tagger.h"
 #include "read/read.h"
 #include "report/report_writer.h"
 
@@ -108,6 +109,23 @@ void BM_AssessSource(benchmark::State& state) {
   SetCounters(state, c.total, c.bytes.size());
 }
 
+// Cleaned articles -> TagTimes (temporal expressions against a DCT).
+void BM_TagTimes(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  std::vector<std::string> texts;
+  for (const auto& b : c.bytes) {
+    texts.push_back(lagebild::clean::CleanText(lagebild::normalize::NormalizeText(b), "").text);
+  }
+  const lagebild::PartialDate dct{2022, 1, 13};
+  for (auto _ : state) {
+    for (const auto& t : texts) {
+      auto times = lagebild::time::TagTimes(t, "de", dct);
+      benchmark::DoNotOptimize(times);
+    }
+  }
+  SetCounters(state, c.total, c.bytes.size());
+}
+
 // Files on disk (page cache) -> RawArticle -> normalised text: the read +
 // normalize figure of the foundation issue.
 void BM_ReadNormalizeFiles(benchmark::State& state) {
@@ -148,6 +166,7 @@ BENCHMARK(BM_Normalize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Language)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CleanText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AssessSource)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TagTimes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadNormalizeFiles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnalyzeOneCore)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WriteJson)->Unit(benchmark::kMillisecond);
