@@ -1,0 +1,131 @@
+#include "ner/features.h"
+
+#include <string>
+
+#include "util/fold.h"
+#include "util/strings.h"
+#include "util/utf8.h"
+
+namespace lagebild::ner {
+namespace {
+
+// FNV-1a over a template id and a value.
+uint64_t Hash(uint8_t tmpl, std::string_view value) {
+  uint64_t h = 1469598103934665603ull ^ tmpl;
+  h *= 1099511628211ull;
+  for (char c : value) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+// "Kassym-Jomart" -> "Xx-Xx" (runs collapsed); digits d, other letters x.
+std::string Shape(std::string_view w, bool collapse) {
+  std::string s;
+  size_t i = 0;
+  while (i < w.size()) {
+    size_t len = 1;
+    const unsigned char c = static_cast<unsigned char>(w[i]);
+    char k;
+    if (c < 0x80) {
+      k = util::IsAsciiDigit(static_cast<char>(c))   ? 'd'
+          : (c >= 'A' && c <= 'Z')                   ? 'X'
+          : util::IsAsciiAlpha(static_cast<char>(c)) ? 'x'
+                                                     : static_cast<char>(c);
+    } else {
+      const char32_t cp = util::DecodeUtf8(w, i, &len);
+      // Latin-1 and Extended-A capitals (Ä, Ö, Ü, Š ...) read as X.
+      const bool upper = (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+                         (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0);
+      k = upper ? 'X' : 'x';
+    }
+    if (!collapse || s.empty() || s.back() != k) s.push_back(k);
+    i += std::max<size_t>(len, 1);
+  }
+  if (!collapse && s.size() > 8) s.resize(8);
+  return s;
+}
+
+// The first / last n characters (not bytes) of s.
+std::string_view Prefix(std::string_view s, size_t n) {
+  size_t i = 0;
+  for (size_t k = 0; k < n && i < s.size(); ++k) i = util::NextCharBoundary(s, i + 1);
+  return s.substr(0, i);
+}
+std::string_view Suffix(std::string_view s, size_t n) {
+  size_t i = s.size();
+  for (size_t k = 0; k < n && i > 0; ++k) {
+    --i;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  }
+  return s.substr(i);
+}
+
+enum Template : uint8_t {
+  kBias, kWord, kLower, kPre1, kPre2, kPre3, kPre4, kSuf1, kSuf2, kSuf3, kSuf4, kShape,
+  kShortShape, kCap, kInit, kPrev1, kPrev2, kNext1, kNext2, kPrevShape, kNextShape, kBigramL,
+  kBigramR, kPrevSuf3, kNextSuf3, kLowerInit, kLength, kTrigram,
+};
+
+}  // namespace
+
+void ExtractFeatures(const std::vector<std::string_view>& words,
+                     std::vector<std::vector<uint64_t>>* feats) {
+  const size_t n = words.size();
+  std::vector<std::string> lower(n), shape(n);
+  for (size_t i = 0; i < n; ++i) {
+    lower[i] = util::Fold(words[i]);
+    shape[i] = Shape(words[i], true);
+  }
+  static const std::string kStart = "<s>", kEnd = "</s>";
+  auto low = [&](long i) -> std::string_view {
+    if (i < 0) return kStart;
+    if (static_cast<size_t>(i) >= n) return kEnd;
+    return lower[static_cast<size_t>(i)];
+  };
+  auto shp = [&](long i) -> std::string_view {
+    if (i < 0) return kStart;
+    if (static_cast<size_t>(i) >= n) return kEnd;
+    return shape[static_cast<size_t>(i)];
+  };
+  feats->assign(n, {});
+  std::string buf;
+  for (size_t k = 0; k < n; ++k) {
+    const long i = static_cast<long>(k);
+    std::vector<uint64_t>& f = (*feats)[k];
+    f.reserve(32);
+    const std::string_view w = words[k], l = lower[k];
+    f.push_back(Hash(kBias, ""));
+    f.push_back(Hash(kWord, w));
+    f.push_back(Hash(kLower, l));
+    f.push_back(Hash(kPre1, Prefix(l, 1)));
+    f.push_back(Hash(kPre2, Prefix(l, 2)));
+    f.push_back(Hash(kPre3, Prefix(l, 3)));
+    f.push_back(Hash(kPre4, Prefix(l, 4)));
+    f.push_back(Hash(kSuf1, Suffix(l, 1)));
+    f.push_back(Hash(kSuf2, Suffix(l, 2)));
+    f.push_back(Hash(kSuf3, Suffix(l, 3)));
+    f.push_back(Hash(kSuf4, Suffix(l, 4)));
+    f.push_back(Hash(kShape, Shape(w, false)));
+    f.push_back(Hash(kShortShape, shape[k]));
+    const bool cap = !shape[k].empty() && shape[k][0] == 'X';
+    f.push_back(Hash(kCap, cap ? (k == 0 ? "first" : "mid") : "no"));
+    if (k == 0) f.push_back(Hash(kInit, l));
+    f.push_back(Hash(kPrev1, low(i - 1)));
+    f.push_back(Hash(kPrev2, low(i - 2)));
+    f.push_back(Hash(kNext1, low(i + 1)));
+    f.push_back(Hash(kNext2, low(i + 2)));
+    f.push_back(Hash(kPrevShape, shp(i - 1)));
+    f.push_back(Hash(kNextShape, shp(i + 1)));
+    buf.assign(low(i - 1)).append("|").append(l);
+    f.push_back(Hash(kBigramL, buf));
+    buf.assign(l).append("|").append(low(i + 1));
+    f.push_back(Hash(kBigramR, buf));
+    f.push_back(Hash(kPrevSuf3, Suffix(low(i - 1), 3)));
+    f.push_back(Hash(kNextSuf3, Suffix(low(i + 1), 3)));
+    buf.assign(shp(i - 1)).append("|").append(shape[k]).append("|").append(shp(i + 1));
+    f.push_back(Hash(kTrigram, buf));
+    const size_t chars = util::CountCodePoints(w);
+    f.push_back(Hash(kLength, chars <= 2 ? "s" : chars <= 4 ? "m" : "l"));
+  }
+}
+
+}  // namespace lagebild::ner

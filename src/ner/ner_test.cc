@@ -1,0 +1,99 @@
+// The NER tagger on small data of its own: it learns a pattern, survives a
+// save/load round trip, rejects malformed models, and reads corpora.
+#include "ner/ner.h"
+
+#include <gtest/gtest.h>
+
+#include "ner/corpus.h"
+
+namespace lagebild::ner {
+namespace {
+
+std::vector<Sentence> Toy() {
+  // "Präsident X sagte" with X a person; "in Y" with Y a place.
+  const std::vector<std::string> people = {"Tokajew", "Putin", "Lukaschenko", "Selenskyj", "Macron"};
+  const std::vector<std::string> places = {"Almaty", "Moskau", "Minsk", "Kiew", "Paris"};
+  std::vector<Sentence> out;
+  for (int round = 0; round < 4; ++round) {
+    for (size_t i = 0; i < people.size(); ++i) {
+      out.push_back({{"Präsident", people[i], "sagte", "in", places[(i + round) % places.size()], "."},
+                     {"O", "B-PER", "O", "O", "B-LOC", "O"}});
+      out.push_back({{"Der", "Besuch", "von", "Kassym-Jomart", people[i], "endete", "."},
+                     {"O", "O", "O", "B-PER", "I-PER", "O", "O"}});
+    }
+  }
+  return out;
+}
+
+TEST(NerTest, LearnsAndGeneralisesToUnseenNames) {
+  TrainOptions o;
+  o.epochs = 5;
+  const Model m = Model::Train(Toy(), o);
+  EXPECT_EQ(m.labels()[0], "O");
+  const auto got = m.Tag({"Präsident", "Erdogan", "sagte", "in", "Ankara", "."});
+  ASSERT_EQ(got.size(), 6u);
+  EXPECT_EQ(got[1], "B-PER");
+  EXPECT_EQ(got[0], "O");
+  EXPECT_EQ(got[2], "O");
+  EXPECT_TRUE(m.Tag({}).empty());
+}
+
+TEST(NerTest, SaveLoadRoundTripTagsTheSame) {
+  TrainOptions o;
+  o.epochs = 3;
+  const Model m = Model::Train(Toy(), o);
+  const std::string bytes = m.Save();
+  auto loaded = Model::Load(bytes);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  const std::vector<std::string_view> s = {"Der", "Besuch", "von", "Kassym-Jomart", "Putin", "."};
+  EXPECT_EQ(loaded.value().Tag(s), m.Tag(s));
+  EXPECT_EQ(loaded.value().Save(), bytes);
+  // Malformed models are errors, never crashes.
+  EXPECT_FALSE(Model::Load("").ok());
+  EXPECT_FALSE(Model::Load("LGNER1").ok());
+  EXPECT_FALSE(Model::Load(bytes.substr(0, bytes.size() - 3)).ok());
+  EXPECT_FALSE(Model::Load(bytes + "x").ok());
+  std::string bad = bytes;
+  bad[0] = 'X';
+  EXPECT_FALSE(Model::Load(bad).ok());
+}
+
+TEST(NerTest, DecodingKeepsBioConsistent) {
+  TrainOptions o;
+  o.epochs = 2;
+  const Model m = Model::Train(Toy(), o);
+  const auto got = m.Tag({"Kassym-Jomart", "Kassym-Jomart", "und", "Kiew", "Kiew", "Kiew"});
+  for (size_t i = 0; i < got.size(); ++i) {
+    if (got[i][0] != 'I') continue;
+    ASSERT_GT(i, 0u);
+    EXPECT_EQ(got[i - 1].substr(2), got[i].substr(2));
+    EXPECT_NE(got[i - 1], "O");
+  }
+}
+
+TEST(NerSpansTest, OuterSpansStrict) {
+  const std::vector<Span> s = SpansOf({"B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG", "I-ORG"});
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0], (Span{0, 2, "PER"}));
+  EXPECT_EQ(s[1], (Span{3, 4, "LOC"}));  // a stray I- starts a span
+  EXPECT_EQ(s[2], (Span{4, 5, "ORG"}));
+  EXPECT_EQ(s[3], (Span{5, 7, "ORG"}));
+}
+
+TEST(NerCorpusTest, GermEvalAndConll) {
+  size_t skipped = 0;
+  const auto g = ReadGermEval(
+      "#\tsource\n1\tIn\tO\tO\n2\tAlmaty\tB-LOC\tO\n\n#\tx\n1\tbroken\n1\tOVKS\tB-ORG\tO\n", &skipped);
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[0].words, (std::vector<std::string>{"In", "Almaty"}));
+  EXPECT_EQ(g[0].labels[1], "B-LOC");
+  EXPECT_EQ(skipped, 1u);
+  skipped = 0;
+  const auto c = ReadConll("Das O\nBGH B-GRT\nurteilt O\n\r\nX\n", {{"GRT", "ORG"}}, &skipped);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].labels[1], "B-ORG");
+  EXPECT_EQ(skipped, 1u);
+}
+
+}  // namespace
+}  // namespace lagebild::ner
