@@ -1,7 +1,10 @@
 #include "ner/features.h"
 
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
+#include "util/embedded.h"
 #include "util/fold.h"
 #include "util/strings.h"
 #include "util/utf8.h"
@@ -59,10 +62,47 @@ std::string_view Suffix(std::string_view s, size_t n) {
   return s.substr(i);
 }
 
+// data/ner/gazetteer.tsv: folded names (words joined by one space) and
+// their type, loaded once.
+struct Gazetteer {
+  std::unordered_map<std::string, std::string> names;
+  std::unordered_set<std::string> prefixes;  // every proper word prefix of a name
+  size_t max_words = 0;
+};
+
+const Gazetteer& GetGazetteer() {
+  static const Gazetteer g = [] {
+    Gazetteer out;
+    const auto file = util::EmbeddedFile("ner/gazetteer.tsv");
+    if (!file) return out;
+    std::string_view rest = *file;
+    while (!rest.empty()) {
+      const size_t nl = rest.find('\n');
+      std::string_view line = rest.substr(0, nl);
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+      if (line.empty() || line[0] == '#') continue;
+      const size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) continue;
+      const std::string name(line.substr(tab + 1));
+      out.names.emplace(name, std::string(line.substr(0, tab)));
+      size_t words = 1;
+      for (size_t k = 0; k < name.size(); ++k) {
+        if (name[k] != ' ') continue;
+        out.prefixes.insert(name.substr(0, k));
+        ++words;
+      }
+      out.max_words = std::max(out.max_words, words);
+    }
+    return out;
+  }();
+  return g;
+}
+
 enum Template : uint8_t {
   kBias, kWord, kLower, kPre1, kPre2, kPre3, kPre4, kSuf1, kSuf2, kSuf3, kSuf4, kShape,
   kShortShape, kCap, kInit, kPrev1, kPrev2, kNext1, kNext2, kPrevShape, kNextShape, kBigramL,
-  kBigramR, kPrevSuf3, kNextSuf3, kLowerInit, kLength, kTrigram,
+  kBigramR, kPrevSuf3, kNextSuf3, kLowerInit, kLength, kTrigram, kGazetteer, kGazetteerWord,
+  kGazetteerPrev, kGazetteerNext,
 };
 
 }  // namespace
@@ -86,6 +126,32 @@ void ExtractFeatures(const std::vector<std::string_view>& words,
     if (static_cast<size_t>(i) >= n) return kEnd;
     return shape[static_cast<size_t>(i)];
   };
+  // Gazetteer matches, longest first from left to right: "B-LOC", "I-LOC".
+  const Gazetteer& gz = GetGazetteer();
+  std::vector<std::string> gaz(n);
+  {
+    std::string key;
+    for (size_t i = 0; i < n;) {
+      size_t best = 0;
+      const std::string* type = nullptr;
+      key.clear();
+      for (size_t len = 1; len <= gz.max_words && i + len <= n; ++len) {
+        if (len > 1) key += ' ';
+        key += lower[i + len - 1];
+        if (auto it = gz.names.find(key); it != gz.names.end()) {
+          best = len;
+          type = &it->second;
+        }
+        if (!gz.prefixes.contains(key)) break;
+      }
+      if (best == 0) {
+        ++i;
+        continue;
+      }
+      for (size_t k = 0; k < best; ++k) gaz[i + k] = (k == 0 ? "B-" : "I-") + *type;
+      i += best;
+    }
+  }
   feats->assign(n, {});
   std::string buf;
   for (size_t k = 0; k < n; ++k) {
@@ -123,6 +189,13 @@ void ExtractFeatures(const std::vector<std::string_view>& words,
     f.push_back(Hash(kNextSuf3, Suffix(low(i + 1), 3)));
     buf.assign(shp(i - 1)).append("|").append(shape[k]).append("|").append(shp(i + 1));
     f.push_back(Hash(kTrigram, buf));
+    if (!gaz[k].empty()) {
+      f.push_back(Hash(kGazetteer, gaz[k]));
+      buf.assign(gaz[k]).append("|").append(l);
+      f.push_back(Hash(kGazetteerWord, buf));
+    }
+    f.push_back(Hash(kGazetteerPrev, k > 0 ? gaz[k - 1] : std::string_view("<s>")));
+    f.push_back(Hash(kGazetteerNext, k + 1 < n ? gaz[k + 1] : std::string_view("</s>")));
     const size_t chars = util::CountCodePoints(w);
     f.push_back(Hash(kLength, chars <= 2 ? "s" : chars <= 4 ? "m" : "l"));
   }

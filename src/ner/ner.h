@@ -29,6 +29,11 @@ namespace lagebild::ner {
 struct Sentence {
   std::vector<std::string> words;
   std::vector<std::string> labels;  // BIO, same length as words
+  // The training corpus's domain: 0 is the target (news, the domain the
+  // model tags); others (legal, historic newspapers) add their features
+  // twice, once shared and once of their own ("frustratingly easy" domain
+  // adaptation), so they help without pulling the target's weights.
+  int domain = 0;
 };
 
 class Model;

@@ -4,8 +4,10 @@
 //   ner_tool eval --model MODEL CORPUS...
 //
 // CORPUS is KIND:PATH with KIND germeval (GermEval 2014 TSV), legal (the
-// LER CoNLL files, fine types mapped to PER/LOC/ORG/OTH) or europeana
-// (historic newspapers, PER/LOC/ORG). Evaluation uses the GermEval 2014
+// LER CoNLL files, fine types mapped to PER/LOC/ORG/OTH), europeana
+// (historic newspapers, PER/LOC/ORG) or smartdata (tools/ner-eval/
+// smartdata.mjs output, PER/LOC/ORG). On corpora other than GermEval only
+// predicted PER, LOC and ORG spans are scored. Evaluation uses the GermEval 2014
 // official measure: strict match of the outer spans (same first and last
 // word, same type among the 12 classes), micro precision, recall and F1
 // over all spans, and per type; prints a Markdown table.
@@ -69,12 +71,15 @@ bool ReadCorpus(const std::string& spec, std::vector<Sentence>* out) {
     s = lagebild::ner::ReadGermEval(text, &skipped);
   } else if (kind == "legal") {
     s = lagebild::ner::ReadConll(text, LegalMap(), &skipped);
-  } else if (kind == "europeana") {
+  } else if (kind == "europeana" || kind == "smartdata") {
     s = lagebild::ner::ReadConll(text, EuropeanaMap(), &skipped);
   } else {
-    std::fprintf(stderr, "ner_tool: unknown corpus kind '%s' (germeval, legal, europeana)\n",
+    std::fprintf(stderr, "ner_tool: unknown corpus kind '%s' (germeval, legal, europeana, smartdata)\n",
                  kind.c_str());
     return false;
+  }
+  if (kind != "germeval") {
+    for (Sentence& x : s) x.domain = kind == "legal" ? 1 : 2;
   }
   std::fprintf(stderr, "ner_tool: %s: %zu sentences%s\n", path.c_str(), s.size(),
                skipped ? (", " + std::to_string(skipped) + " malformed lines skipped").c_str() : "");
@@ -158,6 +163,7 @@ int Eval(int argc, char** argv) {
   for (const std::string& spec : corpora) {
     std::vector<Sentence> data;
     if (!ReadCorpus(spec, &data)) return 2;
+    const bool coarse = spec.rfind("germeval:", 0) != 0;
     std::map<std::string, Counts> by_type;
     Counts all;
     size_t bytes_tagged = 0;
@@ -169,7 +175,13 @@ int Eval(int argc, char** argv) {
       const std::vector<std::string> pred = model.Tag(words);
       secs += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       const auto gold_spans = lagebild::ner::SpansOf(s.labels);
-      const auto pred_spans = lagebild::ner::SpansOf(pred);
+      auto pred_spans = lagebild::ner::SpansOf(pred);
+      if (coarse) {
+        // Corpora with PER, LOC, ORG only: other predictions are not counted.
+        std::erase_if(pred_spans, [](const lagebild::ner::Span& sp) {
+          return sp.type != "PER" && sp.type != "LOC" && sp.type != "ORG";
+        });
+      }
       for (const auto& g : gold_spans) {
         const bool hit = std::find(pred_spans.begin(), pred_spans.end(), g) != pred_spans.end();
         (hit ? by_type[g.type].tp : by_type[g.type].fn)++;

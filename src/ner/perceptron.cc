@@ -38,6 +38,48 @@ struct Model::Impl {
   };
   std::unordered_map<uint64_t, std::pair<uint32_t, uint32_t>> index;
   std::vector<Entry> entries;
+  // The same index as an open-addressing table for tagging (built by
+  // Freeze), 8 bytes a slot so that it stays in cache: the upper 32 bits of
+  // the hash (0 marks an empty slot), the first entry (24 bits) and the
+  // entry count (8 bits). Two features sharing their upper 32 bits share
+  // weights, as hashed features do anyway.
+  struct Slot {
+    uint32_t key = 0;
+    uint32_t packed = 0;  // first entry << 8 | count
+  };
+  std::vector<Slot> table;
+  uint64_t mask = 0;
+  std::vector<float> masked;  // Masked(transition), made by Freeze
+
+  static uint32_t Key(uint64_t f) {
+    const uint32_t k = static_cast<uint32_t>(f >> 32);
+    return k == 0 ? 1 : k;
+  }
+
+  void Freeze() {
+    masked = Masked(transition);
+    size_t size = 16;
+    while (size < index.size() * 2) size *= 2;
+    table.assign(size, Slot{});
+    mask = size - 1;
+    for (const auto& [f, range] : index) {
+      const uint32_t k = Key(f);
+      size_t i = static_cast<size_t>(f) & mask;
+      while (table[i].key != 0 && table[i].key != k) i = (i + 1) & mask;
+      if (table[i].key == k) continue;  // a clash of the upper bits: the first one stays
+      const uint32_t count = std::min<uint32_t>(range.second - range.first, 255);
+      table[i] = {k, range.first << 8 | count};
+    }
+  }
+
+  const Slot* Find(uint64_t f) const {
+    if (table.empty()) return nullptr;
+    const uint32_t k = Key(f);
+    for (size_t i = static_cast<size_t>(f) & mask;; i = (i + 1) & mask) {
+      if (table[i].key == k) return &table[i];
+      if (table[i].key == 0) return nullptr;
+    }
+  }
 
   void SetLabels(std::vector<std::string> ls) {
     labels = std::move(ls);
@@ -62,31 +104,43 @@ struct Model::Impl {
     for (size_t i = 0; i < feats.size(); ++i) {
       float* row = emit->data() + i * L;
       for (uint64_t f : feats[i]) {
-        const auto it = index.find(f);
-        if (it == index.end()) continue;
-        for (uint32_t k = it->second.first; k < it->second.second; ++k) {
-          row[entries[k].label] += entries[k].weight;
-        }
+        const Slot* slot = Find(f);
+        if (slot == nullptr) continue;
+        const uint32_t begin = slot->packed >> 8, end = begin + (slot->packed & 0xFF);
+        for (uint32_t k = begin; k < end; ++k) row[entries[k].label] += entries[k].weight;
       }
     }
   }
 
+  // Transitions with the BIO constraint folded in (-inf where not allowed),
+  // transposed so that the inner loop runs over the previous label:
+  // out[y * (L + 1) + prev + 1].
+  std::vector<float> Masked(const std::vector<float>& trans) const {
+    std::vector<float> out((L + 1) * L);
+    for (size_t prev = 0; prev <= L; ++prev) {
+      for (size_t y = 0; y < L; ++y) {
+        out[y * (L + 1) + prev] = allowed[prev * L + y] ? trans[prev * L + y] : kNegInf;
+      }
+    }
+    return out;
+  }
+
+  // `trans` as made by Masked.
   std::vector<size_t> Viterbi(const std::vector<float>& emit, size_t n,
                               const std::vector<float>& trans) const {
     std::vector<size_t> out(n, 0);
     if (n == 0) return out;
     std::vector<float> score(n * L, kNegInf);
     std::vector<uint32_t> back(n * L, 0);
-    for (size_t y = 0; y < L; ++y) {
-      if (allowed[y]) score[y] = trans[y] + emit[y];
-    }
+    for (size_t y = 0; y < L; ++y) score[y] = trans[y * (L + 1)] + emit[y];
     for (size_t i = 1; i < n; ++i) {
+      const float* prev_score = score.data() + (i - 1) * L;
       for (size_t y = 0; y < L; ++y) {
+        const float* t = trans.data() + y * (L + 1) + 1;
         float best = kNegInf;
         uint32_t arg = 0;
         for (size_t p = 0; p < L; ++p) {
-          if (!allowed[(p + 1) * L + y]) continue;
-          const float s = score[(i - 1) * L + p] + trans[(p + 1) * L + y];
+          const float s = prev_score[p] + t[p];
           if (s > best) {
             best = s;
             arg = static_cast<uint32_t>(p);
@@ -123,7 +177,7 @@ std::vector<std::string> Model::Tag(const std::vector<std::string_view>& words) 
   ExtractFeatures(words, &feats);
   std::vector<float> emit;
   impl_->Emissions(feats, &emit);
-  for (size_t y : impl_->Viterbi(emit, words.size(), impl_->transition)) {
+  for (size_t y : impl_->Viterbi(emit, words.size(), impl_->masked)) {
     out.push_back(impl_->labels[y]);
   }
   return out;
@@ -164,6 +218,14 @@ Model Model::Train(const std::vector<Sentence>& data, const TrainOptions& option
     Item it;
     std::vector<std::string_view> words(s.words.begin(), s.words.end());
     ExtractFeatures(words, &it.feats);
+    if (s.domain != 0) {
+      // Each feature also in a copy of the domain's own.
+      const uint64_t salt = 0x9E3779B97F4A7C15ull * static_cast<uint64_t>(s.domain);
+      for (auto& fs : it.feats) {
+        const size_t n = fs.size();
+        for (size_t k = 0; k < n; ++k) fs.push_back(fs[k] ^ salt);
+      }
+    }
     for (const std::string& l : s.labels) it.gold.push_back(label_id[l]);
     items.push_back(std::move(it));
   }
@@ -201,7 +263,7 @@ Model Model::Train(const std::vector<Sentence>& data, const TrainOptions& option
           for (size_t y = 0; y < L; ++y) emit[i * L + y] += wr[y];
         }
       }
-      const std::vector<size_t> pred = m.Viterbi(emit, n, tw);
+      const std::vector<size_t> pred = m.Viterbi(emit, n, m.Masked(tw));
       if (pred != it.gold) {
         ++errors;
         for (size_t i = 0; i < n; ++i) {
@@ -242,6 +304,7 @@ Model Model::Train(const std::vector<Sentence>& data, const TrainOptions& option
     const uint32_t end = static_cast<uint32_t>(m.entries.size());
     if (end > begin) m.index.emplace(f, std::make_pair(begin, end));
   }
+  m.Freeze();
   return model;
 }
 
@@ -323,6 +386,7 @@ Result<Model> Model::Load(std::string_view bytes) {
     m.index.emplace(f, std::make_pair(begin, static_cast<uint32_t>(m.entries.size())));
   }
   if (pos != bytes.size()) return DataError("NER model: trailing bytes");
+  m.Freeze();
   return model;
 }
 
