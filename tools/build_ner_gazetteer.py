@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Builds data/ner/gazetteer.tsv: names with their entity type, for the
-gazetteer features of the NER tagger.
+gazetteer features of the NER tagger; and data/ner/nouns.txt: German common
+nouns (capitalised words the legal corpus leaves outside names).
 
 Sources (all openly licensed; never the GermEval test split or the
 SmartData test split, which measure the tagger):
@@ -90,6 +91,30 @@ def main():
             with open(os.path.join(enp, f), encoding="utf-8", errors="replace") as fh:
                 for typ, words in spans(fh, EUROPEANA):
                     add(typ, words)
+
+    # Common nouns: capitalised words inside a sentence that the legal
+    # corpus leaves outside every name, seen at least three times.
+    nouns = collections.Counter()
+    for f in sorted(os.listdir(courts)):
+        with gzip.open(os.path.join(courts, f), "rt", encoding="utf-8") as fh:
+            first = True
+            for line in fh:
+                parts = line.strip().rsplit(None, 1)
+                if len(parts) != 2:
+                    first = True
+                    continue
+                word, tag = parts
+                if tag == "O" and not first and word[:1].isupper() and word[1:].islower() and len(word) > 2:
+                    nouns[word.lower()] += 1
+                first = word in (".", "!", "?", ":")
+    noun_out = os.path.join(ROOT, "data", "ner", "nouns.txt")
+    kept = sorted(w for w, n in nouns.items() if n >= 3 and w not in counts)
+    with open(noun_out, "w", encoding="utf-8") as fh:
+        fh.write("# Built by tools/build_ner_gazetteer.py; see data/ner/PROVENANCE.md.\n")
+        fh.write("# Common nouns (lower case), one a line.\n")
+        for w in kept:
+            fh.write(w + "\n")
+    print(f"{len(kept)} common nouns written to {noun_out}", file=sys.stderr)
 
     out = os.path.join(ROOT, "data", "ner", "gazetteer.tsv")
     os.makedirs(os.path.dirname(out), exist_ok=True)

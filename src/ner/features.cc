@@ -98,11 +98,29 @@ const Gazetteer& GetGazetteer() {
   return g;
 }
 
+// data/ner/nouns.txt: German common nouns, lower case.
+const std::unordered_set<std::string>& GetNouns() {
+  static const std::unordered_set<std::string> nouns = [] {
+    std::unordered_set<std::string> out;
+    const auto file = util::EmbeddedFile("ner/nouns.txt");
+    if (!file) return out;
+    std::string_view rest = *file;
+    while (!rest.empty()) {
+      const size_t nl = rest.find('\n');
+      const std::string_view line = rest.substr(0, nl);
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+      if (!line.empty() && line[0] != '#') out.emplace(line);
+    }
+    return out;
+  }();
+  return nouns;
+}
+
 enum Template : uint8_t {
   kBias, kWord, kLower, kPre1, kPre2, kPre3, kPre4, kSuf1, kSuf2, kSuf3, kSuf4, kShape,
   kShortShape, kCap, kInit, kPrev1, kPrev2, kNext1, kNext2, kPrevShape, kNextShape, kBigramL,
   kBigramR, kPrevSuf3, kNextSuf3, kLowerInit, kLength, kTrigram, kGazetteer, kGazetteerWord,
-  kGazetteerPrev, kGazetteerNext,
+  kGazetteerPrev, kGazetteerNext, kNoun, kNounPrev, kNounNext,
 };
 
 }  // namespace
@@ -126,6 +144,13 @@ void ExtractFeatures(const std::vector<std::string_view>& words,
     if (static_cast<size_t>(i) >= n) return kEnd;
     return shape[static_cast<size_t>(i)];
   };
+  // Capitalised words: a known common noun, or not.
+  const std::unordered_set<std::string>& nouns = GetNouns();
+  std::vector<const char*> noun(n, "-");
+  for (size_t i = 0; i < n; ++i) {
+    if (shape[i].empty() || shape[i][0] != 'X') continue;
+    noun[i] = nouns.contains(lower[i]) ? "noun" : "cap";
+  }
   // Gazetteer matches, longest first from left to right: "B-LOC", "I-LOC".
   const Gazetteer& gz = GetGazetteer();
   std::vector<std::string> gaz(n);
@@ -194,6 +219,9 @@ void ExtractFeatures(const std::vector<std::string_view>& words,
       buf.assign(gaz[k]).append("|").append(l);
       f.push_back(Hash(kGazetteerWord, buf));
     }
+    f.push_back(Hash(kNoun, noun[k]));
+    f.push_back(Hash(kNounPrev, k > 0 ? noun[k - 1] : "<s>"));
+    f.push_back(Hash(kNounNext, k + 1 < n ? noun[k + 1] : "</s>"));
     f.push_back(Hash(kGazetteerPrev, k > 0 ? gaz[k - 1] : std::string_view("<s>")));
     f.push_back(Hash(kGazetteerNext, k + 1 < n ? gaz[k + 1] : std::string_view("</s>")));
     const size_t chars = util::CountCodePoints(w);
