@@ -14,6 +14,7 @@
 #include "language/language.h"
 #include "lagebild/pipeline.h"
 #include "normalize/normalize.h"
+#include "ner/ner.h"
 #include "time/tagger.h"
 #include "read/read.h"
 #include "report/report_writer.h"
@@ -126,6 +127,22 @@ void BM_TagTimes(benchmark::State& state) {
   SetCounters(state, c.total, c.bytes.size());
 }
 
+// Cleaned articles -> FindEntities (sentences, words, NER tagging).
+void BM_FindEntities(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  std::vector<std::string> texts;
+  for (const auto& b : c.bytes) {
+    texts.push_back(lagebild::clean::CleanText(lagebild::normalize::NormalizeText(b), "").text);
+  }
+  for (auto _ : state) {
+    for (const auto& t : texts) {
+      auto entities = lagebild::ner::FindEntities(t, "de");
+      benchmark::DoNotOptimize(entities);
+    }
+  }
+  SetCounters(state, c.total, c.bytes.size());
+}
+
 // Files on disk (page cache) -> RawArticle -> normalised text: the read +
 // normalize figure of the foundation issue.
 void BM_ReadNormalizeFiles(benchmark::State& state) {
@@ -167,6 +184,7 @@ BENCHMARK(BM_Language)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CleanText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AssessSource)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagTimes)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FindEntities)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadNormalizeFiles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnalyzeOneCore)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WriteJson)->Unit(benchmark::kMillisecond);

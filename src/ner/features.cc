@@ -20,6 +20,20 @@ uint64_t Hash(uint8_t tmpl, std::string_view value) {
   return h;
 }
 
+// Hash of tmpl and several values separated by '|', without joining them.
+uint64_t Hash(uint8_t tmpl, std::string_view a, std::string_view b) {
+  uint64_t h = Hash(tmpl, a);
+  h = (h ^ static_cast<unsigned char>('|')) * 1099511628211ull;
+  for (char c : b) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+uint64_t Hash(uint8_t tmpl, std::string_view a, std::string_view b, std::string_view c3) {
+  uint64_t h = Hash(tmpl, a, b);
+  h = (h ^ static_cast<unsigned char>('|')) * 1099511628211ull;
+  for (char c : c3) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
 // "Kassym-Jomart" -> "Xx-Xx" (runs collapsed); digits d, other letters x.
 std::string Shape(std::string_view w, bool collapse) {
   std::string s;
@@ -177,8 +191,10 @@ void ExtractFeatures(const std::vector<std::string_view>& words,
       i += best;
     }
   }
-  feats->assign(n, {});
-  std::string buf;
+  // Reuse the per-word vectors' storage across calls.
+  if (feats->size() < n) feats->resize(n);
+  feats->resize(n);
+  for (auto& v : *feats) v.clear();
   for (size_t k = 0; k < n; ++k) {
     const long i = static_cast<long>(k);
     std::vector<uint64_t>& f = (*feats)[k];
@@ -206,18 +222,14 @@ void ExtractFeatures(const std::vector<std::string_view>& words,
     f.push_back(Hash(kNext2, low(i + 2)));
     f.push_back(Hash(kPrevShape, shp(i - 1)));
     f.push_back(Hash(kNextShape, shp(i + 1)));
-    buf.assign(low(i - 1)).append("|").append(l);
-    f.push_back(Hash(kBigramL, buf));
-    buf.assign(l).append("|").append(low(i + 1));
-    f.push_back(Hash(kBigramR, buf));
+    f.push_back(Hash(kBigramL, low(i - 1), l));
+    f.push_back(Hash(kBigramR, l, low(i + 1)));
     f.push_back(Hash(kPrevSuf3, Suffix(low(i - 1), 3)));
     f.push_back(Hash(kNextSuf3, Suffix(low(i + 1), 3)));
-    buf.assign(shp(i - 1)).append("|").append(shape[k]).append("|").append(shp(i + 1));
-    f.push_back(Hash(kTrigram, buf));
+    f.push_back(Hash(kTrigram, shp(i - 1), shape[k], shp(i + 1)));
     if (!gaz[k].empty()) {
       f.push_back(Hash(kGazetteer, gaz[k]));
-      buf.assign(gaz[k]).append("|").append(l);
-      f.push_back(Hash(kGazetteerWord, buf));
+      f.push_back(Hash(kGazetteerWord, gaz[k], l));
     }
     f.push_back(Hash(kNoun, noun[k]));
     f.push_back(Hash(kNounPrev, k > 0 ? noun[k - 1] : "<s>"));

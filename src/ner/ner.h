@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lagebild/article.h"
 #include "lagebild/status.h"
 
 namespace lagebild::ner {
@@ -71,6 +72,17 @@ class Model {
  private:
   std::unique_ptr<Impl> impl_;
 };
+
+// The entity mentions of an article's text with the shipped model
+// (data/ner/<lang>.model; German only so far; other languages give none):
+// PER, LOC, ORG and OTH spans with byte offsets; the deriv and part forms
+// ("deutsche", "EU-Kommission") are not mentions of an entity and are left
+// out.
+std::vector<EntityMention> FindEntities(std::string_view text, std::string_view language);
+
+// Whether a model is shipped for the language; problems loading it.
+bool HasNerModel(std::string_view language);
+std::vector<std::string> NerModelProblems();
 
 // Entity spans of a BIO sequence: [begin, end) word indexes and the type
 // ("PER", "LOCderiv"). An I- label without a B- before it starts a span.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "ner/corpus.h"
+#include "ner/tokenize.h"
 
 namespace lagebild::ner {
 namespace {
@@ -93,6 +94,45 @@ TEST(NerCorpusTest, GermEvalAndConll) {
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].labels[1], "B-ORG");
   EXPECT_EQ(skipped, 1u);
+}
+
+TEST(NerShippedModelTest, FindsPeoplePlacesAndOrganisationsInNews) {
+  ASSERT_TRUE(HasNerModel("de"));
+  for (const std::string& p : NerModelProblems()) ADD_FAILURE() << p;
+  const std::string text =
+      "Bundeskanzler Olaf Scholz traf am Montag in Berlin den französischen Präsidenten "
+      "Emmanuel Macron. Die NATO berieten in Brüssel.";
+  const auto got = FindEntities(text, "de");
+  auto has = [&](const std::string& name, const std::string& type) {
+    for (const EntityMention& e : got) {
+      EXPECT_EQ(text.substr(e.start, e.end - e.start), e.text);
+      if (e.text == name) return e.type == type;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has("Olaf Scholz", "PER"));
+  EXPECT_TRUE(has("Emmanuel Macron", "PER"));
+  EXPECT_TRUE(has("Berlin", "LOC"));
+  EXPECT_TRUE(has("Brüssel", "LOC"));
+  EXPECT_TRUE(has("NATO", "ORG"));
+  // "französischen" is a derived form, not a mention.
+  for (const EntityMention& e : got) EXPECT_EQ(e.text.find("französisch"), std::string::npos);
+  EXPECT_TRUE(FindEntities(text, "xx").empty());
+  EXPECT_TRUE(FindEntities("", "de").empty());
+}
+
+TEST(NerTokenizeTest, WordsAndSentences) {
+  const std::string text =
+      "„Wir sind bereit“, sagte Dr. Müller (CDU). Die EU-Kommission tagt z.B. heute!\n\nNeu";
+  const auto s = SplitSentences(text);
+  ASSERT_EQ(s.size(), 3u);
+  std::vector<std::string> first;
+  for (const WordSpan& w : s[0]) first.push_back(text.substr(w.start, w.end - w.start));
+  EXPECT_EQ(first, (std::vector<std::string>{"„", "Wir", "sind", "bereit", "“", ",", "sagte",
+                                              "Dr.", "Müller", "(", "CDU", ")", "."}));
+  std::vector<std::string> second;
+  for (const WordSpan& w : s[1]) second.push_back(text.substr(w.start, w.end - w.start));
+  EXPECT_EQ(second, (std::vector<std::string>{"Die", "EU-Kommission", "tagt", "z.B.", "heute", "!"}));
 }
 
 }  // namespace

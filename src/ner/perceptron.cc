@@ -81,9 +81,13 @@ struct Model::Impl {
     }
   }
 
+  // For I- labels: the labels that may precede them (empty: any).
+  std::vector<std::vector<uint8_t>> prev_of;
+
   void SetLabels(std::vector<std::string> ls) {
     labels = std::move(ls);
     L = labels.size();
+    prev_of.assign(L, {});
     transition.assign((L + 1) * L, 0.0f);
     allowed.assign((L + 1) * L, 1);
     for (size_t prev = 0; prev <= L; ++prev) {
@@ -93,6 +97,7 @@ struct Model::Impl {
           const bool ok = prev > 0 && TypeOf(labels[prev - 1]) == TypeOf(l) &&
                           labels[prev - 1][0] != 'O';
           allowed[prev * L + y] = ok ? 1 : 0;
+          if (ok) prev_of[y].push_back(static_cast<uint8_t>(prev - 1));
         }
       }
     }
@@ -139,11 +144,24 @@ struct Model::Impl {
         const float* t = trans.data() + y * (L + 1) + 1;
         float best = kNegInf;
         uint32_t arg = 0;
-        for (size_t p = 0; p < L; ++p) {
-          const float s = prev_score[p] + t[p];
-          if (s > best) {
-            best = s;
-            arg = static_cast<uint32_t>(p);
+        // An I- label has only two possible predecessors (B- and I- of its
+        // type); the others may follow anything.
+        const std::vector<uint8_t>& prevs = prev_of[y];
+        if (!prevs.empty()) {
+          for (uint8_t p : prevs) {
+            const float s = prev_score[p] + t[p];
+            if (s > best) {
+              best = s;
+              arg = p;
+            }
+          }
+        } else {
+          for (size_t p = 0; p < L; ++p) {
+            const float s = prev_score[p] + t[p];
+            if (s > best) {
+              best = s;
+              arg = static_cast<uint32_t>(p);
+            }
           }
         }
         score[i * L + y] = best + emit[i * L + y];
@@ -173,9 +191,10 @@ size_t Model::feature_count() const { return impl_->index.size(); }
 std::vector<std::string> Model::Tag(const std::vector<std::string_view>& words) const {
   std::vector<std::string> out;
   if (words.empty() || impl_->L == 0) return out;
-  std::vector<std::vector<uint64_t>> feats;
+  // Per-thread scratch space: tagging allocates only its result.
+  thread_local std::vector<std::vector<uint64_t>> feats;
+  thread_local std::vector<float> emit;
   ExtractFeatures(words, &feats);
-  std::vector<float> emit;
   impl_->Emissions(feats, &emit);
   for (size_t y : impl_->Viterbi(emit, words.size(), impl_->masked)) {
     out.push_back(impl_->labels[y]);

@@ -6,6 +6,7 @@
 #include "clean/clean.h"
 #include "language/language.h"
 #include "lagebild/pipeline.h"
+#include "ner/ner.h"
 #include "normalize/normalize.h"
 #include "read/read.h"
 #include "time/publication.h"
@@ -123,10 +124,12 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     const PartialDate day = time::DayFromPeers(a.published.value, peer_days);
     if (day.known()) a.published = {day, DateBasis::kStory};
   }
-  // time: temporal expressions, resolved against the publication date.
+  // time: temporal expressions, resolved against the publication date;
+  // ner: entity mentions (not yet linked across articles).
   util::ParallelFor(report.articles.size(), options.jobs, [&](size_t i) {
     Article& a = report.articles[i];
     a.times = time::TagTimes(a.text, a.language, a.published.value);
+    a.entities = ner::FindEntities(a.text, a.language);
   });
   report.resources.push_back(language::LanguageResource());
   report.resources.push_back(clean::CleanResources());
