@@ -106,12 +106,33 @@ struct Model::Impl {
   // Emission scores of every word: emit[i * L + y].
   void Emissions(const std::vector<std::vector<uint64_t>>& feats, std::vector<float>* emit) const {
     emit->assign(feats.size() * L, 0.0f);
-    for (size_t i = 0; i < feats.size(); ++i) {
-      float* row = emit->data() + i * L;
+    // The look-ups are memory bound: slots are requested two words ahead,
+    // found and their weights requested one word ahead, added up last.
+    if (table.empty()) return;
+    auto prefetch_slots = [&](size_t i) {
+      if (i >= feats.size()) return;
+      for (uint64_t f : feats[i]) __builtin_prefetch(&table[static_cast<size_t>(f) & mask]);
+    };
+    thread_local std::vector<uint32_t> found[2];  // packed slots of words i and i + 1
+    auto resolve = [&](size_t i, std::vector<uint32_t>* out) {
+      out->clear();
+      if (i >= feats.size()) return;
       for (uint64_t f : feats[i]) {
         const Slot* slot = Find(f);
         if (slot == nullptr) continue;
-        const uint32_t begin = slot->packed >> 8, end = begin + (slot->packed & 0xFF);
+        out->push_back(slot->packed);
+        __builtin_prefetch(&entries[slot->packed >> 8]);
+      }
+    };
+    prefetch_slots(0);
+    prefetch_slots(1);
+    resolve(0, &found[0]);
+    for (size_t i = 0; i < feats.size(); ++i) {
+      prefetch_slots(i + 2);
+      resolve(i + 1, &found[(i + 1) & 1]);
+      float* row = emit->data() + i * L;
+      for (uint32_t packed : found[i & 1]) {
+        const uint32_t begin = packed >> 8, end = begin + (packed & 0xFF);
         for (uint32_t k = begin; k < end; ++k) row[entries[k].label] += entries[k].weight;
       }
     }
