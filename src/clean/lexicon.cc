@@ -162,18 +162,6 @@ Lexicons Load() {
     lex.function_words[std::string(r[0])].insert(Fold(r[1]));
     return "";
   });
-  ForEachRow(lex, "quality/transliteration.tsv", 2, [&](const Row& r) -> std::string {
-    if (r[0].empty()) return "empty rule";
-    lex.transliteration.emplace_back(std::string(r[0]), std::string(r[1]));
-    return "";
-  });
-  std::stable_sort(lex.transliteration.begin(), lex.transliteration.end(),
-                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-  for (size_t i = 0; i < lex.transliteration.size(); ++i) {
-    lex.transliteration_by_byte[static_cast<unsigned char>(lex.transliteration[i].first[0])]
-        .push_back(i);
-  }
-
   ForEachRow(lex, "quality/spin_variants.tsv", 3, [&](const Row& r) -> std::string {
     const std::string variant = Fold(r[1]);
     const size_t first = variant.find(' ');

@@ -72,9 +72,6 @@ struct Lexicons {
   WordSet networks;       // social networks
   // data/quality/function_words.tsv
   WordMap<WordSet> function_words;  // lang ->
-  // data/quality/transliteration.tsv, longest "from" first
-  std::vector<std::pair<std::string, std::string>> transliteration;
-  std::vector<size_t> transliteration_by_byte[256];  // rule indices by first byte
   // data/quality/spin_variants.tsv: folded variant -> the expression
   WordMap<std::string> spin_variants;
   WordSet spin_firsts;         // first word of every variant

@@ -9,6 +9,7 @@
 #include "clean/clean.h"
 #include "clean/lexicon.h"
 #include "clean/text_util.h"
+#include "util/romanize.h"
 #include "util/strings.h"
 
 namespace lagebild::clean {
@@ -234,35 +235,6 @@ void DetectAgencyCopy(const Lexicons& lex, Article& a) {
 // ---- machine translation ----------------------------------------------------
 
 // Folds a name to its romanisation key into *key (buffers reused).
-void TransliterationKey(const Lexicons& lex, std::string_view word, std::string* folded,
-                        std::string* key) {
-  FoldInto(word, folded);
-  const std::string& f = *folded;
-  key->clear();
-  for (size_t i = 0; i < f.size();) {
-    bool hit = false;
-    for (const size_t rule : lex.transliteration_by_byte[static_cast<unsigned char>(f[i])]) {
-      const auto& [from, to] = lex.transliteration[rule];
-      if (from.size() > f.size() - i) continue;
-      size_t k = 1;  // from[0] == f[i] by the index
-      while (k < from.size() && from[k] == f[i + k]) ++k;
-      if (k == from.size()) {
-        // Doubled letters are spelling, not sound: "ss" = "s", "ii" = "i".
-        for (char c : to) {
-          if (key->empty() || key->back() != c) key->push_back(c);
-        }
-        i += from.size();
-        hit = true;
-        break;
-      }
-    }
-    if (!hit) {
-      if (key->empty() || key->back() != f[i]) key->push_back(f[i]);
-      ++i;
-    }
-  }
-}
-
 struct MtEvidence {
   std::vector<std::string> foreign, variants, fragments;
 };
@@ -326,7 +298,7 @@ void ForeignFragments(const Lexicons& lex, std::string_view text, std::string_vi
 }
 
 // One name in two romanisations: "Selenskyj" and "Zelensky".
-void MixedSpellings(const Lexicons& lex, std::string_view text, MtEvidence* ev) {
+void MixedSpellings(std::string_view text, MtEvidence* ev) {
   std::unordered_map<std::string, std::vector<std::string_view>> by_key;
   std::string folded, key;
   ForEachWord(text, [&](std::string_view w, size_t) {
@@ -334,7 +306,7 @@ void MixedSpellings(const Lexicons& lex, std::string_view text, MtEvidence* ev) 
     bool all_caps = true;
     for (char c : w) all_caps &= !(c >= 'a' && c <= 'z');
     if (all_caps) return;
-    TransliterationKey(lex, w, &folded, &key);
+    util::RomanisationKey(w, &folded, &key);
     std::vector<std::string_view>& forms = by_key[key];
     if (std::find(forms.begin(), forms.end(), w) == forms.end()) forms.push_back(w);
   });
@@ -384,7 +356,7 @@ void DetectMachineTranslation(const Lexicons& lex, Article& a) {
   if (a.language != "de" && a.language != "en") return;
   MtEvidence ev;
   ForeignFragments(lex, a.text, a.language, &ev);
-  MixedSpellings(lex, a.text, &ev);
+  MixedSpellings(a.text, &ev);
   BrokenFragments(a.text, &ev);
   const size_t score = std::min(ev.foreign.size(), size_t{3}) + ev.variants.size() +
                        std::min(ev.fragments.size(), size_t{1});  // typos alone do not count

@@ -24,7 +24,6 @@ constexpr size_t kMaxCaptionWords = 40;     // caption text before its credit
 constexpr size_t kMaxCreditWords = 8;       // "REUTERS / Jane Example"
 constexpr size_t kMaxTitleRestWords = 20;   // subtitle glued to a repeated title
 constexpr size_t kTitleLookahead = 4;       // blocks searched for a repeated title
-constexpr size_t kMaxEmbedChars = 320;      // a post's text (280) and some slack
 constexpr size_t kMaxBylineWords = 8;
 constexpr size_t kBodyWords = 40;           // a block this long is body text
 
@@ -36,8 +35,6 @@ struct Block {
   std::vector<Removed> cuts;   // inline cuts, kept when the block stays
   std::vector<Removed> whole;  // set when the whole block goes
   bool teaser_start = false;   // "Related Articles"-style heading
-  bool embed_anchor = false;   // "— Name (@handle) date"
-  bool social_link = false;    // ended with a post link (t.co, pic.twitter.com)
   size_t words = 0;            // words of the line as given
 
   bool removed() const { return !whole.empty(); }
@@ -105,11 +102,9 @@ void CutLinks(Block& b) {
     if (IsLinkToken(t)) spans.emplace_back(pos, pos + t.size());
   });
   for (size_t k = spans.size(); k-- > 0;) {
-    const bool at_end = spans[k].second == b.text.size();
     const std::string_view t =
         std::string_view(b.text).substr(spans[k].first, spans[k].second - spans[k].first);
     const bool social = IsSocialLink(t);
-    if (at_end && social) b.social_link = true;
     Cut(b, spans[k].first, spans[k].second, social ? "social-embed" : "link");
   }
 }
@@ -303,7 +298,6 @@ void ClassifyBlock(Block& b, size_t index, std::string_view title, std::string_v
   const std::string_view line = b.text;
   const size_t words = b.words = CountWords(line);
   if (IsEmbedSignature(line)) {
-    b.embed_anchor = true;
     b.Remove("social-embed");
     return;
   }
@@ -587,18 +581,8 @@ bool IsByline(std::string_view s) {
 
 void ApplyContext(std::vector<Block>& blocks, const Lexicons& lex) {
   const size_t n = blocks.size();
-  // Embedded posts: the text blocks before a signature line.
-  for (size_t i = 0; i < n; ++i) {
-    if (!blocks[i].embed_anchor) continue;
-    size_t chars = 0;
-    for (size_t j = i; j-- > 0;) {
-      Block& b = blocks[j];
-      if (b.removed()) break;
-      chars += CountCodePoints(b.text);
-      if (chars > kMaxEmbedChars || !(b.social_link || j + 1 == i)) break;
-      b.Remove("social-embed");
-    }
-  }
+  // Embedded posts keep their text: what an agency or a ministry posted is
+  // a quoted source. Their links and signature lines are removed above.
   // Bylines, date stamps and follow-us lines at the head or the tail.
   for (size_t i = 0; i < n; ++i) {
     if (blocks[i].removed() || !(i < 5 || i + 3 >= n)) continue;

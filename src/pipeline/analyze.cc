@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "clean/clean.h"
+#include "entities/entities.h"
 #include "language/language.h"
 #include "lagebild/pipeline.h"
 #include "ner/ner.h"
@@ -131,6 +132,20 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     a.times = time::TagTimes(a.text, a.language, a.published.value);
     a.entities = ner::FindEntities(a.text, a.language);
   });
+  // entities: mentions linked across the story. Until story clustering
+  // exists, the articles read together are one story.
+  if (!report.articles.empty()) {
+    Story story;
+    story.id = "s1";
+    story.title = report.articles.front().title.value_or("");
+    std::vector<Article*> members;
+    for (Article& a : report.articles) {
+      story.articles.push_back(a.id);
+      members.push_back(&a);
+    }
+    story.entities = entities::LinkEntities(members);
+    report.stories.push_back(std::move(story));
+  }
   report.resources.push_back(language::LanguageResource());
   report.resources.push_back(clean::CleanResources());
   return report;

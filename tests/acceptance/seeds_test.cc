@@ -243,5 +243,53 @@ TEST_F(SeedsTest, EveryExpectedTimeWithItsValue) {
   EXPECT_EQ(checked, 15u);
 }
 
+// Every expected entity is one story entity carrying all its variants,
+// with the expected type; no must_not_merge pair shares an entity.
+// (Coordinates are not checked yet: geocoding is still to come.)
+TEST_F(SeedsTest, EveryExpectedEntityWithAllItsVariants) {
+  ASSERT_EQ(report_.stories.size(), 1u);
+  const std::vector<StoryEntity>& entities = report_.stories[0].entities;
+  auto holding = [&](std::string_view variant) -> const StoryEntity* {
+    for (const StoryEntity& e : entities) {
+      for (const std::string& v : e.variants) {
+        if (v == variant) return &e;
+      }
+    }
+    return nullptr;
+  };
+  size_t checked = 0;
+  for (simdjson::dom::element x : expected_["entities"].get_array()) {
+    std::string_view canonical, type;
+    ASSERT_EQ(x["canonical"].get_string().get(canonical), simdjson::SUCCESS);
+    ASSERT_EQ(x["type"].get_string().get(type), simdjson::SUCCESS);
+    SCOPED_TRACE(std::string(canonical));
+    const StoryEntity* entity = nullptr;
+    for (simdjson::dom::element v : x["variants"].get_array()) {
+      std::string_view variant;
+      ASSERT_EQ(v.get_string().get(variant), simdjson::SUCCESS);
+      const StoryEntity* e = holding(variant);
+      EXPECT_NE(e, nullptr) << "no entity holds '" << variant << "'";
+      if (e == nullptr) continue;
+      if (entity == nullptr) entity = e;
+      EXPECT_EQ(e, entity) << "'" << variant << "' is in another entity (" << e->name << ")";
+    }
+    if (entity != nullptr) {
+      EXPECT_EQ(entity->type, type);
+    }
+    ++checked;
+  }
+  EXPECT_EQ(checked, 14u);
+  for (simdjson::dom::element pair : expected_["must_not_merge"].get_array()) {
+    std::string_view a, b;
+    ASSERT_EQ(pair.at(0).get_string().get(a), simdjson::SUCCESS);
+    ASSERT_EQ(pair.at(1).get_string().get(b), simdjson::SUCCESS);
+    const StoryEntity* ea = holding(a);
+    const StoryEntity* eb = holding(b);
+    if (ea != nullptr && eb != nullptr) {
+      EXPECT_NE(ea, eb) << a << " and " << b << " merged";
+    }
+  }
+}
+
 }  // namespace
 }  // namespace lagebild

@@ -1,0 +1,29 @@
+// Stage: entities (linking mentions across the articles of a story)
+// In:    the articles of one story, each with its entity mentions (ner).
+// Out:   the story's entities (type, canonical name, every surface form),
+//        and each mention's `entity` set to its entity's id.
+// How:   mentions are grouped by a key that survives spelling: the
+//        romanisation key (util/romanize.h: Tokajew = Tokayev = Toqajew),
+//        a genitive "s" dropped when the bare form is also seen (Putins),
+//        and the alias groups of data/entities/organisations.tsv (OVKS =
+//        CSTO = Organisation des Vertrags über kollektive Sicherheit).
+//        People: full names group by surname key and close first-name keys
+//        ("Jomart" / "Schomart" differ by one letter; an initial matches);
+//        a surname alone joins the one full name it can belong to, and
+//        stays apart when two people share it (two Müllers) — different
+//        people are never merged without evidence. The canonical name is
+//        the most frequent full form in German articles.
+// Fails: never.
+// Cost:  linear in the mentions (a hash map per key kind).
+#pragma once
+
+#include <vector>
+
+#include "lagebild/article.h"
+#include "lagebild/report.h"
+
+namespace lagebild::entities {
+
+std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles);
+
+}  // namespace lagebild::entities

@@ -1,0 +1,100 @@
+// Linking on mentions of its own: spellings of one person joined, different
+// people kept apart, abbreviations and place names joined by alias.
+#include "entities/entities.h"
+
+#include <gtest/gtest.h>
+
+namespace lagebild::entities {
+namespace {
+
+Article Make(const std::string& lang, const std::vector<std::pair<std::string, std::string>>& ms) {
+  Article a;
+  a.language = lang;
+  for (const auto& [text, type] : ms) {
+    EntityMention m;
+    m.start = static_cast<uint32_t>(a.text.size());
+    a.text += text;
+    m.end = static_cast<uint32_t>(a.text.size());
+    a.text += " sagte etwas. ";
+    m.text = text;
+    m.type = type;
+    a.entities.push_back(m);
+  }
+  return a;
+}
+
+const StoryEntity* With(const std::vector<StoryEntity>& es, const std::string& variant) {
+  for (const StoryEntity& e : es) {
+    for (const std::string& v : e.variants) {
+      if (v == variant) return &e;
+    }
+  }
+  return nullptr;
+}
+
+TEST(LinkEntitiesTest, SpellingsOfOnePersonAreOneEntity) {
+  Article a = Make("de", {{"Wolodymyr Selenskyj", "PER"}, {"Selenskyj", "PER"},
+                          {"Alexander Lukaschenko", "PER"}, {"Recep Tayyip Erdoğan", "PER"}});
+  Article b = Make("en", {{"Volodymyr Zelensky", "PER"}, {"Zelenskyy", "PER"},
+                          {"Alexander Lukashenko", "PER"}, {"Lukashenko's", "PER"},
+                          {"Recep Tayyip Erdogan", "PER"}, {"Erdogan", "PER"}});
+  const auto es = LinkEntities({&a, &b});
+  const StoryEntity* z = With(es, "Selenskyj");
+  ASSERT_NE(z, nullptr);
+  for (const char* v : {"Wolodymyr Selenskyj", "Volodymyr Zelensky", "Zelenskyy"}) {
+    EXPECT_EQ(With(es, v), z) << v;
+  }
+  EXPECT_EQ(z->type, "PER");
+  EXPECT_EQ(z->name, "Wolodymyr Selenskyj");  // the full form of the German article
+  EXPECT_EQ(With(es, "Alexander Lukashenko"), With(es, "Alexander Lukaschenko"));
+  EXPECT_EQ(With(es, "Recep Tayyip Erdogan"), With(es, "Recep Tayyip Erdoğan"));
+  EXPECT_EQ(With(es, "Erdogan"), With(es, "Recep Tayyip Erdoğan"));
+  EXPECT_NE(With(es, "Erdogan"), z);
+  // Every mention carries its entity's id.
+  for (const Article* x : {&a, &b}) {
+    for (const EntityMention& m : x->entities) EXPECT_FALSE(m.entity.empty()) << m.text;
+  }
+}
+
+TEST(LinkEntitiesTest, DifferentPeopleSharingASurnameStayApart) {
+  Article a = Make("de", {{"Thomas Müller", "PER"}, {"Gerd Müller", "PER"}, {"Müller", "PER"},
+                          {"George H. W. Bush", "PER"}, {"George W. Bush", "PER"},
+                          {"Bush", "PER"}});
+  const auto es = LinkEntities({&a});
+  EXPECT_NE(With(es, "Thomas Müller"), With(es, "Gerd Müller"));
+  // "Müller" alone could be either: it joins neither.
+  EXPECT_NE(With(es, "Müller"), With(es, "Thomas Müller"));
+  EXPECT_NE(With(es, "Müller"), With(es, "Gerd Müller"));
+  // Bush senior and junior: no evidence that they are one person.
+  EXPECT_NE(With(es, "George H. W. Bush"), With(es, "George W. Bush"));
+  EXPECT_NE(With(es, "Bush"), With(es, "George W. Bush"));
+}
+
+TEST(LinkEntitiesTest, AbbreviationsAndPlaceNamesByAlias) {
+  Article a = Make("de", {{"OVKS", "ORG"}, {"Weißrussland", "LOC"}, {"Kiew", "LOC"}});
+  Article b = Make("en", {{"CSTO", "ORG"}, {"Belarus", "LOC"}, {"Kyiv", "LOC"}});
+  const auto es = LinkEntities({&a, &b});
+  ASSERT_NE(With(es, "OVKS"), nullptr);
+  EXPECT_EQ(With(es, "OVKS"), With(es, "CSTO"));
+  EXPECT_EQ(With(es, "OVKS")->name, "Organisation des Vertrags über kollektive Sicherheit");
+  EXPECT_EQ(With(es, "Weißrussland"), With(es, "Belarus"));
+  EXPECT_EQ(With(es, "Kiew"), With(es, "Kyiv"));
+  EXPECT_NE(With(es, "Kiew"), With(es, "Belarus"));
+}
+
+TEST(LinkEntitiesTest, KnownNamesTheTaggerMissedAreFound) {
+  Article a = Make("de", {{"Sergej Schoigu", "PER"}});
+  a.text += "Schoigus Sprecher und später Schoigu selbst.";
+  const auto es = LinkEntities({&a});
+  const StoryEntity* s = With(es, "Sergej Schoigu");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(With(es, "Schoigu"), s);
+  EXPECT_EQ(With(es, "Schoigus"), s);
+  for (const EntityMention& m : a.entities) {
+    EXPECT_EQ(a.text.substr(m.start, m.end - m.start), m.text);
+    EXPECT_EQ(m.entity, s->id);
+  }
+}
+
+}  // namespace
+}  // namespace lagebild::entities

@@ -1,0 +1,347 @@
+// Linking entity mentions into story entities. See entities.h.
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "entities/entities.h"
+#include "util/embedded.h"
+#include "util/fold.h"
+#include "util/romanize.h"
+#include "util/strings.h"
+
+namespace lagebild::entities {
+namespace {
+
+constexpr size_t kMinStemBytes = 4;  // "Putins" -> "Putin"; shorter words keep their s
+
+// Alias groups of data/entities/{organisations,places}.tsv: name key ->
+// group, and each group's canonical name and type.
+struct Aliases {
+  std::unordered_map<std::string, size_t> group_of;
+  std::vector<std::string> canonical, type;
+  std::vector<std::vector<std::string>> names;  // every name of a group, canonical first
+};
+
+// The romanisation key of a name, word by word.
+std::string NameKey(std::string_view name) {
+  std::string key, folded, word_key;
+  size_t pos = 0;
+  while (pos < name.size()) {
+    while (pos < name.size() && name[pos] == ' ') ++pos;
+    const size_t end = std::min(name.find(' ', pos), name.size());
+    if (end > pos) {
+      util::RomanisationKey(name.substr(pos, end - pos), &folded, &word_key);
+      if (!key.empty()) key += ' ';
+      key += word_key;
+    }
+    pos = end;
+  }
+  return key;
+}
+
+const Aliases& GetAliases() {
+  static const Aliases a = [] {
+    Aliases out;
+    for (const char* file : {"entities/organisations.tsv", "entities/places.tsv"}) {
+      const auto data = util::EmbeddedFile(file);
+      if (!data) continue;
+      std::string_view rest = *data;
+      while (!rest.empty()) {
+        const size_t nl = rest.find('\n');
+        std::string_view line = rest.substr(0, nl);
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        if (line.empty() || line[0] == '#') continue;
+        const size_t t1 = line.find('\t');
+        const size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+        if (t2 == std::string_view::npos) continue;
+        const size_t group = out.canonical.size();
+        out.canonical.emplace_back(line.substr(0, t1));
+        out.type.emplace_back(line.substr(t1 + 1, t2 - t1 - 1));
+        out.names.push_back({std::string(line.substr(0, t1))});
+        out.group_of.emplace(NameKey(line.substr(0, t1)), group);
+        std::string_view aliases = line.substr(t2 + 1);
+        while (!aliases.empty()) {
+          const size_t bar = aliases.find('|');
+          const std::string_view alias = util::Trim(aliases.substr(0, bar));
+          if (!alias.empty()) {
+            out.group_of.emplace(NameKey(alias), group);
+            out.names.back().emplace_back(alias);
+          }
+          aliases = bar == std::string_view::npos ? std::string_view() : aliases.substr(bar + 1);
+        }
+      }
+    }
+    return out;
+  }();
+  return a;
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// First names (as keys) of one person: equal, one an initial of the other,
+// or one letter apart per four ("iomart" / "somart": Jomart / Schomart).
+bool SamePerson(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  if (a.empty() || b.empty()) return false;
+  if ((a.size() == 1 || b.size() == 1) && a[0] == b[0]) return true;
+  const size_t shorter = std::min(a.size(), b.size());
+  return shorter >= 4 && EditDistance(a, b) <= std::max<size_t>(1, shorter / 4);
+}
+
+struct Group {
+  std::map<std::string, int> types;      // type -> mentions
+  std::vector<std::string> variants;     // surface forms, first seen first
+  std::map<std::string, int> full_forms;  // multi-word forms in German articles -> count
+  std::map<std::string, int> forms;       // every form -> count
+  std::string alias_canonical;            // from the alias table
+  std::vector<EntityMention*> mentions;
+  size_t first = 0;                       // order of the first mention
+};
+
+bool IsNameByte(char c) {
+  return util::IsAsciiAlpha(c) || static_cast<unsigned char>(c) >= 0x80 || c == '-';
+}
+
+// Known names the tagger missed: once the story knows an entity, its
+// single-word forms (a person's surname when only one person has it, and
+// its romanisations and genitive) and the names of its alias group are
+// mentions wherever they occur in the story's articles.
+void Propagate(const std::vector<Article*>& articles, std::vector<StoryEntity>* entities) {
+  const Aliases& aliases = GetAliases();
+  std::unordered_map<std::string, long> word_to;  // key -> entity index, -1 ambiguous
+  auto map_word = [&](const std::string& key, size_t e) {
+    auto [it, fresh] = word_to.try_emplace(key, static_cast<long>(e));
+    if (!fresh && it->second != static_cast<long>(e)) it->second = -1;
+  };
+  std::vector<std::pair<std::string, size_t>> phrases;  // folded multi-word names
+  for (size_t e = 0; e < entities->size(); ++e) {
+    const StoryEntity& ent = (*entities)[e];
+    for (const std::string& v : ent.variants) {
+      const std::string key = NameKey(v);
+      const size_t space = key.rfind(' ');
+      if (space == std::string::npos) {
+        map_word(key, e);
+      } else if (ent.type == "PER") {
+        map_word(key.substr(space + 1), e);  // the surname
+      }
+    }
+    if (const auto it = aliases.group_of.find(NameKey(ent.name)); it != aliases.group_of.end()) {
+      for (const std::string& n : aliases.names[it->second]) {
+        if (n.find(' ') == std::string::npos) {
+          map_word(NameKey(n), e);
+        } else {
+          phrases.emplace_back(util::Fold(n), e);
+        }
+      }
+    }
+  }
+  for (Article* a : articles) {
+    std::vector<EntityMention> added;
+    auto free_span = [&](size_t s, size_t e) {
+      for (const EntityMention& m : a->entities) {
+        if (m.start < e && s < m.end) return false;
+      }
+      for (const EntityMention& m : added) {
+        if (m.start < e && s < m.end) return false;
+      }
+      return true;
+    };
+    auto mention = [&](size_t s, size_t e, size_t ent) {
+      EntityMention m;
+      m.start = static_cast<uint32_t>(s);
+      m.end = static_cast<uint32_t>(e);
+      m.text = a->text.substr(s, e - s);
+      m.type = (*entities)[ent].type;
+      m.entity = (*entities)[ent].id;
+      std::vector<std::string>& vars = (*entities)[ent].variants;
+      if (std::find(vars.begin(), vars.end(), m.text) == vars.end()) vars.push_back(m.text);
+      added.push_back(std::move(m));
+    };
+    const std::string& text = a->text;
+    // Multi-word names of alias groups.
+    const std::string folded = util::Fold(text);
+    if (folded.size() == text.size()) {
+      for (const auto& [phrase, ent] : phrases) {
+        for (size_t at = folded.find(phrase); at != std::string::npos;
+             at = folded.find(phrase, at + phrase.size())) {
+          const size_t end = at + phrase.size();
+          if ((at > 0 && IsNameByte(text[at - 1])) || (end < text.size() && IsNameByte(text[end]))) {
+            continue;
+          }
+          if (free_span(at, end)) mention(at, end, ent);
+        }
+      }
+    }
+    // Single capitalised words.
+    for (size_t i = 0; i < text.size();) {
+      if (!IsNameByte(text[i]) || text[i] == '-') {
+        ++i;
+        continue;
+      }
+      size_t e = i;
+      while (e < text.size() && IsNameByte(text[e])) ++e;
+      const std::string_view w = std::string_view(text).substr(i, e - i);
+      const bool capital = (w[0] >= 'A' && w[0] <= 'Z') ||
+                           (static_cast<unsigned char>(w[0]) == 0xC3 && w.size() > 1 &&
+                            static_cast<unsigned char>(w[1]) >= 0x80 &&
+                            static_cast<unsigned char>(w[1]) <= 0x9E);
+      if (capital && w.size() >= 3) {
+        long ent = -1;
+        if (auto it = word_to.find(NameKey(w)); it != word_to.end()) ent = it->second;
+        if (ent < 0 && w.size() > kMinStemBytes && w.back() == 's') {
+          if (auto it = word_to.find(NameKey(w.substr(0, w.size() - 1))); it != word_to.end()) {
+            ent = it->second;
+          }
+        }
+        if (ent >= 0 && free_span(i, e)) mention(i, e, static_cast<size_t>(ent));
+      }
+      i = e;
+    }
+    if (added.empty()) continue;
+    for (EntityMention& m : added) a->entities.push_back(std::move(m));
+    std::sort(a->entities.begin(), a->entities.end(),
+              [](const EntityMention& x, const EntityMention& y) { return x.start < y.start; });
+  }
+}
+
+}  // namespace
+
+std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles) {
+  const Aliases& aliases = GetAliases();
+  struct M {
+    EntityMention* m;
+    const Article* a;
+    std::string name;  // the surface form, genitive s dropped where the bare form is seen
+    size_t order;
+  };
+  std::vector<M> all;
+  std::unordered_map<std::string, int> seen;  // surface forms
+  for (Article* a : articles) {
+    for (EntityMention& m : a->entities) seen[m.text]++;
+  }
+  for (Article* a : articles) {
+    for (EntityMention& m : a->entities) {
+      std::string name = m.text;
+      for (std::string_view suffix : {"’s", "'s", "s"}) {
+        if (name.size() > suffix.size() + kMinStemBytes - 1 && name.ends_with(suffix)) {
+          const std::string stem = name.substr(0, name.size() - suffix.size());
+          if (seen.contains(stem) || aliases.group_of.contains(NameKey(stem))) {
+            name = stem;
+            break;
+          }
+        }
+      }
+      all.push_back({&m, a, std::move(name), all.size()});
+    }
+  }
+  std::vector<Group> groups;
+  std::unordered_map<std::string, size_t> by_key;  // "A<n>", "O:key", "P:surname|first"
+  // People with a full name, by surname key: their first-name keys and group.
+  std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> people;
+  auto add = [&](size_t g, const M& x) {
+    Group& gr = groups[g];
+    gr.types[x.m->type]++;
+    if (std::find(gr.variants.begin(), gr.variants.end(), x.m->text) == gr.variants.end()) {
+      gr.variants.push_back(x.m->text);
+    }
+    gr.forms[x.name]++;
+    if (x.name.find(' ') != std::string::npos && x.a->language == "de") gr.full_forms[x.name]++;
+    gr.mentions.push_back(x.m);
+  };
+  auto group_for = [&](const std::string& key, size_t order) {
+    auto [it, fresh] = by_key.try_emplace(key, groups.size());
+    if (fresh) {
+      groups.emplace_back();
+      groups.back().first = order;
+    }
+    return it->second;
+  };
+  std::vector<const M*> single_people;
+  for (const M& x : all) {
+    const std::string key = NameKey(x.name);
+    if (key.empty()) continue;
+    if (auto it = aliases.group_of.find(key); it != aliases.group_of.end()) {
+      const size_t g = group_for("A" + std::to_string(it->second), x.order);
+      groups[g].alias_canonical = aliases.canonical[it->second];
+      add(g, x);
+      continue;
+    }
+    if (x.m->type != "PER") {
+      add(group_for("O:" + key, x.order), x);
+      continue;
+    }
+    const size_t space = key.rfind(' ');
+    if (space == std::string::npos) {
+      single_people.push_back(&x);
+      continue;
+    }
+    // A full name: the person with this surname and a matching first name.
+    const std::string surname = key.substr(space + 1), first = key.substr(0, space);
+    std::vector<std::pair<std::string, size_t>>& same = people[surname];
+    size_t g = groups.size();
+    for (const auto& [f, pg] : same) {
+      if (SamePerson(first, f)) {
+        g = pg;
+        break;
+      }
+    }
+    if (g == groups.size()) {
+      g = group_for("P:" + surname + "|" + first, x.order);
+      same.emplace_back(first, g);
+    }
+    add(g, x);
+  }
+  // A surname alone joins the one person it can belong to; with none or
+  // several (two Müllers), it is an entity of its own.
+  for (const M* x : single_people) {
+    const std::string key = NameKey(x->name);
+    const auto it = people.find(key);
+    if (it != people.end() && it->second.size() == 1) {
+      add(it->second.front().second, *x);
+    } else {
+      add(group_for("S:" + key, x->order), *x);
+    }
+  }
+  // Entities in order of first mention; ids, types, canonical names.
+  std::vector<size_t> order(groups.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return groups[a].first < groups[b].first; });
+  std::vector<StoryEntity> out;
+  for (size_t g : order) {
+    Group& gr = groups[g];
+    if (gr.mentions.empty()) continue;
+    StoryEntity e;
+    e.id = "e" + std::to_string(out.size() + 1);
+    e.type = std::max_element(gr.types.begin(), gr.types.end(),
+                              [](const auto& a, const auto& b) { return a.second < b.second; })
+                 ->first;
+    const std::map<std::string, int>& pool = gr.full_forms.empty() ? gr.forms : gr.full_forms;
+    e.name = gr.alias_canonical.empty()
+                 ? std::max_element(pool.begin(), pool.end(),
+                                    [](const auto& a, const auto& b) { return a.second < b.second; })
+                       ->first
+                 : gr.alias_canonical;
+    e.variants = gr.variants;
+    for (EntityMention* m : gr.mentions) m->entity = e.id;
+    out.push_back(std::move(e));
+  }
+  Propagate(articles, &out);
+  return out;
+}
+
+}  // namespace lagebild::entities

@@ -1,0 +1,77 @@
+#include "util/romanize.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "util/embedded.h"
+#include "util/fold.h"
+
+namespace lagebild::util {
+namespace {
+
+struct Rules {
+  std::vector<std::pair<std::string, std::string>> rules;  // longest "from" first
+  std::vector<size_t> by_byte[256];
+};
+
+const Rules& GetRules() {
+  static const Rules r = [] {
+    Rules out;
+    const auto file = EmbeddedFile("quality/transliteration.tsv");
+    if (!file) return out;
+    std::string_view rest = *file;
+    while (!rest.empty()) {
+      const size_t nl = rest.find('\n');
+      std::string_view line = rest.substr(0, nl);
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty() || line[0] == '#') continue;
+      const size_t tab = line.find('\t');
+      if (tab == std::string_view::npos || tab == 0) continue;
+      out.rules.emplace_back(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
+    }
+    std::stable_sort(out.rules.begin(), out.rules.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    for (size_t i = 0; i < out.rules.size(); ++i) {
+      out.by_byte[static_cast<unsigned char>(out.rules[i].first[0])].push_back(i);
+    }
+    return out;
+  }();
+  return r;
+}
+
+}  // namespace
+
+void RomanisationKey(std::string_view word, std::string* folded, std::string* key) {
+  const Rules& r = GetRules();
+  FoldInto(word, folded);
+  const std::string& f = *folded;
+  key->clear();
+  for (size_t i = 0; i < f.size();) {
+    bool hit = false;
+    for (const size_t rule : r.by_byte[static_cast<unsigned char>(f[i])]) {
+      const auto& [from, to] = r.rules[rule];
+      if (from.size() > f.size() - i || f.compare(i, from.size(), from) != 0) continue;
+      // Doubled letters are spelling, not sound: "ss" = "s", "ii" = "i".
+      for (char c : to) {
+        if (key->empty() || key->back() != c) key->push_back(c);
+      }
+      i += from.size();
+      hit = true;
+      break;
+    }
+    if (!hit) {
+      if (key->empty() || key->back() != f[i]) key->push_back(f[i]);
+      ++i;
+    }
+  }
+}
+
+std::string RomanisationKey(std::string_view word) {
+  std::string folded, key;
+  RomanisationKey(word, &folded, &key);
+  return key;
+}
+
+}  // namespace lagebild::util
