@@ -56,6 +56,17 @@ TEST(LinkEntitiesTest, SpellingsOfOnePersonAreOneEntity) {
   }
 }
 
+TEST(LinkEntitiesTest, SurnamesInTwoRomanisationsWithTheSameFirstName) {
+  // Ч written "tsch" in German and "ch" in English.
+  Article a = Make("de", {{"Oleksandr Tkatschenko", "PER"}});
+  Article b = Make("en", {{"Oleksandr Tkachenko", "PER"}, {"Tkachenko", "PER"},
+                          {"Olga Tkachenko", "PER"}});
+  const auto es = LinkEntities({&a, &b});
+  EXPECT_EQ(With(es, "Oleksandr Tkatschenko"), With(es, "Oleksandr Tkachenko"));
+  // Another first name is another person.
+  EXPECT_NE(With(es, "Olga Tkachenko"), With(es, "Oleksandr Tkachenko"));
+}
+
 TEST(LinkEntitiesTest, DifferentPeopleSharingASurnameStayApart) {
   Article a = Make("de", {{"Thomas Müller", "PER"}, {"Gerd Müller", "PER"}, {"Müller", "PER"},
                           {"George H. W. Bush", "PER"}, {"George W. Bush", "PER"},

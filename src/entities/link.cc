@@ -15,7 +15,8 @@
 namespace lagebild::entities {
 namespace {
 
-constexpr size_t kMinStemBytes = 4;  // "Putins" -> "Putin"; shorter words keep their s
+constexpr size_t kMinStemBytes = 4;       // "Putins" -> "Putin"; shorter words keep their s
+constexpr size_t kMinFirstNameBytes = 3;  // a first name that can vouch for a surname variant
 
 // Alias groups of data/entities/{organisations,places}.tsv: name key ->
 // group, and each group's canonical name and type.
@@ -298,6 +299,20 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles) {
         g = pg;
         break;
       }
+    }
+    if (g == groups.size() && first.size() >= kMinFirstNameBytes) {
+      // The same first name and a surname a letter apart per six: one
+      // person in two romanisations (Tkatschenko / Tkachenko: Ч as tsch
+      // and ch). The new surname key leads to the same person.
+      for (const auto& [other_surname, persons] : people) {
+        if (other_surname == surname) continue;
+        const size_t shorter = std::min(surname.size(), other_surname.size());
+        if (EditDistance(surname, other_surname) > std::max<size_t>(1, shorter / 6)) continue;
+        for (const auto& [f, pg] : persons) {
+          if (f == first) g = pg;
+        }
+      }
+      if (g != groups.size()) same.emplace_back(first, g);
     }
     if (g == groups.size()) {
       g = group_for("P:" + surname + "|" + first, x.order);

@@ -57,6 +57,13 @@ TEST(NerTest, SaveLoadRoundTripTagsTheSame) {
   std::string bad = bytes;
   bad[0] = 'X';
   EXPECT_FALSE(Model::Load(bad).ok());
+  // A feature count far beyond the data is an error, not a huge allocation.
+  std::string lie("LGNER1\x01\x00\x00\x00\x01O", 12);
+  lie.append(8, '\0');  // 2 x 1 transition weights
+  lie.append("\xff\xff\xff\xff", 4);
+  const auto r = Model::Load(lie);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("feature count"), std::string::npos) << r.status().message();
 }
 
 TEST(NerTest, DecodingKeepsBioConsistent) {
@@ -115,6 +122,14 @@ TEST(NerShippedModelTest, FindsPeoplePlacesAndOrganisationsInNews) {
   EXPECT_TRUE(has("Berlin", "LOC"));
   EXPECT_TRUE(has("Brüssel", "LOC"));
   EXPECT_TRUE(has("NATO", "ORG"));
+  // A role before a name is not part of the mention.
+  bool putin = false;  // (the model leaves "Präsident" out by itself)
+  for (const EntityMention& e : FindEntities("Am Montag sagte Präsident Wladimir Putin in Moskau, "
+                                             "der Krieg gehe weiter.", "de")) {
+    EXPECT_EQ(e.text.find("Präsident"), std::string::npos) << e.text;
+    putin |= e.text == "Wladimir Putin" && e.type == "PER";
+  }
+  EXPECT_TRUE(putin);
   // "französischen" is a derived form, not a mention.
   for (const EntityMention& e : got) EXPECT_EQ(e.text.find("französisch"), std::string::npos);
   EXPECT_TRUE(FindEntities(text, "xx").empty());

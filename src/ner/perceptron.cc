@@ -411,6 +411,9 @@ Result<Model> Model::Load(std::string_view bytes) {
   }
   uint32_t count = 0;
   if (!get(&count, 4)) return DataError("NER model: truncated feature count");
+  // Each feature takes at least 9 bytes: a count beyond what is left is a
+  // lie, not a reason to allocate.
+  if (count > (bytes.size() - pos) / 9) return DataError("NER model: feature count exceeds the data");
   m.index.reserve(count);
   for (uint32_t k = 0; k < count; ++k) {
     uint64_t f = 0;
