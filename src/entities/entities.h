@@ -13,10 +13,12 @@
 //        stays apart when two people share it (two Müllers) — different
 //        people are never merged without evidence. The canonical name is
 //        the most frequent full form in German articles.
+//        Places get coordinates (Geocode).
 // Fails: never.
 // Cost:  linear in the mentions (a hash map per key kind).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "lagebild/article.h"
@@ -25,5 +27,11 @@
 namespace lagebild::entities {
 
 std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles);
+
+// Sets `geo` of the LOC entities: names[e] are entity e's names to look up
+// (its name, variants and aliases). Countries from data/geo/countries.tsv;
+// cities from data/geo/cities.tsv, of several with one name the one in a
+// country of the story, else the most populous. Called by LinkEntities.
+void Geocode(const std::vector<std::vector<std::string>>& names, std::vector<StoryEntity>* entities);
 
 }  // namespace lagebild::entities

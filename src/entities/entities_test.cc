@@ -107,5 +107,29 @@ TEST(LinkEntitiesTest, KnownNamesTheTaggerMissedAreFound) {
   }
 }
 
+TEST(GeocodeTest, CountriesCitiesAndAmbiguity) {
+  // "Moskau" in a story about Russia is Moscow, Russia (not Moscow, Idaho).
+  Article a = Make("de", {{"Moskau", "LOC"}, {"Russland", "LOC"}, {"Kasachstan", "LOC"},
+                          {"Almaty", "LOC"}, {"Nirgendheim", "LOC"}});
+  const auto es = LinkEntities({&a});
+  const StoryEntity* m = With(es, "Moskau");
+  ASSERT_NE(m, nullptr);
+  ASSERT_TRUE(m->geo.has_value());
+  EXPECT_NEAR(m->geo->lat, 55.75, 0.1);
+  EXPECT_NEAR(m->geo->lon, 37.62, 0.1);
+  ASSERT_TRUE(With(es, "Kasachstan")->geo.has_value());
+  EXPECT_NEAR(With(es, "Kasachstan")->geo->lat, 48.0, 0.5);
+  EXPECT_NEAR(With(es, "Almaty")->geo->lon, 76.93, 0.1);
+  EXPECT_FALSE(With(es, "Nirgendheim")->geo.has_value());
+  // In a story about Idaho, Moscow is the one there.
+  Article b = Make("en", {{"Moscow", "LOC"}, {"United States", "LOC"}});
+  const auto us = LinkEntities({&b});
+  ASSERT_TRUE(With(us, "Moscow")->geo.has_value());
+  EXPECT_NEAR(With(us, "Moscow")->geo->lon, -117.0, 0.1);
+  // People are not geocoded.
+  Article c = Make("de", {{"Georgia Meloni", "PER"}});
+  EXPECT_FALSE(LinkEntities({&c}).front().geo.has_value());
+}
+
 }  // namespace
 }  // namespace lagebild::entities

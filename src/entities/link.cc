@@ -356,6 +356,20 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles) {
     out.push_back(std::move(e));
   }
   Propagate(articles, &out);
+  // Names to geocode: every variant (genitive dropped too) and the alias
+  // group's names.
+  std::vector<std::vector<std::string>> names(out.size());
+  for (size_t e = 0; e < out.size(); ++e) {
+    names[e].push_back(out[e].name);
+    for (const std::string& v : out[e].variants) {
+      names[e].push_back(v);
+      if (v.size() > kMinStemBytes && v.back() == 's') names[e].push_back(v.substr(0, v.size() - 1));
+    }
+    if (auto it = aliases.group_of.find(NameKey(out[e].name)); it != aliases.group_of.end()) {
+      for (const std::string& n : aliases.names[it->second]) names[e].push_back(n);
+    }
+  }
+  Geocode(names, &out);
   return out;
 }
 

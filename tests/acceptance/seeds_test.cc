@@ -9,6 +9,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -245,7 +246,7 @@ TEST_F(SeedsTest, EveryExpectedTimeWithItsValue) {
 
 // Every expected entity is one story entity carrying all its variants,
 // with the expected type; no must_not_merge pair shares an entity.
-// (Coordinates are not checked yet: geocoding is still to come.)
+// Places have coordinates within 50 km of the expected ones.
 TEST_F(SeedsTest, EveryExpectedEntityWithAllItsVariants) {
   ASSERT_EQ(report_.stories.size(), 1u);
   const std::vector<StoryEntity>& entities = report_.stories[0].entities;
@@ -275,6 +276,17 @@ TEST_F(SeedsTest, EveryExpectedEntityWithAllItsVariants) {
     }
     if (entity != nullptr) {
       EXPECT_EQ(entity->type, type);
+      // Places: coordinates within 50 km.
+      simdjson::dom::array geo;
+      if (x["geo"].get_array().get(geo) == simdjson::SUCCESS) {
+        ASSERT_TRUE(entity->geo.has_value()) << "no coordinates";
+        const double lat = geo.at(0).get_double().value(), lon = geo.at(1).get_double().value();
+        const double p1 = lat * M_PI / 180, p2 = entity->geo->lat * M_PI / 180;
+        const double dl = (entity->geo->lon - lon) * M_PI / 180;
+        const double km = 6371.0 * std::acos(std::min(
+            1.0, std::sin(p1) * std::sin(p2) + std::cos(p1) * std::cos(p2) * std::cos(dl)));
+        EXPECT_LT(km, 50.0) << entity->geo->lat << "," << entity->geo->lon;
+      }
     }
     ++checked;
   }
