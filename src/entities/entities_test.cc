@@ -126,6 +126,13 @@ TEST(GeocodeTest, CountriesCitiesAndAmbiguity) {
   const auto us = LinkEntities({&b});
   ASSERT_TRUE(With(us, "Moscow")->geo.has_value());
   EXPECT_NEAR(With(us, "Moscow")->geo->lon, -117.0, 0.1);
+  // German exonyms reach the GeoNames names through the alias table.
+  Article d = Make("de", {{"Wien", "LOC"}, {"Tiflis", "LOC"}});
+  const auto ex = LinkEntities({&d});
+  ASSERT_TRUE(With(ex, "Wien")->geo.has_value());
+  EXPECT_NEAR(With(ex, "Wien")->geo->lat, 48.21, 0.1);
+  ASSERT_TRUE(With(ex, "Tiflis")->geo.has_value());
+  EXPECT_NEAR(With(ex, "Tiflis")->geo->lon, 44.83, 0.1);
   // People are not geocoded.
   Article c = Make("de", {{"Georgia Meloni", "PER"}});
   EXPECT_FALSE(LinkEntities({&c}).front().geo.has_value());
