@@ -3,12 +3,12 @@
 // Out:   the story's entities (type, canonical name, every surface form),
 //        and each mention's `entity` set to its entity's id.
 // How:   mentions are grouped by a key that survives spelling: the
-//        romanisation key (util/romanize.h: Tokajew = Tokayev = Toqajew),
+//        romanisation key (util/romanize.h: Selenskyj = Zelensky),
 //        a genitive "s" dropped when the bare form is also seen (Putins),
-//        and the alias groups of data/entities/organisations.tsv (OVKS =
-//        CSTO = Organisation des Vertrags über kollektive Sicherheit).
+//        and the alias groups of data/entities/ (an abbreviation and the
+//        full name in German and English; a place's exonyms).
 //        People: full names group by surname key and close first-name keys
-//        ("Jomart" / "Schomart" differ by one letter; an initial matches);
+//        (one letter apart per four, or an initial);
 //        a surname alone joins the one full name it can belong to, and
 //        stays apart when two people share it (two Müllers) — different
 //        people are never merged without evidence. The canonical name is

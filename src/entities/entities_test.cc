@@ -82,25 +82,25 @@ TEST(LinkEntitiesTest, DifferentPeopleSharingASurnameStayApart) {
 }
 
 TEST(LinkEntitiesTest, AbbreviationsAndPlaceNamesByAlias) {
-  Article a = Make("de", {{"OVKS", "ORG"}, {"Weißrussland", "LOC"}, {"Kiew", "LOC"}});
-  Article b = Make("en", {{"CSTO", "ORG"}, {"Belarus", "LOC"}, {"Kyiv", "LOC"}});
+  Article a = Make("de", {{"IWF", "ORG"}, {"Weißrussland", "LOC"}, {"Lemberg", "LOC"}});
+  Article b = Make("en", {{"IMF", "ORG"}, {"Belarus", "LOC"}, {"Lviv", "LOC"}});
   const auto es = LinkEntities({&a, &b});
-  ASSERT_NE(With(es, "OVKS"), nullptr);
-  EXPECT_EQ(With(es, "OVKS"), With(es, "CSTO"));
-  EXPECT_EQ(With(es, "OVKS")->name, "Organisation des Vertrags über kollektive Sicherheit");
+  ASSERT_NE(With(es, "IWF"), nullptr);
+  EXPECT_EQ(With(es, "IWF"), With(es, "IMF"));
+  EXPECT_EQ(With(es, "IWF")->name, "Internationaler Währungsfonds");
   EXPECT_EQ(With(es, "Weißrussland"), With(es, "Belarus"));
-  EXPECT_EQ(With(es, "Kiew"), With(es, "Kyiv"));
-  EXPECT_NE(With(es, "Kiew"), With(es, "Belarus"));
+  EXPECT_EQ(With(es, "Lemberg"), With(es, "Lviv"));
+  EXPECT_NE(With(es, "Lemberg"), With(es, "Belarus"));
 }
 
 TEST(LinkEntitiesTest, KnownNamesTheTaggerMissedAreFound) {
-  Article a = Make("de", {{"Sergej Schoigu", "PER"}});
-  a.text += "Schoigus Sprecher und später Schoigu selbst.";
+  Article a = Make("de", {{"Annalena Baerbock", "PER"}});
+  a.text += "Baerbocks Sprecher und später Baerbock selbst.";
   const auto es = LinkEntities({&a});
-  const StoryEntity* s = With(es, "Sergej Schoigu");
+  const StoryEntity* s = With(es, "Annalena Baerbock");
   ASSERT_NE(s, nullptr);
-  EXPECT_EQ(With(es, "Schoigu"), s);
-  EXPECT_EQ(With(es, "Schoigus"), s);
+  EXPECT_EQ(With(es, "Baerbock"), s);
+  EXPECT_EQ(With(es, "Baerbocks"), s);
   for (const EntityMention& m : a.entities) {
     EXPECT_EQ(a.text.substr(m.start, m.end - m.start), m.text);
     EXPECT_EQ(m.entity, s->id);

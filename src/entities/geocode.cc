@@ -12,6 +12,7 @@
 #include "entities/entities.h"
 #include "util/embedded.h"
 #include "util/fold.h"
+#include "util/strings.h"
 
 namespace lagebild::entities {
 namespace {
@@ -31,13 +32,9 @@ template <typename F>
 void ForEachRow(std::string_view file, F&& f) {
   const auto data = util::EmbeddedFile(file);
   if (!data) return;
-  std::string_view rest = *data;
   std::vector<std::string_view> cols;
-  while (!rest.empty()) {
-    const size_t nl = rest.find('\n');
-    const std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-    if (line.empty() || line[0] == '#') continue;
+  util::ForEachTextLine(*data, [&](std::string_view line) {
+    if (line.empty() || line[0] == '#') return;
     cols.clear();
     size_t pos = 0;
     while (true) {
@@ -47,7 +44,7 @@ void ForEachRow(std::string_view file, F&& f) {
       pos = tab + 1;
     }
     f(cols);
-  }
+  });
 }
 
 const Gazetteer& GetGazetteer() {

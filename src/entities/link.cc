@@ -49,15 +49,11 @@ const Aliases& GetAliases() {
     for (const char* file : {"entities/organisations.tsv", "entities/places.tsv"}) {
       const auto data = util::EmbeddedFile(file);
       if (!data) continue;
-      std::string_view rest = *data;
-      while (!rest.empty()) {
-        const size_t nl = rest.find('\n');
-        std::string_view line = rest.substr(0, nl);
-        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-        if (line.empty() || line[0] == '#') continue;
+      util::ForEachTextLine(*data, [&](std::string_view line) {
+        if (line.empty() || line[0] == '#') return;
         const size_t t1 = line.find('\t');
         const size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
-        if (t2 == std::string_view::npos) continue;
+        if (t2 == std::string_view::npos) return;
         const size_t group = out.canonical.size();
         out.canonical.emplace_back(line.substr(0, t1));
         out.type.emplace_back(line.substr(t1 + 1, t2 - t1 - 1));
@@ -73,7 +69,7 @@ const Aliases& GetAliases() {
           }
           aliases = bar == std::string_view::npos ? std::string_view() : aliases.substr(bar + 1);
         }
-      }
+      });
     }
     return out;
   }();

@@ -5,19 +5,6 @@
 namespace lagebild::ner {
 namespace {
 
-template <typename F>
-void ForEachLine(std::string_view text, F&& f) {
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    f(line);
-    if (nl == text.size()) break;
-    pos = nl + 1;
-  }
-}
 
 constexpr size_t kLongSentence = 60;
 constexpr size_t kMaxSentence = 250;
@@ -36,7 +23,7 @@ void Flush(Sentence* s, std::vector<Sentence>* out) {
 std::vector<Sentence> ReadGermEval(std::string_view text, size_t* skipped) {
   std::vector<Sentence> out;
   Sentence s;
-  ForEachLine(text, [&](std::string_view line) {
+  util::ForEachTextLine(text, [&](std::string_view line) {
     if (line.empty()) {
       Flush(&s, &out);
       return;
@@ -65,7 +52,7 @@ std::vector<Sentence> ReadConll(std::string_view text, const std::map<std::strin
                                 size_t* skipped) {
   std::vector<Sentence> out;
   Sentence s;
-  ForEachLine(text, [&](std::string_view line) {
+  util::ForEachTextLine(text, [&](std::string_view line) {
     const std::string_view t = util::Trim(line);
     if (t.empty()) {
       Flush(&s, &out);

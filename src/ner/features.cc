@@ -89,14 +89,10 @@ const Gazetteer& GetGazetteer() {
     Gazetteer out;
     const auto file = util::EmbeddedFile("ner/gazetteer.tsv");
     if (!file) return out;
-    std::string_view rest = *file;
-    while (!rest.empty()) {
-      const size_t nl = rest.find('\n');
-      std::string_view line = rest.substr(0, nl);
-      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-      if (line.empty() || line[0] == '#') continue;
+    util::ForEachTextLine(*file, [&](std::string_view line) {
+      if (line.empty() || line[0] == '#') return;
       const size_t tab = line.find('\t');
-      if (tab == std::string_view::npos) continue;
+      if (tab == std::string_view::npos) return;
       const std::string name(line.substr(tab + 1));
       out.names.emplace(name, std::string(line.substr(0, tab)));
       size_t words = 1;
@@ -106,7 +102,7 @@ const Gazetteer& GetGazetteer() {
         ++words;
       }
       out.max_words = std::max(out.max_words, words);
-    }
+    });
     return out;
   }();
   return g;
@@ -118,13 +114,9 @@ const std::unordered_set<std::string>& GetNouns() {
     std::unordered_set<std::string> out;
     const auto file = util::EmbeddedFile("ner/nouns.txt");
     if (!file) return out;
-    std::string_view rest = *file;
-    while (!rest.empty()) {
-      const size_t nl = rest.find('\n');
-      const std::string_view line = rest.substr(0, nl);
-      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    util::ForEachTextLine(*file, [&](std::string_view line) {
       if (!line.empty() && line[0] != '#') out.emplace(line);
-    }
+    });
     return out;
   }();
   return nouns;

@@ -9,24 +9,17 @@
 
 #include "read/read.h"
 #include "read/read_internal.h"
+#include "util/calendar.h"
 #include "util/encoding.h"
 #include "util/strings.h"
 
 namespace lagebild::read {
 namespace {
 
-// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+// Civil date from days since 1970-01-01.
 PartialDate FromUnixDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
-  return {y, m, d};
+  const util::Day d = util::FromDayNumber(z);
+  return {d.y, d.m, d.d};
 }
 
 std::string DateString(const PartialDate& d) { return d.ToString(); }

@@ -6,22 +6,16 @@
 #include <string>
 
 #include "read/read.h"
+#include "util/calendar.h"
 #include "util/strings.h"
 
 namespace lagebild::read {
 namespace {
 
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysInMonth(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
-
 PartialDate Valid(int y, int m, int d) {
   if (y < 1000 || y > 2999 || m < 0 || m > 12 || d < 0) return {};
   if (m == 0 && d != 0) return {};
-  if (d != 0 && d > DaysInMonth(y, m)) return {};
+  if (d != 0 && d > util::DaysInMonth(y, m)) return {};
   return {y, m, d};
 }
 

@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "time/calendar.h"
+#include "util/calendar.h"
 #include "time/grammar.h"
 #include "util/embedded.h"
 #include "util/fold.h"
@@ -19,6 +19,21 @@
 #include "util/utf8.h"
 
 namespace lagebild::time {
+
+using util::Day;
+using util::AddDays;
+using util::AddMonths;
+using util::DayNumber;
+using util::DaysInMonth;
+using util::FormatDay;
+using util::FormatMonth;
+using util::FormatWeek;
+using util::FormatYear;
+using util::FromDayNumber;
+using util::IsValidDay;
+using util::IsoWeek;
+using util::Weekday;
+using util::WeekOf;
 namespace {
 
 // ---- normaliser names (the rule files refer to them) ------------------------

@@ -1,3 +1,4 @@
+#include "util/strings.h"
 #include "util/romanize.h"
 
 #include <algorithm>
@@ -20,17 +21,12 @@ const Rules& GetRules() {
     Rules out;
     const auto file = EmbeddedFile("quality/transliteration.tsv");
     if (!file) return out;
-    std::string_view rest = *file;
-    while (!rest.empty()) {
-      const size_t nl = rest.find('\n');
-      std::string_view line = rest.substr(0, nl);
-      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (line.empty() || line[0] == '#') continue;
+    util::ForEachTextLine(*file, [&](std::string_view line) {
+      if (line.empty() || line[0] == '#') return;
       const size_t tab = line.find('\t');
-      if (tab == std::string_view::npos || tab == 0) continue;
+      if (tab == std::string_view::npos || tab == 0) return;
       out.rules.emplace_back(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
-    }
+    });
     std::stable_sort(out.rules.begin(), out.rules.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     for (size_t i = 0; i < out.rules.size(); ++i) {

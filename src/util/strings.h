@@ -24,4 +24,19 @@ bool EndsWith(std::string_view s, std::string_view suffix);
 // "1.5 MiB", "200.0 MB"-style size for messages (binary units).
 std::string HumanBytes(uint64_t n);
 
+// Calls f(line) for every line of text (without its "\n" or "\r\n"), the
+// empty ones too: the reader of the data files and corpora.
+template <typename F>
+void ForEachTextLine(std::string_view text, F&& f) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    f(line);
+    pos = nl + 1;
+  }
+}
+
 }  // namespace lagebild::util

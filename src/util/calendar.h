@@ -1,12 +1,13 @@
-// Proleptic Gregorian calendar arithmetic for the time stage: days since
-// 1970-01-01, weekdays, ISO weeks, month steps. Pure functions, no state.
+// Proleptic Gregorian calendar arithmetic: days since 1970-01-01,
+// weekdays, ISO weeks, month steps. Pure functions, no state. Used by the
+// readers (metadata dates) and the time stage.
 #pragma once
 
 #include <cstdint>
 #include <cstdio>
 #include <string>
 
-namespace lagebild::time {
+namespace lagebild::util {
 
 struct Day {
   int y = 0, m = 0, d = 0;
@@ -98,4 +99,4 @@ inline std::string FormatWeek(const IsoWeek& w) {
   return buf;
 }
 
-}  // namespace lagebild::time
+}  // namespace lagebild::util
