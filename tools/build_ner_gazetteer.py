@@ -8,6 +8,8 @@ SmartData test split, which measure the tagger):
   - Debian iso-codes: country names (ISO 3166-1) in English and, through
     the German message catalogue, in German (LOC), plus their subdivisions
     (ISO 3166-2, LOC).
+  - the cities of data/geo/cities.tsv (GeoNames, CC BY 4.0; built by
+    tools/geo/build.mjs), LOC.
   - the names annotated in the German Legal Entity Recognition corpus
     (CC BY 4.0; persons, places, organisations and other named things, as
     mapped by ner_tool) and in the Europeana historic newspapers (CC0).
@@ -79,6 +81,11 @@ def main():
     for s in json.load(open("/usr/share/iso-codes/json/iso_3166-2.json"))["3166-2"]:
         add("LOC", s["name"].split(), 10)
         add("LOC", de2.gettext(s["name"]).split(), 10)
+
+    with open(os.path.join(ROOT, "data", "geo", "cities.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                add("LOC", line.split("\t", 1)[0].split(), 5)
 
     courts = os.path.join(data, "ler-legal-ner-de", "courts")
     for f in sorted(os.listdir(courts)):

@@ -13,12 +13,17 @@
 //        stays apart when two people share it (two Müllers) — different
 //        people are never merged without evidence. The canonical name is
 //        the most frequent full form in German articles.
+//        One sense per story: a single word the tagger typed as a place,
+//        organisation or other name that is the surname of exactly one
+//        person of the story ("sagte Tokajew" beside "Kassym-Jomart
+//        Tokajew") is that person, unless it is a known place name.
 //        Places get coordinates (Geocode).
 // Fails: never.
 // Cost:  linear in the mentions (a hash map per key kind).
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lagebild/article.h"
@@ -33,5 +38,8 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles);
 // cities from data/geo/cities.tsv, of several with one name the one in a
 // country of the story, else the most populous. Called by LinkEntities.
 void Geocode(const std::vector<std::vector<std::string>>& names, std::vector<StoryEntity>* entities);
+
+// A city or country of data/geo (any of its names, case folded).
+bool IsPlaceName(std::string_view name);
 
 }  // namespace lagebild::entities

@@ -56,6 +56,30 @@ TEST(LinkEntitiesTest, SpellingsOfOnePersonAreOneEntity) {
   }
 }
 
+TEST(LinkEntitiesTest, ALoneSurnameTypedAsAPlaceIsThePersonOfTheStory) {
+  // The tagger's type of a lone word loses to the story: the surname of
+  // one person is that person; a known place name keeps its type; a
+  // surname two people share stays as tagged.
+  Article a = Make("de", {{"Olschas Bektenow", "PER"}, {"Bektenow", "LOC"},
+                          {"George Washington", "PER"}, {"Washington", "LOC"},
+                          {"Anna Kowalczyk", "PER"}, {"Piotr Kowalczyk", "PER"},
+                          {"Kowalczyk", "ORG"}});
+  Article b = Make("de", {{"Olzhas Bektenov", "PER"}, {"Bektenows", "ORG"}});
+  const auto es = LinkEntities({&a, &b});
+  const StoryEntity* p = With(es, "Olschas Bektenow");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->type, "PER");
+  EXPECT_EQ(With(es, "Bektenow"), p);
+  EXPECT_EQ(With(es, "Olzhas Bektenov"), p);
+  EXPECT_EQ(a.entities[1].type, "PER");
+  ASSERT_NE(With(es, "Washington"), nullptr);
+  EXPECT_EQ(With(es, "Washington")->type, "LOC");
+  EXPECT_NE(With(es, "Washington"), With(es, "George Washington"));
+  ASSERT_NE(With(es, "Kowalczyk"), nullptr);
+  EXPECT_EQ(With(es, "Kowalczyk")->type, "ORG");
+  EXPECT_NE(With(es, "Kowalczyk"), With(es, "Anna Kowalczyk"));
+}
+
 TEST(LinkEntitiesTest, SurnamesInTwoRomanisationsWithTheSameFirstName) {
   // Ч written "tsch" in German and "ch" in English.
   Article a = Make("de", {{"Oleksandr Tkatschenko", "PER"}});

@@ -74,6 +74,12 @@ const Gazetteer& GetGazetteer() {
 
 }  // namespace
 
+bool IsPlaceName(std::string_view name) {
+  const Gazetteer& g = GetGazetteer();
+  const std::string key = util::Fold(name);
+  return g.cities.contains(key) || g.countries.contains(key);
+}
+
 void Geocode(const std::vector<std::vector<std::string>>& names, std::vector<StoryEntity>* entities) {
   const Gazetteer& g = GetGazetteer();
   // Countries first: they decide between cities of one name.

@@ -1,6 +1,7 @@
 // Linking entity mentions into story entities. See entities.h.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -244,6 +245,30 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles) {
       }
       all.push_back({&m, a, std::move(name), all.size()});
     }
+  }
+  // One sense per story: surnames of the story's people with a full name
+  // (surname key -> first-name keys); a lone word typed otherwise that is
+  // the surname of exactly one of them is that person.
+  std::unordered_map<std::string, std::set<std::string>> surnames;
+  for (const M& x : all) {
+    if (x.m->type != "PER") continue;
+    const std::string key = NameKey(x.name);
+    const size_t space = key.rfind(' ');
+    if (space != std::string::npos) surnames[key.substr(space + 1)].insert(key.substr(0, space));
+  }
+  for (M& x : all) {
+    if (x.m->type == "PER" || x.name.find(' ') != std::string::npos) continue;
+    const std::string key = NameKey(x.name);
+    const auto it = surnames.find(key);
+    if (it == surnames.end()) continue;
+    // The first names must all be one person's (SamePerson with the first).
+    const std::string& one = *it->second.begin();
+    if (!std::all_of(it->second.begin(), it->second.end(),
+                     [&](const std::string& f) { return SamePerson(one, f); })) {
+      continue;
+    }
+    if (aliases.group_of.contains(key) || IsPlaceName(x.name)) continue;
+    x.m->type = "PER";
   }
   std::vector<Group> groups;
   std::unordered_map<std::string, size_t> by_key;  // "A<n>", "O:key", "P:surname|first"

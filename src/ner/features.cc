@@ -20,20 +20,6 @@ uint64_t Hash(uint8_t tmpl, std::string_view value) {
   return h;
 }
 
-// Hash of tmpl and several values separated by '|', without joining them.
-uint64_t Hash(uint8_t tmpl, std::string_view a, std::string_view b) {
-  uint64_t h = Hash(tmpl, a);
-  h = (h ^ static_cast<unsigned char>('|')) * 1099511628211ull;
-  for (char c : b) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
-uint64_t Hash(uint8_t tmpl, std::string_view a, std::string_view b, std::string_view c3) {
-  uint64_t h = Hash(tmpl, a, b);
-  h = (h ^ static_cast<unsigned char>('|')) * 1099511628211ull;
-  for (char c : c3) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
-
 // "Kassym-Jomart" -> "Xx-Xx" (runs collapsed); digits d, other letters x.
 std::string Shape(std::string_view w, bool collapse) {
   std::string s;
@@ -108,128 +94,255 @@ const Gazetteer& GetGazetteer() {
   return g;
 }
 
-// data/ner/nouns.txt: German common nouns, lower case.
-const std::unordered_set<std::string>& GetNouns() {
-  static const std::unordered_set<std::string> nouns = [] {
-    std::unordered_set<std::string> out;
-    const auto file = util::EmbeddedFile("ner/nouns.txt");
-    if (!file) return out;
-    util::ForEachTextLine(*file, [&](std::string_view line) {
-      if (!line.empty() && line[0] != '#') out.emplace(line);
-    });
+// What the word lists say of a folded word: a common noun (data/ner/
+// nouns.txt, nouns-de.txt), a first name, a surname (data/ner/names.tsv).
+enum LexiconFlag : uint8_t { kIsNoun = 1, kIsFirstName = 2, kIsSurname = 4 };
+
+// data/ner/roles.txt: role and title words, lower case.
+struct Roles {
+  std::unordered_set<std::string> words;
+  size_t max_bytes = 0;
+};
+
+const Roles& GetRoles() {
+  static const Roles roles = [] {
+    Roles out;
+    if (const auto file = util::EmbeddedFile("ner/roles.txt")) {
+      util::ForEachTextLine(*file, [&](std::string_view line) {
+        if (line.empty() || line[0] == '#') return;
+        const std::string w = util::Fold(line);
+        out.max_bytes = std::max(out.max_bytes, w.size());
+        out.words.insert(w);
+      });
+    }
     return out;
   }();
-  return nouns;
+  return roles;
+}
+
+// A role word: one of roles.txt, or a compound ending with one (at least
+// three letters of it).
+bool IsRole(std::string_view lower) {
+  const Roles& roles = GetRoles();
+  thread_local std::string tail;
+  const size_t from = lower.size() > roles.max_bytes ? lower.size() - roles.max_bytes : 0;
+  for (size_t i = util::NextCharBoundary(lower, from); i + 3 <= lower.size();
+       i = util::NextCharBoundary(lower, i + 1)) {
+    tail.assign(lower.substr(i));
+    if (roles.words.contains(tail)) return true;
+  }
+  return false;
+}
+
+const std::unordered_map<std::string, uint8_t>& GetLexicon() {
+  static const std::unordered_map<std::string, uint8_t> lexicon = [] {
+    std::unordered_map<std::string, uint8_t> out;
+    out.reserve(300000);
+    for (const char* name : {"ner/nouns.txt", "ner/nouns-de.txt"}) {
+      const auto file = util::EmbeddedFile(name);
+      if (!file) continue;
+      util::ForEachTextLine(*file, [&](std::string_view line) {
+        if (!line.empty() && line[0] != '#') out[util::Fold(line)] |= kIsNoun;
+      });
+    }
+    if (const auto file = util::EmbeddedFile("ner/names.tsv")) {
+      util::ForEachTextLine(*file, [&](std::string_view line) {
+        const size_t tab = line.find('\t');
+        if (line.empty() || line[0] == '#' || tab == std::string_view::npos) return;
+        out[util::Fold(line.substr(tab + 1))] |=
+            line.substr(0, tab) == "first" ? kIsFirstName : kIsSurname;
+      });
+    }
+    return out;
+  }();
+  return lexicon;
 }
 
 enum Template : uint8_t {
   kBias, kWord, kLower, kPre1, kPre2, kPre3, kPre4, kSuf1, kSuf2, kSuf3, kSuf4, kShape,
   kShortShape, kCap, kInit, kPrev1, kPrev2, kNext1, kNext2, kPrevShape, kNextShape, kBigramL,
   kBigramR, kPrevSuf3, kNextSuf3, kLowerInit, kLength, kTrigram, kGazetteer, kGazetteerWord,
-  kGazetteerPrev, kGazetteerNext, kNoun, kNounPrev, kNounNext,
+  kGazetteerPrev, kGazetteerNext, kNoun, kNounPrev, kNounNext, kName, kNamePrev, kNameNext, kRolePrev, kRolePrev2,
 };
+
+}  // namespace
+
+namespace {
+
+// Feature hashes are combinations of value hashes (FNV-1a of the strings)
+// with a template id, mixed by splitmix64's finaliser.
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+uint64_t F(uint8_t tmpl, uint64_t v) { return Mix(v + 0x9e3779b97f4a7c15ull * (tmpl + 1)); }
+uint64_t F(uint8_t tmpl, uint64_t a, uint64_t b) { return Mix(F(tmpl, a) ^ b); }
+uint64_t F(uint8_t tmpl, uint64_t a, uint64_t b, uint64_t c) { return Mix(F(tmpl, a, b) ^ c); }
+uint64_t V(std::string_view s) { return Hash(0, s); }
+
+// What the features need of one word, whatever its sentence: computed once
+// per distinct word form and thread, then cached.
+struct WordInfo {
+  std::string lower;
+  uint64_t word = 0, low = 0, pre[4] = {}, suf[4] = {}, long_shape = 0, shape = 0, length = 0;
+  bool cap = false;
+  uint64_t noun = 0, name = 0;  // value hashes of "noun"/"cap"/"-", "f"/"l"/"fl"/"-"
+  const std::string* gaz_type = nullptr;  // the word alone is a gazetteer name
+  bool gaz_prefix = false;                // the word begins a longer name
+  bool role = false;                      // a role or title word (roles.txt)
+};
+
+// The cache of one thread; its entries stay put (node-based) until cleared.
+using WordCache = std::unordered_map<std::string, WordInfo>;
+inline constexpr size_t kMaxCachedWords = 65536;
+
+const WordInfo& Info(WordCache& cache, std::string_view w) {
+  thread_local std::string key;
+  key.assign(w);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  WordInfo x;
+  x.lower = util::Fold(w);
+  const std::string_view l = x.lower;
+  const std::string shape = Shape(w, true);
+  x.word = V(w);
+  x.low = V(l);
+  for (size_t k = 0; k < 4; ++k) {
+    x.pre[k] = V(Prefix(l, k + 1));
+    x.suf[k] = V(Suffix(l, k + 1));
+  }
+  x.long_shape = V(Shape(w, false));
+  x.shape = V(shape);
+  const size_t chars = util::CountCodePoints(w);
+  x.length = V(chars <= 2 ? "s" : chars <= 4 ? "m" : "l");
+  x.cap = !shape.empty() && shape[0] == 'X';
+  static const uint64_t kDash = V("-");
+  x.noun = x.name = kDash;
+  if (x.cap) {
+    // Capitalised words: a known common noun or not, a known first name or
+    // surname or not.
+    const auto& lexicon = GetLexicon();
+    const auto it = lexicon.find(x.lower);
+    const uint8_t flags = it == lexicon.end() ? 0 : it->second;
+    x.noun = V(flags & kIsNoun ? "noun" : "cap");
+    static const char* const kName[] = {"-", "f", "l", "fl"};
+    x.name = V(kName[(flags >> 1) & 3]);
+  }
+  x.role = IsRole(x.lower);
+  const Gazetteer& gz = GetGazetteer();
+  if (auto it = gz.names.find(x.lower); it != gz.names.end()) x.gaz_type = &it->second;
+  x.gaz_prefix = gz.prefixes.contains(x.lower);
+  return cache.emplace(key, std::move(x)).first->second;
+}
 
 }  // namespace
 
 void ExtractFeatures(const std::vector<std::string_view>& words,
                      std::vector<std::vector<uint64_t>>* feats) {
   const size_t n = words.size();
-  std::vector<std::string> lower(n), shape(n);
-  for (size_t i = 0; i < n; ++i) {
-    lower[i] = util::Fold(words[i]);
-    shape[i] = Shape(words[i], true);
-  }
-  static const std::string kStart = "<s>", kEnd = "</s>";
-  auto low = [&](long i) -> std::string_view {
+  thread_local WordCache cache;
+  // Cleared only between sentences, so that the pointers below stay valid.
+  if (cache.size() + n > kMaxCachedWords) cache.clear();
+  thread_local std::vector<const WordInfo*> info;
+  info.resize(n);
+  for (size_t i = 0; i < n; ++i) info[i] = &Info(cache, words[i]);
+  static const uint64_t kStart = V("<s>"), kEnd = V("</s>");
+  auto low = [&](long i) -> uint64_t {
     if (i < 0) return kStart;
     if (static_cast<size_t>(i) >= n) return kEnd;
-    return lower[static_cast<size_t>(i)];
+    return info[static_cast<size_t>(i)]->low;
   };
-  auto shp = [&](long i) -> std::string_view {
+  auto shp = [&](long i) -> uint64_t {
     if (i < 0) return kStart;
     if (static_cast<size_t>(i) >= n) return kEnd;
-    return shape[static_cast<size_t>(i)];
+    return info[static_cast<size_t>(i)]->shape;
   };
-  // Capitalised words: a known common noun, or not.
-  const std::unordered_set<std::string>& nouns = GetNouns();
-  std::vector<const char*> noun(n, "-");
-  for (size_t i = 0; i < n; ++i) {
-    if (shape[i].empty() || shape[i][0] != 'X') continue;
-    noun[i] = nouns.contains(lower[i]) ? "noun" : "cap";
-  }
+  auto suf3 = [&](long i) -> uint64_t {
+    if (i < 0) return kStart;
+    if (static_cast<size_t>(i) >= n) return kEnd;
+    return info[static_cast<size_t>(i)]->suf[2];
+  };
   // Gazetteer matches, longest first from left to right: "B-LOC", "I-LOC".
   const Gazetteer& gz = GetGazetteer();
-  std::vector<std::string> gaz(n);
+  thread_local std::vector<uint64_t> gaz;  // value hash of "B-LOC" ..., 0: none
+  gaz.assign(n, 0);
   {
     std::string key;
     for (size_t i = 0; i < n;) {
-      size_t best = 0;
-      const std::string* type = nullptr;
-      key.clear();
-      for (size_t len = 1; len <= gz.max_words && i + len <= n; ++len) {
-        if (len > 1) key += ' ';
-        key += lower[i + len - 1];
-        if (auto it = gz.names.find(key); it != gz.names.end()) {
-          best = len;
-          type = &it->second;
+      size_t best = info[i]->gaz_type ? 1 : 0;
+      const std::string* type = info[i]->gaz_type;
+      if (info[i]->gaz_prefix) {
+        key = info[i]->lower;
+        for (size_t len = 2; len <= gz.max_words && i + len <= n; ++len) {
+          key += ' ';
+          key += info[i + len - 1]->lower;
+          if (auto it = gz.names.find(key); it != gz.names.end()) {
+            best = len;
+            type = &it->second;
+          }
+          if (!gz.prefixes.contains(key)) break;
         }
-        if (!gz.prefixes.contains(key)) break;
       }
       if (best == 0) {
         ++i;
         continue;
       }
-      for (size_t k = 0; k < best; ++k) gaz[i + k] = (k == 0 ? "B-" : "I-") + *type;
+      for (size_t k = 0; k < best; ++k) gaz[i + k] = V((k == 0 ? "B-" : "I-") + *type);
       i += best;
     }
   }
+  static const uint64_t kFirst = V("first"), kMid = V("mid"), kNo = V("no");
   // Reuse the per-word vectors' storage across calls.
-  if (feats->size() < n) feats->resize(n);
   feats->resize(n);
-  for (auto& v : *feats) v.clear();
   for (size_t k = 0; k < n; ++k) {
     const long i = static_cast<long>(k);
+    const WordInfo& x = *info[k];
     std::vector<uint64_t>& f = (*feats)[k];
-    f.reserve(32);
-    const std::string_view w = words[k], l = lower[k];
-    f.push_back(Hash(kBias, ""));
-    f.push_back(Hash(kWord, w));
-    f.push_back(Hash(kLower, l));
-    f.push_back(Hash(kPre1, Prefix(l, 1)));
-    f.push_back(Hash(kPre2, Prefix(l, 2)));
-    f.push_back(Hash(kPre3, Prefix(l, 3)));
-    f.push_back(Hash(kPre4, Prefix(l, 4)));
-    f.push_back(Hash(kSuf1, Suffix(l, 1)));
-    f.push_back(Hash(kSuf2, Suffix(l, 2)));
-    f.push_back(Hash(kSuf3, Suffix(l, 3)));
-    f.push_back(Hash(kSuf4, Suffix(l, 4)));
-    f.push_back(Hash(kShape, Shape(w, false)));
-    f.push_back(Hash(kShortShape, shape[k]));
-    const bool cap = !shape[k].empty() && shape[k][0] == 'X';
-    f.push_back(Hash(kCap, cap ? (k == 0 ? "first" : "mid") : "no"));
-    if (k == 0) f.push_back(Hash(kInit, l));
-    f.push_back(Hash(kPrev1, low(i - 1)));
-    f.push_back(Hash(kPrev2, low(i - 2)));
-    f.push_back(Hash(kNext1, low(i + 1)));
-    f.push_back(Hash(kNext2, low(i + 2)));
-    f.push_back(Hash(kPrevShape, shp(i - 1)));
-    f.push_back(Hash(kNextShape, shp(i + 1)));
-    f.push_back(Hash(kBigramL, low(i - 1), l));
-    f.push_back(Hash(kBigramR, l, low(i + 1)));
-    f.push_back(Hash(kPrevSuf3, Suffix(low(i - 1), 3)));
-    f.push_back(Hash(kNextSuf3, Suffix(low(i + 1), 3)));
-    f.push_back(Hash(kTrigram, shp(i - 1), shape[k], shp(i + 1)));
-    if (!gaz[k].empty()) {
-      f.push_back(Hash(kGazetteer, gaz[k]));
-      f.push_back(Hash(kGazetteerWord, gaz[k], l));
+    f.clear();
+    f.reserve(40);
+    f.push_back(F(kBias, 0));
+    f.push_back(F(kWord, x.word));
+    f.push_back(F(kLower, x.low));
+    f.push_back(F(kPre1, x.pre[0]));
+    f.push_back(F(kPre2, x.pre[1]));
+    f.push_back(F(kPre3, x.pre[2]));
+    f.push_back(F(kPre4, x.pre[3]));
+    f.push_back(F(kSuf1, x.suf[0]));
+    f.push_back(F(kSuf2, x.suf[1]));
+    f.push_back(F(kSuf3, x.suf[2]));
+    f.push_back(F(kSuf4, x.suf[3]));
+    f.push_back(F(kShape, x.long_shape));
+    f.push_back(F(kShortShape, x.shape));
+    f.push_back(F(kCap, x.cap ? (k == 0 ? kFirst : kMid) : kNo));
+    if (k == 0) f.push_back(F(kInit, x.low));
+    f.push_back(F(kPrev1, low(i - 1)));
+    f.push_back(F(kPrev2, low(i - 2)));
+    f.push_back(F(kNext1, low(i + 1)));
+    f.push_back(F(kNext2, low(i + 2)));
+    f.push_back(F(kPrevShape, shp(i - 1)));
+    f.push_back(F(kNextShape, shp(i + 1)));
+    f.push_back(F(kBigramL, low(i - 1), x.low));
+    f.push_back(F(kBigramR, x.low, low(i + 1)));
+    f.push_back(F(kPrevSuf3, suf3(i - 1)));
+    f.push_back(F(kNextSuf3, suf3(i + 1)));
+    f.push_back(F(kTrigram, shp(i - 1), x.shape, shp(i + 1)));
+    if (gaz[k] != 0) {
+      f.push_back(F(kGazetteer, gaz[k]));
+      f.push_back(F(kGazetteerWord, gaz[k], x.low));
     }
-    f.push_back(Hash(kNoun, noun[k]));
-    f.push_back(Hash(kNounPrev, k > 0 ? noun[k - 1] : "<s>"));
-    f.push_back(Hash(kNounNext, k + 1 < n ? noun[k + 1] : "</s>"));
-    f.push_back(Hash(kGazetteerPrev, k > 0 ? gaz[k - 1] : std::string_view("<s>")));
-    f.push_back(Hash(kGazetteerNext, k + 1 < n ? gaz[k + 1] : std::string_view("</s>")));
-    const size_t chars = util::CountCodePoints(w);
-    f.push_back(Hash(kLength, chars <= 2 ? "s" : chars <= 4 ? "m" : "l"));
+    f.push_back(F(kNoun, x.noun));
+    f.push_back(F(kName, x.name));
+    f.push_back(F(kNamePrev, k > 0 ? info[k - 1]->name : kStart));
+    f.push_back(F(kNameNext, k + 1 < n ? info[k + 1]->name : kEnd));
+    f.push_back(F(kNounPrev, k > 0 ? info[k - 1]->noun : kStart));
+    f.push_back(F(kNounNext, k + 1 < n ? info[k + 1]->noun : kEnd));
+    f.push_back(F(kGazetteerPrev, k > 0 ? gaz[k - 1] : kStart));
+    f.push_back(F(kGazetteerNext, k + 1 < n ? gaz[k + 1] : kEnd));
+    f.push_back(F(kLength, x.length));
+    if (k > 0 && info[k - 1]->role) f.push_back(F(kRolePrev, x.cap ? kMid : kNo));
+    if (k > 1 && info[k - 2]->role) f.push_back(F(kRolePrev2, x.cap ? kMid : kNo));
   }
 }
 

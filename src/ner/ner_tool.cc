@@ -2,6 +2,7 @@
 //
 //   ner_tool train --out MODEL [--epochs N] [--seed S] CORPUS...
 //   ner_tool eval --model MODEL CORPUS...
+//   ner_tool tag [--model MODEL] < TEXT    (one "TYPE<TAB>words" line a span)
 //
 // CORPUS is KIND:PATH with KIND germeval (GermEval 2014 TSV), legal (the
 // LER CoNLL files, fine types mapped to PER/LOC/ORG/OTH), europeana
@@ -15,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -22,6 +24,7 @@
 
 #include "ner/corpus.h"
 #include "ner/ner.h"
+#include "ner/tokenize.h"
 
 namespace {
 
@@ -160,6 +163,8 @@ int Eval(int argc, char** argv) {
     return 2;
   }
   const lagebild::ner::Model& model = loaded.value();
+  // The word lists load at the first sentence: not part of the timing.
+  (void)model.Tag({"Warm", "up"});
   for (const std::string& spec : corpora) {
     std::vector<Sentence> data;
     if (!ReadCorpus(spec, &data)) return 2;
@@ -205,11 +210,49 @@ int Eval(int argc, char** argv) {
   return 0;
 }
 
+int Tag(int argc, char** argv) {
+  std::string model_path;
+  for (int i = 0; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == "--model") model_path = argv[i + 1];
+  }
+  std::stringstream ss;
+  ss << std::cin.rdbuf();
+  const std::string text = ss.str();
+  if (model_path.empty()) {
+    for (const auto& m : lagebild::ner::FindEntities(text, "de")) {
+      std::printf("%s\t%s\n", m.type.c_str(), m.text.c_str());
+    }
+    return 0;
+  }
+  std::string bytes;
+  if (!ReadFile(model_path, &bytes)) {
+    std::fprintf(stderr, "ner_tool: cannot read %s\n", model_path.c_str());
+    return 2;
+  }
+  auto loaded = lagebild::ner::Model::Load(bytes);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "ner_tool: %s: %s\n", model_path.c_str(), loaded.status().message().c_str());
+    return 2;
+  }
+  for (const auto& sentence : lagebild::ner::SplitSentences(text)) {
+    std::vector<std::string_view> words;
+    for (const auto& w : sentence) words.push_back(std::string_view(text).substr(w.start, w.end - w.start));
+    const auto labels = loaded.value().Tag(words);
+    for (const auto& span : lagebild::ner::SpansOf(labels)) {
+      std::string s;
+      for (size_t k = span.begin; k < span.end; ++k) s += (k > span.begin ? " " : "") + std::string(words[k]);
+      std::printf("%s\t%s\n", span.type.c_str(), s.c_str());
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "train") return Train(argc - 2, argv + 2);
   if (argc >= 2 && std::string(argv[1]) == "eval") return Eval(argc - 2, argv + 2);
-  std::fprintf(stderr, "usage: ner_tool train|eval ... (see the comment at the top of ner_tool.cc)\n");
+  if (argc >= 2 && std::string(argv[1]) == "tag") return Tag(argc - 2, argv + 2);
+  std::fprintf(stderr, "usage: ner_tool train|eval|tag ... (see the comment at the top of ner_tool.cc)\n");
   return 2;
 }

@@ -49,6 +49,11 @@ struct Model::Impl {
   };
   std::vector<Slot> table;
   uint64_t mask = 0;
+  // The entries as tagging reads them, 4 bytes each: the weight with its
+  // lowest mantissa bits replaced by the label (label_bits of them; a
+  // relative change of the weight below 2^-17).
+  std::vector<uint32_t> packed_entries;
+  uint32_t label_bits = 0;
   std::vector<float> masked;  // Masked(transition), made by Freeze
 
   static uint32_t Key(uint64_t f) {
@@ -58,6 +63,15 @@ struct Model::Impl {
 
   void Freeze() {
     masked = Masked(transition);
+    label_bits = 0;
+    while ((size_t{1} << label_bits) < L) ++label_bits;
+    const uint32_t label_mask = (uint32_t{1} << label_bits) - 1;
+    packed_entries.resize(entries.size());
+    for (size_t k = 0; k < entries.size(); ++k) {
+      uint32_t bits;
+      std::memcpy(&bits, &entries[k].weight, sizeof bits);
+      packed_entries[k] = (bits & ~label_mask) | entries[k].label;
+    }
     size_t size = 16;
     while (size < index.size() * 2) size *= 2;
     table.assign(size, Slot{});
@@ -121,19 +135,26 @@ struct Model::Impl {
         const Slot* slot = Find(f);
         if (slot == nullptr) continue;
         out->push_back(slot->packed);
-        __builtin_prefetch(&entries[slot->packed >> 8]);
+        __builtin_prefetch(&packed_entries[slot->packed >> 8]);
       }
     };
     prefetch_slots(0);
     prefetch_slots(1);
     resolve(0, &found[0]);
+    const uint32_t label_mask = (uint32_t{1} << label_bits) - 1;
     for (size_t i = 0; i < feats.size(); ++i) {
       prefetch_slots(i + 2);
       resolve(i + 1, &found[(i + 1) & 1]);
       float* row = emit->data() + i * L;
       for (uint32_t packed : found[i & 1]) {
         const uint32_t begin = packed >> 8, end = begin + (packed & 0xFF);
-        for (uint32_t k = begin; k < end; ++k) row[entries[k].label] += entries[k].weight;
+        for (uint32_t k = begin; k < end; ++k) {
+          const uint32_t e = packed_entries[k];
+          const uint32_t bits = e & ~label_mask;
+          float weight;
+          std::memcpy(&weight, &bits, sizeof weight);
+          row[e & label_mask] += weight;
+        }
       }
     }
   }
