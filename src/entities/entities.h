@@ -14,9 +14,10 @@
 //        people are never merged without evidence. The canonical name is
 //        the most frequent full form in German articles.
 //        One sense per story: a single word the tagger typed as a place,
-//        organisation or other name that is the surname of exactly one
-//        person of the story ("sagte Tokajew" beside "Kassym-Jomart
-//        Tokajew") is that person, unless it is a known place name.
+//        organisation or other name that is the surname of a person of
+//        the story ("sagte Tokajew" beside "Kassym-Jomart Tokajew") is a
+//        person, unless it is a country or a major city (Washington); it
+//        then joins the one person it can belong to, as any surname.
 //        Places get coordinates (Geocode).
 // Fails: never.
 // Cost:  linear in the mentions (a hash map per key kind).
@@ -39,7 +40,8 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles);
 // country of the story, else the most populous. Called by LinkEntities.
 void Geocode(const std::vector<std::vector<std::string>>& names, std::vector<StoryEntity>* entities);
 
-// A city or country of data/geo (any of its names, case folded).
-bool IsPlaceName(std::string_view name);
+// A country or a city of at least 100,000 inhabitants of data/geo (any of
+// its names, case folded).
+bool IsMajorPlaceName(std::string_view name);
 
 }  // namespace lagebild::entities

@@ -58,8 +58,8 @@ TEST(LinkEntitiesTest, SpellingsOfOnePersonAreOneEntity) {
 
 TEST(LinkEntitiesTest, ALoneSurnameTypedAsAPlaceIsThePersonOfTheStory) {
   // The tagger's type of a lone word loses to the story: the surname of
-  // one person is that person; a known place name keeps its type; a
-  // surname two people share stays as tagged.
+  // one person is that person; a major place keeps its type; a surname two
+  // people share is a person, but neither of them.
   Article a = Make("de", {{"Olschas Bektenow", "PER"}, {"Bektenow", "LOC"},
                           {"George Washington", "PER"}, {"Washington", "LOC"},
                           {"Anna Kowalczyk", "PER"}, {"Piotr Kowalczyk", "PER"},
@@ -76,8 +76,9 @@ TEST(LinkEntitiesTest, ALoneSurnameTypedAsAPlaceIsThePersonOfTheStory) {
   EXPECT_EQ(With(es, "Washington")->type, "LOC");
   EXPECT_NE(With(es, "Washington"), With(es, "George Washington"));
   ASSERT_NE(With(es, "Kowalczyk"), nullptr);
-  EXPECT_EQ(With(es, "Kowalczyk")->type, "ORG");
+  EXPECT_EQ(With(es, "Kowalczyk")->type, "PER");
   EXPECT_NE(With(es, "Kowalczyk"), With(es, "Anna Kowalczyk"));
+  EXPECT_NE(With(es, "Kowalczyk"), With(es, "Piotr Kowalczyk"));
 }
 
 TEST(LinkEntitiesTest, SurnamesInTwoRomanisationsWithTheSameFirstName) {

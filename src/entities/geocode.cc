@@ -72,12 +72,20 @@ const Gazetteer& GetGazetteer() {
   return g;
 }
 
+constexpr long kMajorCity = 100000;
+
 }  // namespace
 
-bool IsPlaceName(std::string_view name) {
+bool IsMajorPlaceName(std::string_view name) {
   const Gazetteer& g = GetGazetteer();
   const std::string key = util::Fold(name);
-  return g.cities.contains(key) || g.countries.contains(key);
+  if (g.countries.contains(key)) return true;
+  const auto it = g.cities.find(key);
+  if (it == g.cities.end()) return false;
+  for (const Place& p : it->second) {
+    if (p.population >= kMajorCity) return true;
+  }
+  return false;
 }
 
 void Geocode(const std::vector<std::vector<std::string>>& names, std::vector<StoryEntity>* entities) {

@@ -1,7 +1,7 @@
 // Linking entity mentions into story entities. See entities.h.
 #include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -106,6 +106,7 @@ struct Group {
   std::map<std::string, int> full_forms;  // multi-word forms in German articles -> count
   std::map<std::string, int> forms;       // every form -> count
   std::string alias_canonical;            // from the alias table
+  std::string alias_type;                 // from the alias table
   std::vector<EntityMention*> mentions;
   size_t first = 0;                       // order of the first mention
 };
@@ -246,28 +247,22 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles) {
       all.push_back({&m, a, std::move(name), all.size()});
     }
   }
-  // One sense per story: surnames of the story's people with a full name
-  // (surname key -> first-name keys); a lone word typed otherwise that is
-  // the surname of exactly one of them is that person.
-  std::unordered_map<std::string, std::set<std::string>> surnames;
+  // One sense per story: a lone word typed otherwise that is the surname
+  // of one of the story's people with a full name is a person (which one
+  // is decided below, as for any surname).
+  std::unordered_set<std::string> surnames;
   for (const M& x : all) {
     if (x.m->type != "PER") continue;
     const std::string key = NameKey(x.name);
     const size_t space = key.rfind(' ');
-    if (space != std::string::npos) surnames[key.substr(space + 1)].insert(key.substr(0, space));
+    if (space != std::string::npos) surnames.insert(key.substr(space + 1));
   }
   for (M& x : all) {
     if (x.m->type == "PER" || x.name.find(' ') != std::string::npos) continue;
     const std::string key = NameKey(x.name);
-    const auto it = surnames.find(key);
-    if (it == surnames.end()) continue;
-    // The first names must all be one person's (SamePerson with the first).
-    const std::string& one = *it->second.begin();
-    if (!std::all_of(it->second.begin(), it->second.end(),
-                     [&](const std::string& f) { return SamePerson(one, f); })) {
+    if (!surnames.contains(key) || aliases.group_of.contains(key) || IsMajorPlaceName(x.name)) {
       continue;
     }
-    if (aliases.group_of.contains(key) || IsPlaceName(x.name)) continue;
     x.m->type = "PER";
   }
   std::vector<Group> groups;
@@ -299,6 +294,7 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles) {
     if (auto it = aliases.group_of.find(key); it != aliases.group_of.end()) {
       const size_t g = group_for("A" + std::to_string(it->second), x.order);
       groups[g].alias_canonical = aliases.canonical[it->second];
+      groups[g].alias_type = aliases.type[it->second];
       add(g, x);
       continue;
     }
@@ -363,9 +359,13 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles) {
     if (gr.mentions.empty()) continue;
     StoryEntity e;
     e.id = "e" + std::to_string(out.size() + 1);
-    e.type = std::max_element(gr.types.begin(), gr.types.end(),
-                              [](const auto& a, const auto& b) { return a.second < b.second; })
-                 ->first;
+    // The alias table knows the type of its names (Kremlin: ORG, whatever
+    // the tagger said); else the mentions' most frequent type.
+    e.type = !gr.alias_type.empty()
+                 ? gr.alias_type
+                 : std::max_element(gr.types.begin(), gr.types.end(),
+                                    [](const auto& a, const auto& b) { return a.second < b.second; })
+                       ->first;
     const std::map<std::string, int>& pool = gr.full_forms.empty() ? gr.forms : gr.full_forms;
     e.name = gr.alias_canonical.empty()
                  ? std::max_element(pool.begin(), pool.end(),

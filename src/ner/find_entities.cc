@@ -1,9 +1,13 @@
 // FindEntities: the shipped model over the sentences of a text.
 #include <optional>
+#include <string>
+#include <unordered_set>
 
 #include "ner/ner.h"
 #include "ner/tokenize.h"
 #include "util/embedded.h"
+#include "util/fold.h"
+#include "util/strings.h"
 
 namespace lagebild::ner {
 namespace {
@@ -32,10 +36,29 @@ const Shipped& GetShipped() {
   return s;
 }
 
+// Folded English words that are capitalised without being a name, trimmed
+// from the edges of English mentions: data/ner/en-stop.txt (function and
+// calendar words), en-demonyms.txt ("German Chancellor"), roles.txt
+// ("President").
+const std::unordered_set<std::string>& EnglishStopWords() {
+  static const std::unordered_set<std::string> words = [] {
+    std::unordered_set<std::string> out;
+    for (const char* name : {"ner/en-stop.txt", "ner/en-demonyms.txt", "ner/roles.txt"}) {
+      if (const auto file = util::EmbeddedFile(name)) {
+        util::ForEachTextLine(*file, [&](std::string_view line) {
+          if (!line.empty() && line[0] != '#') out.insert(util::Fold(line));
+        });
+      }
+    }
+    return out;
+  }();
+  return words;
+}
+
 }  // namespace
 
 bool HasNerModel(std::string_view language) {
-  return language == "de" && GetShipped().de.has_value();
+  return (language == "de" || language == "en") && GetShipped().de.has_value();
 }
 
 std::vector<std::string> NerModelProblems() { return GetShipped().problems; }
@@ -43,14 +66,24 @@ std::vector<std::string> NerModelProblems() { return GetShipped().problems; }
 std::vector<EntityMention> FindEntities(std::string_view text, std::string_view language) {
   std::vector<EntityMention> out;
   if (!HasNerModel(language)) return out;
+  // English text is tagged by the German model (no openly licensed English
+  // training data yet): capitalisation carries most of the signal, and
+  // English words capitalised for other reasons are trimmed.
   const Model& model = *GetShipped().de;
+  const bool english = language == "en";
   std::vector<std::string_view> words;
   for (const std::vector<WordSpan>& sentence : SplitSentences(text)) {
     words.clear();
     for (const WordSpan& w : sentence) words.push_back(text.substr(w.start, w.end - w.start));
     const std::vector<std::string> labels = model.Tag(words);
-    for (const Span& s : SpansOf(labels)) {
+    for (Span s : SpansOf(labels)) {
       if (s.type != "PER" && s.type != "LOC" && s.type != "ORG" && s.type != "OTH") continue;
+      if (english) {
+        const auto& stop = EnglishStopWords();
+        while (s.begin < s.end && stop.contains(util::Fold(words[s.begin]))) ++s.begin;
+        while (s.end > s.begin && stop.contains(util::Fold(words[s.end - 1]))) --s.end;
+        if (s.begin == s.end) continue;
+      }
       EntityMention m;
       m.start = sentence[s.begin].start;
       m.end = sentence[s.end - 1].end;

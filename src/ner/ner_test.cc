@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "ner/corpus.h"
 #include "ner/tokenize.h"
 
@@ -134,6 +136,29 @@ TEST(NerShippedModelTest, FindsPeoplePlacesAndOrganisationsInNews) {
   for (const EntityMention& e : got) EXPECT_EQ(e.text.find("französisch"), std::string::npos);
   EXPECT_TRUE(FindEntities(text, "xx").empty());
   EXPECT_TRUE(FindEntities("", "de").empty());
+}
+
+TEST(NerShippedModelTest, EnglishTextWithoutCalendarWordsTitlesOrNationalities) {
+  ASSERT_TRUE(HasNerModel("en"));
+  const std::string text =
+      "On Tuesday, President Joe Biden met German Chancellor Olaf Scholz in Washington. "
+      "The two leaders discussed sanctions against Russia. In March, the European Union "
+      "agreed on new measures. There was no comment from Moscow.";
+  std::map<std::string, std::string> got;
+  for (const EntityMention& e : FindEntities(text, "en")) {
+    EXPECT_EQ(text.substr(e.start, e.end - e.start), e.text);
+    got[e.text] = e.type;
+  }
+  EXPECT_EQ(got["Joe Biden"], "PER");
+  EXPECT_EQ(got["Olaf Scholz"], "PER");
+  EXPECT_EQ(got["Washington"], "LOC");
+  EXPECT_EQ(got["Russia"], "LOC");
+  EXPECT_EQ(got["Moscow"], "LOC");
+  EXPECT_EQ(got["European Union"], "ORG");
+  for (const char* no : {"Tuesday", "On Tuesday", "President", "German Chancellor", "German",
+                         "The", "March", "In March", "There"}) {
+    EXPECT_FALSE(got.contains(no)) << no;
+  }
 }
 
 TEST(NerTokenizeTest, WordsAndSentences) {

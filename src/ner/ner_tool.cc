@@ -2,7 +2,9 @@
 //
 //   ner_tool train --out MODEL [--epochs N] [--seed S] CORPUS...
 //   ner_tool eval --model MODEL CORPUS...
-//   ner_tool tag [--model MODEL] < TEXT    (one "TYPE<TAB>words" line a span)
+//   ner_tool tag [--lang de|en] [--model MODEL] < TEXT
+//                                  (one "TYPE<TAB>words" line a span; without
+//                                  --model the shipped tagging of FindEntities)
 //
 // CORPUS is KIND:PATH with KIND germeval (GermEval 2014 TSV), legal (the
 // LER CoNLL files, fine types mapped to PER/LOC/ORG/OTH), europeana
@@ -211,15 +213,16 @@ int Eval(int argc, char** argv) {
 }
 
 int Tag(int argc, char** argv) {
-  std::string model_path;
+  std::string model_path, lang = "de";
   for (int i = 0; i + 1 < argc; ++i) {
     if (std::string(argv[i]) == "--model") model_path = argv[i + 1];
+    if (std::string(argv[i]) == "--lang") lang = argv[i + 1];
   }
   std::stringstream ss;
   ss << std::cin.rdbuf();
   const std::string text = ss.str();
   if (model_path.empty()) {
-    for (const auto& m : lagebild::ner::FindEntities(text, "de")) {
+    for (const auto& m : lagebild::ner::FindEntities(text, lang)) {
       std::printf("%s\t%s\n", m.type.c_str(), m.text.c_str());
     }
     return 0;

