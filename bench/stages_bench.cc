@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "claims/claims.h"
 #include "clean/clean.h"
 #include "language/language.h"
 #include "lagebild/pipeline.h"
@@ -143,6 +144,32 @@ void BM_FindEntities(benchmark::State& state) {
   SetCounters(state, c.total, c.bytes.size());
 }
 
+// Cleaned articles with their times and entities -> FindQuantities (the
+// claims stage's per-article extraction).
+void BM_FindQuantities(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  struct Input {
+    std::string text;
+    std::vector<lagebild::TimeMention> times;
+    std::vector<lagebild::EntityMention> entities;
+  };
+  std::vector<Input> inputs;
+  for (const auto& b : c.bytes) {
+    Input in;
+    in.text = lagebild::clean::CleanText(lagebild::normalize::NormalizeText(b), "").text;
+    in.times = lagebild::time::TagTimes(in.text, "de", lagebild::PartialDate{2022, 1, 13});
+    in.entities = lagebild::ner::FindEntities(in.text, "de");
+    inputs.push_back(std::move(in));
+  }
+  for (auto _ : state) {
+    for (const auto& in : inputs) {
+      auto q = lagebild::claims::FindQuantities(in.text, "de", in.times, in.entities);
+      benchmark::DoNotOptimize(q);
+    }
+  }
+  SetCounters(state, c.total, c.bytes.size());
+}
+
 // Files on disk (page cache) -> RawArticle -> normalised text: the read +
 // normalize figure of the foundation issue.
 void BM_ReadNormalizeFiles(benchmark::State& state) {
@@ -185,6 +212,7 @@ BENCHMARK(BM_CleanText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AssessSource)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagTimes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FindEntities)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FindQuantities)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadNormalizeFiles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnalyzeOneCore)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WriteJson)->Unit(benchmark::kMillisecond);

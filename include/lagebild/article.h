@@ -151,7 +151,10 @@ struct Quantity {
   std::optional<double> low;    // bounds implied by the hedge
   std::optional<double> high;
   std::string hedge;            // "rund", "fast", "more than", ... or ""
-  std::string unit;             // the counted thing, "" if unknown
+  std::string unit;             // the counted thing as written, "" if unknown
+  std::string counted;          // its class ("soldiers") or folded noun, ""
+  std::string predicate;        // "arrested", "killed", "sent", ... or ""
+  std::string source;           // attribution as written ("der Regierung"), ""
   std::string claim;            // story-level claim id, "" until aligned
 };
 

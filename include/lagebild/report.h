@@ -29,12 +29,15 @@ struct ClaimValue {
   std::string article;  // article id
   std::string text;
   std::optional<double> value, low, high;
+  std::string source;  // attribution as written, "" if none
 };
 
 struct Claim {
-  std::string id;      // "c1", ...
-  std::string about;
-  std::string status;  // "consistent", "conflicting", "single-source"
+  std::string id;         // "c1", ...
+  std::string about;      // "people arrested", "soldiers sent", "Flüge"
+  std::string counted;    // class or folded noun of the counted thing, or ""
+  std::string predicate;  // predicate class, or ""
+  std::string status;     // "consistent", "conflicting", "single-source"
   std::vector<ClaimValue> values;
 };
 

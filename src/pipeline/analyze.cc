@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "clean/clean.h"
+#include "claims/claims.h"
 #include "entities/entities.h"
 #include "language/language.h"
 #include "lagebild/pipeline.h"
@@ -131,6 +132,9 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     Article& a = report.articles[i];
     a.times = time::TagTimes(a.text, a.language, a.published.value);
     a.entities = ner::FindEntities(a.text, a.language);
+    // claims: head counts and counts of things with hedge, predicate and
+    // attribution (numbers inside times are not counts).
+    a.quantities = claims::FindQuantities(a.text, a.language, a.times, a.entities);
   });
   // entities: mentions linked across the story. Until story clustering
   // exists, the articles read together are one story.
@@ -144,6 +148,8 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
       members.push_back(&a);
     }
     story.entities = entities::LinkEntities(members);
+    // claims: quantities aligned across the story's articles.
+    story.claims = claims::AlignClaims(members);
     report.stories.push_back(std::move(story));
   }
   report.resources.push_back(language::LanguageResource());

@@ -196,6 +196,9 @@ void WriteArticle(JsonWriter& w, const Article& a) {
     w.Key("high"); w.OptionalNumber(q.high);
     w.Key("hedge"); w.String(q.hedge);
     w.Key("unit"); w.String(q.unit);
+    w.Key("counted"); w.String(q.counted);
+    w.Key("predicate"); w.String(q.predicate);
+    w.Key("source"); w.String(q.source);
     w.Key("claim"); q.claim.empty() ? w.Null() : w.String(q.claim);
     w.EndObject();
   }
@@ -270,6 +273,8 @@ void WriteStory(JsonWriter& w, const Story& s) {
     w.BeginObject();
     w.Key("id"); w.String(c.id);
     w.Key("about"); w.String(c.about);
+    w.Key("counted"); w.String(c.counted);
+    w.Key("predicate"); w.String(c.predicate);
     w.Key("status"); w.String(c.status);
     w.Key("values");
     w.BeginArray();
@@ -280,6 +285,7 @@ void WriteStory(JsonWriter& w, const Story& s) {
       w.Key("value"); w.OptionalNumber(v.value);
       w.Key("low"); w.OptionalNumber(v.low);
       w.Key("high"); w.OptionalNumber(v.high);
+      w.Key("source"); w.String(v.source);
       w.EndObject();
     }
     w.EndArray();

@@ -19,7 +19,7 @@ Report SampleReport() {
   a.text = "Absatz eins.\nZeile zwei.\n\nAbsatz <b>zwei</b>.";
   a.encoding = "UTF-8";
   a.flags = {"truncated"};
-  a.quantities.push_back({"rund 2.500", 0, 10, 2500.0, 2250.0, std::nullopt, "rund", "Soldaten", ""});
+  a.quantities.push_back({"rund 2.500", 0, 10, 2500.0, 2250.0, std::nullopt, "rund", "Soldaten", "soldiers", "sent", "", ""});
   r.articles.push_back(a);
   r.errors.push_back({"bad\xFF.txt", "empty input; skipped"});
   r.resources.push_back("CLD2");

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "lagebild/pipeline.h"
@@ -301,6 +302,62 @@ TEST_F(SeedsTest, EveryExpectedEntityWithAllItsVariants) {
       EXPECT_NE(ea, eb) << a << " and " << b << " merged";
     }
   }
+}
+
+// Every expected claim is one story claim holding a value from every
+// listed article (text containing or contained in the expected text, the
+// number within 1 %, null for a vague amount) with the listed status; every
+// quantity's text is its span of the article text.
+TEST_F(SeedsTest, EveryExpectedClaimWithItsValuesAndStatus) {
+  ASSERT_FALSE(report_.stories.empty());
+  const Story& story = report_.stories.front();
+  for (const Article& a : report_.articles) {
+    for (const Quantity& q : a.quantities) {
+      EXPECT_EQ(a.text.substr(q.start, q.end - q.start), q.text) << a.source;
+    }
+  }
+  auto matches = [&](const ClaimValue& v, const std::string& article, std::string_view text,
+                     std::optional<double> value) {
+    if (v.article != article) return false;
+    const std::string got = FoldSpace(v.text), want = FoldSpace(text);
+    if (got.find(want) == std::string::npos && want.find(got) == std::string::npos) return false;
+    if (!value) return !v.value.has_value();
+    return v.value && std::fabs(*v.value - *value) <= 0.01 * std::fabs(*value);
+  };
+  size_t checked = 0;
+  for (simdjson::dom::element x : expected_["claims"].get_array()) {
+    std::string_view about, status;
+    ASSERT_EQ(x["about"].get_string().get(about), simdjson::SUCCESS);
+    ASSERT_EQ(x["status"].get_string().get(status), simdjson::SUCCESS);
+    SCOPED_TRACE(std::string(about));
+    const Claim* found = nullptr;  // holding the values, with the status if one has it
+    for (const Claim& c : story.claims) {
+      bool all = true;
+      for (simdjson::dom::element v : x["values"].get_array()) {
+        std::string_view file, text;
+        ASSERT_EQ(v["file"].get_string().get(file), simdjson::SUCCESS);
+        ASSERT_EQ(v["text"].get_string().get(text), simdjson::SUCCESS);
+        std::optional<double> value;
+        double d = 0;
+        int64_t i = 0;
+        if (v["value"].get_double().get(d) == simdjson::SUCCESS) {
+          value = d;
+        } else if (v["value"].get_int64().get(i) == simdjson::SUCCESS) {
+          value = static_cast<double>(i);
+        }
+        auto it = by_file_.find(std::string(file));
+        ASSERT_NE(it, by_file_.end());
+        const std::string& id = it->second->id;
+        all &= std::any_of(c.values.begin(), c.values.end(),
+                           [&](const ClaimValue& cv) { return matches(cv, id, text, value); });
+      }
+      if (all && (found == nullptr || c.status == status)) found = &c;
+    }
+    ASSERT_NE(found, nullptr) << "no claim holds all the values";
+    EXPECT_EQ(found->status, status) << found->about;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 6u);
 }
 
 }  // namespace

@@ -1,0 +1,187 @@
+// AlignClaims (claims.h): quantities of one story grouped by predicate and
+// counted class, split into slots where one source gives several values,
+// with a status from their bounds.
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claims/claims.h"
+#include "claims/lexicon.h"
+#include "util/fold.h"
+
+namespace lagebild::claims {
+namespace {
+
+struct Bounds {
+  double low, high;
+};
+
+Bounds Of(const Quantity& q) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  return {q.low.value_or(-kInf), q.high.value_or(kInf)};
+}
+
+bool Overlap(const Quantity& a, const Quantity& b) {
+  const Bounds x = Of(a), y = Of(b);
+  return x.low <= y.high && y.low <= x.high;
+}
+
+bool IsKnownClass(const std::string& counted) {
+  for (const char* lang : {"de", "en"}) {
+    if (GetLexicon(lang)->thing_classes.contains(counted)) return true;
+  }
+  return false;
+}
+
+// Capitalised words (folded) of the sentence around [start, end), the
+// quantity's own words left out: what its context names.
+std::set<std::string> ContextNames(std::string_view text, size_t start, size_t end) {
+  size_t b = start, e = end;
+  while (b > 0 && text[b - 1] != '\n' && !(text[b - 1] == ' ' && b >= 2 && text[b - 2] == '.')) --b;
+  while (e < text.size() && text[e] != '\n' && !(text[e] == '.' && (e + 1 == text.size() || text[e + 1] == ' '))) ++e;
+  std::set<std::string> out;
+  size_t i = b;
+  while (i < e) {
+    while (i < e && (text[i] == ' ' || text[i] == ',' || text[i] == '(' || text[i] == ')')) ++i;
+    size_t j = i;
+    while (j < e && text[j] != ' ' && text[j] != ',' && text[j] != '(' && text[j] != ')') ++j;
+    if (j > i && (i >= end || j <= start)) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      const bool cap = (c >= 'A' && c <= 'Z') || (c == 0xC3 && i + 1 < e &&
+                                                  static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                                                  static_cast<unsigned char>(text[i + 1]) <= 0x9E);
+      if (cap && j - i > 2 && i != b) out.insert(util::Fold(text.substr(i, j - i)));
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+double Similarity(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t shared = 0;
+  for (const std::string& w : a) shared += b.contains(w);
+  return static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - shared);
+}
+
+std::string About(const std::string& counted, const std::string& predicate) {
+  if (predicate.empty()) return counted;
+  if (counted.empty()) return predicate;
+  return counted + " " + predicate;
+}
+
+}  // namespace
+
+std::vector<Claim> AlignClaims(const std::vector<Article*>& articles) {
+  struct Item {
+    Article* article;
+    Quantity* q;
+    std::string source;  // the article, a copy counted as its original
+    std::set<std::string> names;
+  };
+  struct Slot {
+    std::string counted, predicate;
+    std::vector<Item> items;
+    std::set<std::string> sources;
+    size_t first = 0;
+  };
+  // Items by key, in reading order.
+  std::map<std::string, std::vector<Item>> by_key;
+  std::map<std::string, size_t> key_first;
+  size_t order = 0;
+  for (Article* a : articles) {
+    for (Quantity& q : a->quantities) {
+      q.claim.clear();
+      if (q.predicate.empty() && !IsKnownClass(q.counted)) continue;
+      const std::string key = q.predicate + "|" + q.counted;
+      key_first.try_emplace(key, order++);
+      by_key[key].push_back({a, &q, a->duplicate_of.value_or(a->id),
+                             ContextNames(a->text, q.start, q.end)});
+    }
+  }
+  std::vector<Slot> slots;
+  for (auto& [key, items] : by_key) {
+    const size_t begin = slots.size();
+    for (Item& it : items) {
+      // The slot with the most shared context among those where this
+      // source says nothing that contradicts it; a value that agrees
+      // counts a little.
+      long best = -1;
+      double best_score = -1;
+      for (size_t s = begin; s < slots.size(); ++s) {
+        bool fits = true;
+        double sim = 0;
+        bool agrees = false;
+        for (const Item& other : slots[s].items) {
+          if (other.source == it.source && !Overlap(*other.q, *it.q)) fits = false;
+          sim = std::max(sim, Similarity(other.names, it.names));
+          agrees |= Overlap(*other.q, *it.q);
+        }
+        if (!fits) continue;
+        const double score = sim + (agrees ? 0.25 : 0);
+        if (score > best_score) {
+          best_score = score;
+          best = static_cast<long>(s);
+        }
+      }
+      if (best < 0) {
+        Slot s;
+        s.counted = it.q->counted;
+        s.predicate = it.q->predicate;
+        s.first = key_first[key];
+        slots.push_back(std::move(s));
+        best = static_cast<long>(slots.size() - 1);
+      }
+      slots[static_cast<size_t>(best)].sources.insert(it.source);
+      slots[static_cast<size_t>(best)].items.push_back(std::move(it));
+    }
+  }
+  std::vector<const Slot*> sorted;
+  for (const Slot& s : slots) sorted.push_back(&s);
+  // Claims several sources make first, then in order of first mention.
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Slot* a, const Slot* b) {
+    if (a->sources.size() != b->sources.size()) return a->sources.size() > b->sources.size();
+    return a->first < b->first;
+  });
+  std::vector<Claim> out;
+  for (const Slot* s : sorted) {
+    Claim c;
+    c.id = "c" + std::to_string(out.size() + 1);
+    c.counted = s->counted;
+    c.predicate = s->predicate;
+    c.about = About(s->counted, s->predicate);
+    if (s->sources.size() < 2) {
+      c.status = "single-source";
+    } else {
+      c.status = "consistent";
+      for (size_t x = 0; x < s->items.size() && c.status == "consistent"; ++x) {
+        for (size_t y = x + 1; y < s->items.size(); ++y) {
+          if (s->items[x].source == s->items[y].source) continue;
+          if (!Overlap(*s->items[x].q, *s->items[y].q)) {
+            c.status = "conflicting";
+            break;
+          }
+        }
+      }
+    }
+    for (const Item& it : s->items) {
+      it.q->claim = c.id;
+      ClaimValue v;
+      v.article = it.article->id;
+      v.text = it.q->text;
+      v.value = it.q->value;
+      v.low = it.q->low;
+      v.high = it.q->high;
+      v.source = it.q->source;
+      c.values.push_back(std::move(v));
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace lagebild::claims
