@@ -153,7 +153,11 @@ std::vector<Claim> AlignClaims(const std::vector<Article*>& articles) {
     c.id = "c" + std::to_string(out.size() + 1);
     c.counted = s->counted;
     c.predicate = s->predicate;
-    c.about = About(s->counted, s->predicate);
+    // A class reads as it is ("soldiers"); another noun as first written.
+    c.about = About(IsKnownClass(s->counted) || s->items.front().q->unit.empty()
+                        ? s->counted
+                        : s->items.front().q->unit,
+                    s->predicate);
     if (s->sources.size() < 2) {
       c.status = "single-source";
     } else {

@@ -2,6 +2,7 @@
 // external resources, one stylesheet inline. Every value passes through
 // AppendHtmlEscaped; nothing from an article is ever written as markup or
 // as a link target.
+#include <cstdio>
 #include <map>
 
 #include "report/report_writer.h"
@@ -21,6 +22,9 @@ dl.meta dt{font-weight:600} dl.meta dd{margin:0;overflow-wrap:anywhere}
 details{font-size:.85rem;color:#555;margin:.25rem 0}
 table{border-collapse:collapse;font-size:.9rem} td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
 .errors{background:#fff4f4}
+.status{border-radius:3px;padding:0 .4rem;font-size:.8rem}
+.status.conflicting{background:#f9d0d0} .status.consistent{background:#d4f0d4} .status.single-source{background:#eee}
+table.claims ul{margin:0;padding-left:1rem}
 )css";
 
 void Esc(std::string& out, std::string_view s) { AppendHtmlEscaped(out, s); }
@@ -136,6 +140,72 @@ void WriteArticle(std::string& out, const Article& a) {
   out.append("</section>\n");
 }
 
+std::string FormatNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+// Who says how many of what: one row a claim, its values with their
+// article, bounds and source.
+void WriteClaims(std::string& out, const Story& s) {
+  if (s.claims.empty()) return;
+  out.append("<h3>Claims</h3>\n<table class=\"claims\">\n"
+             "<tr><th>about</th><th>status</th><th>values</th></tr>\n");
+  for (const Claim& c : s.claims) {
+    out.append("<tr><td>");
+    Esc(out, c.about);
+    out.append("</td><td><span class=\"status ");
+    Esc(out, c.status);
+    out.append("\">");
+    Esc(out, c.status);
+    out.append("</span></td><td><ul>");
+    for (const ClaimValue& v : c.values) {
+      out.append("<li>");
+      Tag(out, "<a href=\"#", v.article, "\">");
+      Esc(out, v.article);
+      out.append("</a>: „");
+      Esc(out, v.text);
+      out.append("“");
+      if (v.low || v.high) {
+        out.append(" (");
+        out.append(v.low ? FormatNumber(*v.low) : std::string("…"));
+        out.append("–");
+        out.append(v.high ? FormatNumber(*v.high) : std::string("…"));
+        out.append(")");
+      }
+      if (!v.source.empty()) {
+        out.append(", according to ");
+        Esc(out, v.source);
+      }
+      out.append("</li>");
+    }
+    out.append("</ul></td></tr>\n");
+  }
+  out.append("</table>\n");
+}
+
+// People, organisations and places with every spelling seen.
+void WriteEntities(std::string& out, const Story& s) {
+  if (s.entities.empty()) return;
+  out.append("<details><summary>entities (");
+  out.append(std::to_string(s.entities.size()));
+  out.append(")</summary>\n<table class=\"entities\">\n"
+             "<tr><th>type</th><th>name</th><th>spellings</th><th>coordinates</th></tr>\n");
+  for (const StoryEntity& e : s.entities) {
+    Tag(out, "<tr><td>", e.type, "</td>");
+    Tag(out, "<td>", e.name, "</td><td>");
+    for (size_t k = 0; k < e.variants.size(); ++k) {
+      if (k > 0) out.append(", ");
+      Esc(out, e.variants[k]);
+    }
+    out.append("</td><td>");
+    if (e.geo) out.append(FormatNumber(e.geo->lat) + ", " + FormatNumber(e.geo->lon));
+    out.append("</td></tr>\n");
+  }
+  out.append("</table></details>\n");
+}
+
 }  // namespace
 
 std::string WriteHtml(const Report& report) {
@@ -184,7 +254,10 @@ std::string WriteHtml(const Report& report) {
       Esc(out, id);
       out.push_back(' ');
     }
-    out.append("</p></section>\n");
+    out.append("</p>\n");
+    WriteClaims(out, s);
+    WriteEntities(out, s);
+    out.append("</section>\n");
   }
   for (const Article& a : report.articles) WriteArticle(out, a);
   if (!report.resources.empty()) {

@@ -42,6 +42,25 @@ std::string WriteMarkdown(const Report& report) {
     }
     out.append("\n");
   }
+  // Stories: who says how many of what.
+  for (const Story& st : report.stories) {
+    out.append("## ");
+    AppendMarkdownEscaped(out, st.id + ": " + st.title);
+    out.append("\n\n");
+    if (!st.claims.empty()) out.append("Claims:\n\n");
+    for (const Claim& c : st.claims) {
+      out.append("- ");
+      AppendMarkdownEscaped(out, c.about + " (" + c.status + "): ");
+      for (size_t k = 0; k < c.values.size(); ++k) {
+        const ClaimValue& v = c.values[k];
+        std::string line = (k > 0 ? "; " : "") + v.article + " \"" + v.text + "\"";
+        if (!v.source.empty()) line += " according to " + v.source;
+        AppendMarkdownEscaped(out, line);
+      }
+      out.append("\n");
+    }
+    out.append("\n");
+  }
   for (const Article& a : report.articles) {
     out.append("## ");
     AppendMarkdownEscaped(out, a.id + ": " + (a.title ? *a.title : std::string("(untitled)")));

@@ -21,6 +21,23 @@ Report SampleReport() {
   a.flags = {"truncated"};
   a.quantities.push_back({"rund 2.500", 0, 10, 2500.0, 2250.0, std::nullopt, "rund", "Soldaten", "soldiers", "sent", "", ""});
   r.articles.push_back(a);
+  Story st;
+  st.id = "s1";
+  st.title = "Story <i>";
+  st.articles = {"a1"};
+  Claim c;
+  c.id = "c1";
+  c.about = "soldiers <sent>";
+  c.status = "conflicting";
+  c.values.push_back({"a1", "rund <2.500>", 2500.0, 2250.0, 2750.0, "der <Armee>"});
+  st.claims.push_back(c);
+  StoryEntity e;
+  e.id = "e1";
+  e.type = "PER";
+  e.name = "Olaf <Scholz>";
+  e.variants = {"Olaf <Scholz>", "Scholz's"};
+  st.entities.push_back(e);
+  r.stories.push_back(st);
   r.errors.push_back({"bad\xFF.txt", "empty input; skipped"});
   r.resources.push_back("CLD2");
   return r;
@@ -83,6 +100,14 @@ TEST(HtmlWriterTest, NoValueFromTheReportAppearsAsMarkup) {
   EXPECT_EQ(html.find("<script>"), std::string::npos);
   EXPECT_EQ(html.find("<b>zwei</b>"), std::string::npos);
   EXPECT_EQ(html.find("<evil>"), std::string::npos);
+  // The story's claims and entities, escaped.
+  EXPECT_NE(html.find("soldiers &lt;sent&gt;"), std::string::npos);
+  EXPECT_NE(html.find("rund &lt;2.500&gt;"), std::string::npos);
+  EXPECT_NE(html.find("(2250–2750), according to der &lt;Armee&gt;"), std::string::npos);
+  EXPECT_NE(html.find("Olaf &lt;Scholz&gt;, Scholz&#39;s"), std::string::npos);
+  for (const char* raw : {"<sent>", "<2.500>", "<Armee>", "<Scholz>", "<i>"}) {
+    EXPECT_EQ(html.find(raw), std::string::npos) << raw;
+  }
   EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
   EXPECT_NE(html.find("<p>Absatz eins.<br>Zeile zwei.</p>"), std::string::npos);
   EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
