@@ -161,8 +161,12 @@ struct Quantity {
 struct Quote {
   std::string text;
   uint32_t start = 0, end = 0;
-  std::string speaker;    // story-level entity id or ""
-  std::string statement;  // story-level statement id or ""
+  std::string type;          // "direct" (in quotation marks) or "indirect"
+  std::string speaker_text;  // the speaker as written ("Putin", "ein Sprecher"), ""
+  uint32_t speaker_start = 0, speaker_end = 0;  // its span (0, 0: none or a pronoun)
+  std::string cue;           // the verb or phrase of saying, ""
+  std::string speaker;       // story-level entity id or ""
+  std::string statement;     // story-level statement id or ""
 };
 
 // One analysed article.

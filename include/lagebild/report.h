@@ -47,8 +47,9 @@ struct Rendering {
 };
 
 struct Statement {
-  std::string id;       // "q1", ...
-  std::string speaker;  // entity id or ""
+  std::string id;            // "q1", ...
+  std::string speaker;       // entity id or ""
+  std::string speaker_text;  // the speaker as first written, ""
   std::vector<Rendering> renderings;
 };
 

@@ -10,6 +10,7 @@
 #include "lagebild/pipeline.h"
 #include "ner/ner.h"
 #include "normalize/normalize.h"
+#include "quotes/quotes.h"
 #include "read/read.h"
 #include "time/publication.h"
 #include "time/tagger.h"
@@ -135,6 +136,8 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     // claims: head counts and counts of things with hedge, predicate and
     // attribution (numbers inside times are not counts).
     a.quantities = claims::FindQuantities(a.text, a.language, a.times, a.entities);
+    // quotes: direct and indirect speech with cue and speaker as written.
+    a.quotes = quotes::FindQuotes(a.text, a.language, a.entities);
   });
   // entities: mentions linked across the story. Until story clustering
   // exists, the articles read together are one story.
@@ -150,6 +153,8 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     story.entities = entities::LinkEntities(members);
     // claims: quantities aligned across the story's articles.
     story.claims = claims::AlignClaims(members);
+    // quotes: speakers to story entities; renderings of one statement.
+    story.statements = quotes::LinkQuotes(members);
     report.stories.push_back(std::move(story));
   }
   report.resources.push_back(language::LanguageResource());

@@ -210,6 +210,9 @@ void WriteArticle(JsonWriter& w, const Article& a) {
     w.Key("text"); w.String(q.text);
     w.Key("start"); w.Number(uint64_t{q.start});
     w.Key("end"); w.Number(uint64_t{q.end});
+    w.Key("type"); w.String(q.type);
+    w.Key("speaker_text"); w.String(q.speaker_text);
+    w.Key("cue"); w.String(q.cue);
     w.Key("speaker"); q.speaker.empty() ? w.Null() : w.String(q.speaker);
     w.Key("statement"); q.statement.empty() ? w.Null() : w.String(q.statement);
     w.EndObject();
@@ -298,6 +301,7 @@ void WriteStory(JsonWriter& w, const Story& s) {
     w.BeginObject();
     w.Key("id"); w.String(st.id);
     w.Key("speaker"); st.speaker.empty() ? w.Null() : w.String(st.speaker);
+    w.Key("speaker_text"); w.String(st.speaker_text);
     w.Key("renderings");
     w.BeginArray();
     for (const Rendering& r : st.renderings) {

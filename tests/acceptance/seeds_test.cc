@@ -360,5 +360,65 @@ TEST_F(SeedsTest, EveryExpectedClaimWithItsValuesAndStatus) {
   EXPECT_EQ(checked, 6u);
 }
 
+// Every expected statement is one story statement holding a rendering from
+// each listed article that begins with the listed words; its speaker is the
+// story entity of the expected speaker.
+TEST_F(SeedsTest, EveryExpectedStatementWithItsRenderingsAndSpeaker) {
+  ASSERT_FALSE(report_.stories.empty());
+  const Story& story = report_.stories.front();
+  for (const Article& a : report_.articles) {
+    for (const Quote& q : a.quotes) {
+      EXPECT_EQ(a.text.substr(q.start, q.end - q.start), q.text) << a.source;
+    }
+  }
+  // The expected speaker's story entity: the one holding the variants the
+  // expected entity of that canonical name lists.
+  auto entity_of = [&](std::string_view canonical) -> std::string {
+    for (simdjson::dom::element x : expected_["entities"].get_array()) {
+      std::string_view c;
+      if (x["canonical"].get_string().get(c) != simdjson::SUCCESS || c != canonical) continue;
+      for (simdjson::dom::element v : x["variants"].get_array()) {
+        std::string_view variant;
+        if (v.get_string().get(variant) != simdjson::SUCCESS) continue;
+        for (const StoryEntity& e : story.entities) {
+          if (std::find(e.variants.begin(), e.variants.end(), variant) != e.variants.end()) return e.id;
+        }
+      }
+    }
+    return "";
+  };
+  size_t checked = 0;
+  for (simdjson::dom::element x : expected_["quotes"].get_array()) {
+    std::string_view speaker;
+    ASSERT_EQ(x["speaker"].get_string().get(speaker), simdjson::SUCCESS);
+    SCOPED_TRACE(std::string(speaker));
+    const Statement* found = nullptr;
+    for (const Statement& st : story.statements) {
+      bool all = true;
+      for (simdjson::dom::element r : x["same_statement"].get_array()) {
+        std::string_view file, starts;
+        ASSERT_EQ(r["file"].get_string().get(file), simdjson::SUCCESS);
+        ASSERT_EQ(r["starts"].get_string().get(starts), simdjson::SUCCESS);
+        auto it = by_file_.find(std::string(file));
+        ASSERT_NE(it, by_file_.end());
+        const std::string want = FoldSpace(starts);
+        all &= std::any_of(st.renderings.begin(), st.renderings.end(), [&](const Rendering& g) {
+          return g.article == it->second->id && FoldSpace(g.text).rfind(want, 0) == 0;
+        });
+      }
+      if (all) {
+        found = &st;
+        break;
+      }
+    }
+    ASSERT_NE(found, nullptr) << "no statement holds all the renderings";
+    const std::string id = entity_of(speaker);
+    EXPECT_FALSE(id.empty()) << "no story entity for the speaker";
+    EXPECT_EQ(found->speaker, id);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 2u);
+}
+
 }  // namespace
 }  // namespace lagebild

@@ -1,0 +1,454 @@
+// FindQuotes (quotes.h): direct quotes by their quotation marks, indirect
+// speech by its cue, and the speaker of each.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quotes/lexicon.h"
+#include "quotes/quotes.h"
+#include "util/fold.h"
+#include "util/strings.h"
+#include "util/utf8.h"
+
+namespace lagebild::quotes {
+namespace {
+
+struct Word {
+  uint32_t start = 0, end = 0;
+  std::string low;
+  bool cap = false;
+};
+
+// A letter, digit or hyphen of a word: ASCII letters and digits, and every
+// code point from U+00C0 on outside the punctuation and symbol blocks.
+bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) {
+    const char c = static_cast<char>(cp);
+    return util::IsAsciiAlpha(c) || util::IsAsciiDigit(c) || c == '-';
+  }
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == util::kInvalid) return false;
+  return !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
+         !(cp >= 0xFE00 && cp <= 0xFFFF);
+}
+
+char32_t CharAt(std::string_view text, size_t i, size_t* len) {
+  const char32_t cp = util::DecodeUtf8(text, i, len);
+  if (*len == 0) *len = 1;
+  return cp;
+}
+
+bool IsWordByteAt(std::string_view text, size_t i) {
+  size_t len = 0;
+  return i < text.size() && IsWordChar(CharAt(text, i, &len));
+}
+
+// Words of text[from, to): runs of word characters, whole code points.
+std::vector<Word> WordsIn(std::string_view text, size_t from, size_t to) {
+  std::vector<Word> out;
+  size_t i = from;
+  while (i < to) {
+    size_t len = 0;
+    const char32_t cp = CharAt(text, i, &len);
+    if (!IsWordChar(cp) || cp == '-') {
+      i += len;
+      continue;
+    }
+    size_t j = i;
+    while (j < to) {
+      size_t l = 0;
+      if (!IsWordChar(CharAt(text, j, &l))) break;
+      j += l;
+    }
+    j = std::min(j, to);
+    Word w;
+    w.start = static_cast<uint32_t>(i);
+    w.end = static_cast<uint32_t>(j);
+    w.low = util::Fold(text.substr(i, j - i));
+    w.cap = (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+    out.push_back(std::move(w));
+    i = j;
+  }
+  return out;
+}
+
+// Quotation marks: the closers of an opener at text[i], or empty.
+struct Mark {
+  size_t len = 0;
+  std::vector<std::string_view> closers;
+  bool symmetric = false;  // the same character opens and closes
+};
+
+Mark OpenerAt(std::string_view text, size_t i) {
+  auto is = [&](std::string_view m) { return text.substr(i, m.size()) == m; };
+  if (is("\u201E")) return {3, {"\u201C", "\u201D"}, false};  // „ … “ / ”
+  if (is("\u201C")) return {3, {"\u201D", "\u201C"}, false};  // “ … ” (or “ … “)
+  if (is("\u201D")) return {3, {"\u201D"}, true};             // ” … ”
+  if (is("\u00BB")) return {2, {"\u00AB"}, false};            // » … «
+  if (is("\u00AB")) return {2, {"\u00BB"}, false};            // « … »
+  if (is("\u201A")) return {3, {"\u2018", "\u2019"}, false};  // ‚ … ‘
+  if (text[i] == '"') return {1, {"\""}, true};
+  return {};
+}
+
+bool IsSpaceOrOpen(char c) {
+  return util::IsAsciiSpace(c) || c == '(' || c == '[' || c == ':' || c == '-';
+}
+
+struct Span {
+  size_t start = 0, end = 0;
+};
+
+// The entity mention (PER or ORG, or any when `any`) that starts inside
+// [from, to), first or last.
+const EntityMention* MentionIn(const std::vector<EntityMention>& ms, size_t from, size_t to,
+                               bool last, bool any = false) {
+  const EntityMention* best = nullptr;
+  for (const EntityMention& m : ms) {
+    if (m.start < from || m.start >= to) continue;
+    if (!any && m.type != "PER" && m.type != "ORG") continue;
+    if (best == nullptr || (last ? m.start > best->start : m.start < best->start)) best = &m;
+  }
+  return best;
+}
+
+// Sentence bounds around pos: after the last ". ! ?" + space or line
+// break before it, up to the next one.
+// "19. Januar", "3. Platz": a full stop after a number that is no sentence
+// end.
+bool OrdinalStop(std::string_view text, size_t dot, const Lexicon& lex) {
+  if (dot == 0 || !util::IsAsciiDigit(text[dot - 1]) || dot + 2 >= text.size()) return false;
+  size_t e = dot + 2;
+  while (e < text.size() && text[e] != ' ' && text[e] != ',' && text[e] != '.') ++e;
+  const std::string next = util::Fold(text.substr(dot + 2, e - dot - 2));
+  return lex.ordinal_next.contains(next) || (!next.empty() && next[0] >= 'a' && next[0] <= 'z' &&
+                                             text[dot + 2] >= 'a' && text[dot + 2] <= 'z');
+}
+
+Span SentenceAround(std::string_view text, size_t pos, const Lexicon& lex) {
+  size_t b = pos, e = pos;
+  while (b > 0) {
+    const char c = text[b - 1];
+    if (c == '\n') break;
+    if ((c == ' ') && b >= 2 && (text[b - 2] == '!' || text[b - 2] == '?' ||
+                                 (text[b - 2] == '.' && !OrdinalStop(text, b - 2, lex)))) {
+      break;
+    }
+    --b;
+  }
+  while (e < text.size()) {
+    const char c = text[e];
+    if (c == '\n') break;
+    if ((c == '.' || c == '!' || c == '?') && (e + 1 == text.size() || text[e + 1] == ' ' || text[e + 1] == '\n') &&
+        !(c == '.' && OrdinalStop(text, e, lex))) {
+      ++e;
+      break;
+    }
+    ++e;
+  }
+  return {b, e};
+}
+
+struct Speaker {
+  std::string text;
+  uint32_t start = 0, end = 0;
+  bool found = false;
+};
+
+}  // namespace
+
+bool HasQuoteLexicon(std::string_view language) { return GetLexicon(language) != nullptr; }
+
+std::vector<std::string> QuoteLexiconProblems() {
+  std::vector<std::string> out;
+  for (const char* l : {"de", "en"}) {
+    for (const std::string& p : GetLexicon(l)->problems) out.push_back(p);
+  }
+  return out;
+}
+
+std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
+                              const std::vector<EntityMention>& entities) {
+  std::vector<Quote> out;
+  const Lexicon* lexp = GetLexicon(language);
+  if (lexp == nullptr || text.empty()) return out;
+  const Lexicon& lex = *lexp;
+  const bool german = language == "de";
+
+  // A speaker as an entity mention, a pronoun (resolved) or a short noun
+  // phrase ("ein Sprecher des Ministeriums", "the minister") starting at
+  // words[k].
+  auto speaker_at = [&](const std::vector<Word>& words, size_t k, size_t limit,
+                        bool after_cue = false) -> Speaker {
+    Speaker s;
+    if (k >= words.size()) return s;
+    // A name within the next three words ("sagte Ministerin Anna Berg").
+    static const std::string_view kDets[] = {"der", "die", "ein", "eine", "the", "a", "an"};
+    const bool det = std::find(std::begin(kDets), std::end(kDets), words[k].low) != std::end(kDets);
+    const size_t reach =
+        std::min<size_t>(limit, words[std::min(k + (det ? 5 : 2), words.size() - 1)].end + 1);
+    // Right after a cue any name is the speaker ("sagte Bürgermeisterin
+    // Oldenburg", whatever type the tagger gave it); elsewhere a person or
+    // an organisation.
+    if (const EntityMention* m = MentionIn(entities, words[k].start, reach, false, after_cue)) {
+      s = {m->text, m->start, m->end, true};
+      return s;
+    }
+    if (lex.pronouns.contains(words[k].low)) {
+      // The speaker of the nearest quote before, else the nearest person.
+      const Quote* prev = nullptr;
+      for (const Quote& q : out) {
+        if (q.start < words[k].start && !q.speaker_text.empty() && (prev == nullptr || q.start > prev->start)) {
+          prev = &q;
+        }
+      }
+      const EntityMention* m = nullptr;
+      for (const EntityMention& e : entities) {
+        if (e.type == "PER" && e.end <= words[k].start && (m == nullptr || e.start > m->start)) m = &e;
+      }
+      if (prev != nullptr && (m == nullptr || prev->speaker_start >= m->start || prev->end > m->start)) {
+        s = {prev->speaker_text, prev->speaker_start, prev->speaker_end, true};
+      } else if (m != nullptr) {
+        s = {m->text, m->start, m->end, true};
+      }
+      return s;
+    }
+    static const std::string_view kDet[] = {"der", "die", "ein", "eine", "the", "a", "an"};
+    if (std::find(std::begin(kDet), std::end(kDet), words[k].low) != std::end(kDet)) {
+      size_t j = k + 1, nouns = 0;
+      while (j < words.size() && j < k + 5 && words[j].start < limit) {
+        if (german ? words[j].cap : !lex.stop.contains(words[j].low)) ++nouns;
+        ++j;
+        if (nouns >= 1 && (j >= words.size() || !(words[j].low == "des" || words[j].low == "der" ||
+                                                    words[j].low == "of" || words[j].cap))) {
+          break;
+        }
+      }
+      if (nouns > 0) {
+        s = {std::string(text.substr(words[k].start, words[j - 1].end - words[k].start)),
+             words[k].start, words[j - 1].end, true};
+      }
+    }
+    return s;
+  };
+
+  // Direct quotes.
+  std::vector<Span> direct;
+  for (size_t i = 0; i < text.size();) {
+    const Mark mark = OpenerAt(text, i);
+    if (mark.len == 0 || (mark.symmetric && i > 0 && !IsSpaceOrOpen(text[i - 1]))) {
+      ++i;
+      continue;
+    }
+    const size_t qs = i + mark.len;
+    size_t close = std::string_view::npos, close_len = 0;
+    for (std::string_view c : mark.closers) {
+      for (size_t at = text.find(c, qs); at != std::string_view::npos; at = text.find(c, at + 1)) {
+        // A symmetric mark closes before a space, punctuation or the end.
+        if (mark.symmetric && IsWordByteAt(text, at + c.size())) {
+          continue;
+        }
+        if (at < close) {
+          close = at;
+          close_len = c.size();
+        }
+        break;
+      }
+    }
+    const size_t para = text.find("\n\n", qs);
+    if (close == std::string_view::npos || (para != std::string_view::npos && para < close) ||
+        close - qs > 4000 || close == qs) {
+      i = qs;
+      continue;
+    }
+    const size_t ms = i, me = close + close_len;
+    i = me;
+    Quote q;
+    q.type = "direct";
+    q.start = static_cast<uint32_t>(qs);
+    q.end = static_cast<uint32_t>(close);
+    // Trim white space inside the marks.
+    while (q.start < q.end && util::IsAsciiSpace(text[q.start])) ++q.start;
+    while (q.end > q.start && util::IsAsciiSpace(text[q.end - 1])) --q.end;
+    if (q.start >= q.end) continue;
+    q.text = std::string(text.substr(q.start, q.end - q.start));
+    const size_t n_words = WordsIn(text, q.start, q.end).size();
+    // After the quote: ", sagte X" / ", so X" / ", X said" / "said X".
+    Speaker sp;
+    {
+      const Span sent = SentenceAround(text, std::min(me, text.size() - 1), lex);
+      const size_t limit = std::max(sent.end, me);
+      const std::vector<Word> after = WordsIn(text, me, std::min(limit, me + 200));
+      if (!after.empty() && after[0].start <= me + 3) {
+        if (lex.cues.contains(after[0].low)) {
+          q.cue = after[0].low;
+          sp = speaker_at(after, 1, limit, true);
+        } else if (after.size() > 1) {
+          // "…," X said / "…", Putin sagte
+          for (size_t k = 1; k < after.size() && k < 5; ++k) {
+            if (lex.cues.contains(after[k].low)) {
+              q.cue = after[k].low;
+              sp = speaker_at(after, 0, after[k].start);
+              break;
+            }
+          }
+        }
+      }
+    }
+    // Before the quote: "Zas sagte: „…“", "Putin: „…“", "sagte er: „…“".
+    if (!sp.found) {
+      size_t b = ms;
+      while (b > 0 && util::IsAsciiSpace(text[b - 1])) --b;
+      if (b > 0 && (text[b - 1] == ':' || text[b - 1] == ',')) {
+        const Span sent = SentenceAround(text, b - 1, lex);
+        const std::vector<Word> before = WordsIn(text, sent.start, b - 1);
+        size_t cue_at = before.size();
+        for (size_t k = before.size(); k-- > 0;) {
+          if (lex.cues.contains(before[k].low)) {
+            cue_at = k;
+            break;
+          }
+        }
+        if (cue_at < before.size()) {
+          q.cue = before[cue_at].low;
+          // The subject before the cue, else the speaker after it.
+          if (const EntityMention* m = MentionIn(entities, sent.start, before[cue_at].start, true)) {
+            sp = {m->text, m->start, m->end, true};
+          } else {
+            sp = speaker_at(before, cue_at + 1, b);
+          }
+        } else if (text[b - 1] == ':') {
+          // "Putin: „…“": a name right before the colon; "Oldenburg dankte
+          // den Helfern: „…“": the person the sentence begins with.
+          if (const EntityMention* m = MentionIn(entities, sent.start, b, true); m != nullptr && m->end + 1 >= b) {
+            sp = {m->text, m->start, m->end, true};
+          } else if (const EntityMention* f = MentionIn(entities, sent.start, b, false);
+                     f != nullptr && f->type == "PER" && !before.empty() && f->start <= before[std::min<size_t>(2, before.size() - 1)].start) {
+            sp = {f->text, f->start, f->end, true};
+          }
+        }
+      }
+    }
+    // Scare quotes ("Friedenstruppen") are no quotes.
+    if (!sp.found && q.cue.empty() && n_words < 5) continue;
+    // A quote continued right after the previous one keeps its speaker.
+    if (!sp.found && !out.empty() && out.back().type == "direct" && !out.back().speaker_text.empty()) {
+      const size_t gap_from = out.back().end;
+      if (ms > gap_from && ms - gap_from < 160) {
+        sp = {out.back().speaker_text, out.back().speaker_start, out.back().speaker_end, true};
+      }
+    }
+    // Scare quotes ("Friedenstruppen") are no quotes.
+    if (!sp.found && q.cue.empty() && n_words < 5) continue;
+    if (sp.found) {
+      q.speaker_text = sp.text;
+      q.speaker_start = sp.start;
+      q.speaker_end = sp.end;
+    }
+    direct.push_back({ms, me});
+    out.push_back(std::move(q));
+  }
+
+  // Indirect speech, sentence by sentence outside the direct quotes.
+  auto in_direct = [&](size_t a, size_t b) {
+    for (const Span& d : direct) {
+      if (d.start < b && a < d.end) return true;
+    }
+    return false;
+  };
+  for (size_t pos = 0; pos < text.size();) {
+    while (pos < text.size() && util::IsAsciiSpace(text[pos])) ++pos;
+    if (pos >= text.size()) break;
+    Span sent = SentenceAround(text, pos, lex);
+    sent.start = pos;
+    pos = std::max(sent.end, pos + 1);
+    if (sent.end <= sent.start || in_direct(sent.start, sent.end)) continue;
+    const std::vector<Word> words = WordsIn(text, sent.start, sent.end);
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (!lex.cues.contains(words[k].low) || words[k].low == "so") continue;
+      // The clause after the cue: after a comma within four words
+      // (German), or right after the cue ("said that …", "said the …").
+      size_t comma = std::string_view::npos;
+      for (size_t at = words[k].end; at < sent.end && at < words[k].end + 60; ++at) {
+        if (text[at] == ',') {
+          comma = at;
+          break;
+        }
+        if (text[at] == '.' || text[at] == ':' || text[at] == ';') break;
+      }
+      size_t msg_from = std::string_view::npos;
+      bool reported = false;
+      // "…, die Fähre sei abgekommen, sagte ein Sprecher": the reported
+      // clause before the cue.
+      if (k >= 3) {
+        size_t c = words[k].start;
+        while (c > sent.start && util::IsAsciiSpace(text[c - 1])) --c;
+        if (c > sent.start && text[c - 1] == ',') {
+          bool subj = false;
+          for (size_t j = 0; j < k; ++j) subj |= lex.subjunctive.contains(words[j].low);
+          const Speaker sp = speaker_at(words, k + 1, sent.end, true);
+          if (subj && sp.found) {
+            Quote q;
+            q.type = "indirect";
+            q.start = static_cast<uint32_t>(words[0].start);
+            q.end = static_cast<uint32_t>(c - 1);
+            q.text = std::string(text.substr(q.start, q.end - q.start));
+            q.cue = words[k].low;
+            q.speaker_text = sp.text;
+            q.speaker_start = sp.start;
+            q.speaker_end = sp.end;
+            out.push_back(std::move(q));
+            break;
+          }
+        }
+      }
+      if (comma != std::string_view::npos) {
+        const std::vector<Word> clause = WordsIn(text, comma + 1, sent.end);
+        if (clause.size() >= 3) {
+          if (clause[0].low == "dass" || clause[0].low == "daß" || clause[0].low == "that") {
+            reported = true;
+          } else {
+            for (size_t j = 0; j < clause.size() && j < 8; ++j) reported |= lex.subjunctive.contains(clause[j].low);
+          }
+          if (reported) msg_from = clause[0].start;
+        }
+      } else if (!german && k + 1 < words.size() && words[k + 1].low == "that" && k + 4 < words.size()) {
+        reported = true;
+        msg_from = words[k + 1].start;
+      }
+      if (!reported || msg_from == std::string_view::npos) continue;
+      // The speaker: the subject before the cue, or the one after it
+      // ("sagte Tokajew, er werde").
+      Speaker sp;
+      if (const EntityMention* m = MentionIn(entities, sent.start, words[k].start, true)) {
+        sp = {m->text, m->start, m->end, true};
+      } else {
+        const size_t limit = comma != std::string_view::npos ? comma : msg_from;
+        sp = speaker_at(words, k + 1, limit, true);
+        // "Ein Sprecher der Reederei sagte, …": the noun phrase the
+        // sentence begins with.
+        if (!sp.found && k > 0 && k <= 6) sp = speaker_at(words, 0, words[k].start);
+      }
+      if (!sp.found) continue;
+      Quote q;
+      q.type = "indirect";
+      q.start = static_cast<uint32_t>(msg_from);
+      size_t e = sent.end;
+      while (e > msg_from && (text[e - 1] == '.' || util::IsAsciiSpace(text[e - 1]))) --e;
+      q.end = static_cast<uint32_t>(e);
+      if (q.end <= q.start) continue;
+      q.text = std::string(text.substr(q.start, q.end - q.start));
+      q.cue = words[k].low;
+      q.speaker_text = sp.text;
+      q.speaker_start = sp.start;
+      q.speaker_end = sp.end;
+      out.push_back(std::move(q));
+      break;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.start < b.start; });
+  return out;
+}
+
+}  // namespace lagebild::quotes

@@ -1,0 +1,87 @@
+#include "quotes/lexicon.h"
+
+#include "util/embedded.h"
+#include "util/fold.h"
+#include "util/strings.h"
+
+namespace lagebild::quotes {
+namespace {
+
+template <typename F>
+void ForEachWord(std::string_view list, F&& f) {
+  size_t pos = 0;
+  while (pos <= list.size()) {
+    size_t bar = list.find('|', pos);
+    if (bar == std::string_view::npos) bar = list.size();
+    const std::string_view w = util::Trim(list.substr(pos, bar - pos));
+    if (!w.empty()) f(util::Fold(w));
+    pos = bar + 1;
+  }
+}
+
+Lexicon Load(std::string_view file) {
+  Lexicon lex;
+  const auto data = util::EmbeddedFile(file);
+  if (!data) {
+    lex.problems.push_back(std::string(file) + ": not embedded");
+    return lex;
+  }
+  size_t line_no = 0;
+  util::ForEachTextLine(*data, [&](std::string_view line) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') return;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      lex.problems.push_back(std::string(file) + ":" + std::to_string(line_no) + ": no tab");
+      return;
+    }
+    const std::string_view kind = line.substr(0, tab), words = line.substr(tab + 1);
+    std::unordered_set<std::string>* set = kind == "cue"           ? &lex.cues
+                                           : kind == "particle"    ? &lex.particles
+                                           : kind == "pronoun"     ? &lex.pronouns
+                                           : kind == "subjunctive" ? &lex.subjunctive
+                                           : kind == "stop"        ? &lex.stop
+                                           : kind == "source_after" ? &lex.source_after
+                                           : kind == "ordinal_next" ? &lex.ordinal_next
+                                                                    : nullptr;
+    if (kind == "source_before") {
+      ForEachWord(words, [&](std::string w) { lex.source_before.push_back(std::move(w)); });
+      return;
+    }
+    if (set == nullptr) {
+      lex.problems.push_back(std::string(file) + ":" + std::to_string(line_no) + ": unknown kind '" +
+                             std::string(kind) + "'");
+      return;
+    }
+    ForEachWord(words, [&](std::string w) { set->insert(std::move(w)); });
+  });
+  return lex;
+}
+
+}  // namespace
+
+const Lexicon* GetLexicon(std::string_view language) {
+  static const Lexicon de = Load("quotes/de.tsv");
+  static const Lexicon en = Load("quotes/en.tsv");
+  if (language == "de") return &de;
+  if (language == "en") return &en;
+  return nullptr;
+}
+
+const std::unordered_map<std::string, int>& Synonyms() {
+  static const std::unordered_map<std::string, int> groups = [] {
+    std::unordered_map<std::string, int> out;
+    const auto data = util::EmbeddedFile("quotes/synonyms.tsv");
+    if (!data) return out;
+    int id = 0;
+    util::ForEachTextLine(*data, [&](std::string_view line) {
+      if (line.empty() || line[0] == '#') return;
+      ForEachWord(line, [&](std::string w) { out.emplace(std::move(w), id); });
+      ++id;
+    });
+    return out;
+  }();
+  return groups;
+}
+
+}  // namespace lagebild::quotes

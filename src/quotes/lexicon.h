@@ -1,0 +1,28 @@
+// The quotes stage's word lists (data/quotes/<lang>.tsv and synonyms.tsv),
+// loaded once. Internal to the quotes stage.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace lagebild::quotes {
+
+struct Lexicon {
+  std::unordered_set<std::string> cues, particles, pronouns, subjunctive, stop;
+  // Words after "19." that make the number an ordinal, not a sentence end.
+  std::unordered_set<std::string> ordinal_next;
+  std::vector<std::string> source_before;  // folded phrases ("nach angaben")
+  std::unordered_set<std::string> source_after;
+  std::vector<std::string> problems;
+};
+
+// The lexicon of a language, or nullptr.
+const Lexicon* GetLexicon(std::string_view language);
+
+// Synonym groups of data/quotes/synonyms.tsv: folded word -> group id.
+const std::unordered_map<std::string, int>& Synonyms();
+
+}  // namespace lagebild::quotes

@@ -1,0 +1,144 @@
+// LinkQuotes (quotes.h): speakers to story entities, quotes to statements.
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "quotes/lexicon.h"
+#include "quotes/quotes.h"
+#include "util/fold.h"
+#include "util/strings.h"
+#include "util/utf8.h"
+
+namespace lagebild::quotes {
+namespace {
+
+// Content of a quote: for every word of four letters or more that is not a
+// stop word, its synonym group ("g12") or its stem (first five letters).
+std::set<std::string> Content(std::string_view text, const Lexicon& lex) {
+  std::set<std::string> out;
+  const auto& syn = Synonyms();
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t len = 0;
+    const char32_t cp = util::DecodeUtf8(text, i, &len);
+    len = std::max<size_t>(len, 1);
+    const bool letter = (cp < 0x80 && util::IsAsciiAlpha(static_cast<char>(cp))) ||
+                        (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7);
+    if (!letter) {
+      i += len;
+      continue;
+    }
+    size_t j = i, letters = 0;
+    while (j < text.size()) {
+      size_t l = 0;
+      const char32_t c = util::DecodeUtf8(text, j, &l);
+      const bool lt = (c < 0x80 && util::IsAsciiAlpha(static_cast<char>(c))) ||
+                      (c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7);
+      if (!lt) break;
+      j += std::max<size_t>(l, 1);
+      ++letters;
+    }
+    const std::string w = util::Fold(text.substr(i, j - i));
+    i = j;
+    if (letters < 4 || lex.stop.contains(w)) continue;
+    if (auto it = syn.find(w); it != syn.end()) {
+      out.insert("g" + std::to_string(it->second));
+      continue;
+    }
+    size_t cut = 0;
+    for (size_t k = 0; k < 5 && cut < w.size(); ++k) cut = util::NextCharBoundary(w, cut + 1);
+    out.insert(w.substr(0, cut));
+  }
+  return out;
+}
+
+double Overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t shared = 0;
+  for (const std::string& w : a) shared += b.contains(w);
+  return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+}  // namespace
+
+std::vector<Statement> LinkQuotes(const std::vector<Article*>& articles) {
+  struct Item {
+    Article* article;
+    Quote* q;
+    std::set<std::string> content;
+  };
+  std::vector<Item> items;
+  for (Article* a : articles) {
+    const Lexicon* lex = GetLexicon(a->language);
+    for (Quote& q : a->quotes) {
+      q.speaker.clear();
+      q.statement.clear();
+      // The speaker's story entity: the linked mention at its span.
+      if (q.speaker_end > q.speaker_start) {
+        for (const EntityMention& m : a->entities) {
+          if (m.start <= q.speaker_start && q.speaker_start < m.end && !m.entity.empty()) {
+            q.speaker = m.entity;
+            break;
+          }
+        }
+      }
+      items.push_back({a, &q, lex != nullptr ? Content(q.text, *lex) : std::set<std::string>{}});
+    }
+  }
+  // Renderings of one statement: quotes of different articles by the same
+  // speaker whose content overlaps by a quarter, or by any speakers (one
+  // unknown) whose content overlaps by three fifths.
+  std::vector<size_t> parent(items.size());
+  std::iota(parent.begin(), parent.end(), size_t{0});
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (size_t x = 0; x < items.size(); ++x) {
+    for (size_t y = x + 1; y < items.size(); ++y) {
+      if (items[x].article == items[y].article) continue;
+      const std::string& sx = items[x].q->speaker;
+      const std::string& sy = items[y].q->speaker;
+      if (!sx.empty() && !sy.empty() && sx != sy) continue;
+      const double overlap = Overlap(items[x].content, items[y].content);
+      const bool same_speaker = !sx.empty() && sx == sy;
+      if (overlap >= (same_speaker ? 0.25 : 0.6) &&
+          std::min(items[x].content.size(), items[y].content.size()) >= 2) {
+        parent[find(y)] = find(x);
+      }
+    }
+  }
+  std::vector<Statement> out;
+  std::vector<long> statement_of(items.size(), -1);
+  for (size_t x = 0; x < items.size(); ++x) {
+    const size_t root = find(x);
+    if (statement_of[root] < 0) {
+      statement_of[root] = static_cast<long>(out.size());
+      Statement st;
+      st.id = "q" + std::to_string(out.size() + 1);
+      out.push_back(std::move(st));
+    }
+    Statement& st = out[static_cast<size_t>(statement_of[root])];
+    Quote& q = *items[x].q;
+    q.statement = st.id;
+    if (st.speaker.empty() && !q.speaker.empty()) st.speaker = q.speaker;
+    if (st.speaker_text.empty() && !q.speaker_text.empty()) st.speaker_text = q.speaker_text;
+    st.renderings.push_back({items[x].article->id, q.text});
+  }
+  // Statements several articles render first.
+  std::stable_sort(out.begin(), out.end(), [](const Statement& a, const Statement& b) {
+    return a.renderings.size() > b.renderings.size();
+  });
+  std::map<std::string, std::string> renamed;
+  for (size_t k = 0; k < out.size(); ++k) {
+    renamed[out[k].id] = "q" + std::to_string(k + 1);
+    out[k].id = renamed[out[k].id];
+  }
+  for (Item& it : items) it.q->statement = renamed[it.q->statement];
+  return out;
+}
+
+}  // namespace lagebild::quotes

@@ -1,0 +1,105 @@
+// The quotes stage on texts of its own: quotation styles, speakers before
+// and after, pronouns, scare quotes, indirect speech, statements across
+// translations.
+#include "quotes/quotes.h"
+
+#include <gtest/gtest.h>
+
+namespace lagebild::quotes {
+namespace {
+
+EntityMention Mention(const std::string& text, const std::string& name, const std::string& type,
+                      size_t nth = 0) {
+  size_t at = text.find(name);
+  for (size_t k = 0; k < nth && at != std::string::npos; ++k) at = text.find(name, at + 1);
+  EntityMention m;
+  m.start = static_cast<uint32_t>(at);
+  m.end = static_cast<uint32_t>(at + name.size());
+  m.text = name;
+  m.type = type;
+  return m;
+}
+
+std::string Dump(const std::vector<Quote>& qs) {
+  std::string out;
+  for (const Quote& q : qs) out += "\n  " + q.type + " [" + q.text + "] by [" + q.speaker_text + "] cue " + q.cue;
+  return out;
+}
+
+TEST(QuoteLexiconTest, LoadsWithoutProblems) {
+  for (const std::string& p : QuoteLexiconProblems()) ADD_FAILURE() << p;
+}
+
+TEST(FindQuotesTest, QuotationStylesAndTheirSpeakers) {
+  const std::string text =
+      "„Wir werden die Hilfe fortsetzen“, sagte Ministerin Anna Berg am Montag. "
+      "Der Bürgermeister Jan Holm erklärte: »Die Lage ist unter Kontrolle.« "
+      "«Niemand wurde verletzt», so Holm. Er fügte hinzu: \"Die Straße bleibt gesperrt.\" "
+      "Die sogenannten \"Friedenstruppen\" zogen ab.";
+  const std::vector<EntityMention> es = {Mention(text, "Anna Berg", "PER"),
+                                         Mention(text, "Jan Holm", "PER"),
+                                         Mention(text, "Holm", "PER", 1)};
+  const auto qs = FindQuotes(text, "de", es);
+  ASSERT_EQ(qs.size(), 4u) << Dump(qs);
+  for (const Quote& q : qs) EXPECT_EQ(text.substr(q.start, q.end - q.start), q.text);
+  EXPECT_EQ(qs[0].text, "Wir werden die Hilfe fortsetzen");
+  EXPECT_EQ(qs[0].speaker_text, "Anna Berg");
+  EXPECT_EQ(qs[0].cue, "sagte");
+  EXPECT_EQ(qs[1].text, "Die Lage ist unter Kontrolle.");
+  EXPECT_EQ(qs[1].speaker_text, "Jan Holm");
+  EXPECT_EQ(qs[2].speaker_text, "Holm");
+  EXPECT_EQ(qs[3].text, "Die Straße bleibt gesperrt.");
+  EXPECT_EQ(qs[3].speaker_text, "Holm");  // "Er" is the last speaker
+  for (const Quote& q : qs) EXPECT_EQ(q.type, "direct");
+}
+
+TEST(FindQuotesTest, IndirectSpeechAndEnglish) {
+  const std::string de =
+      "Regierungssprecherin Eva Roth sagte, die Gespräche seien gescheitert. Das Wetter war gut.";
+  const auto qd = FindQuotes(de, "de", {Mention(de, "Eva Roth", "PER")});
+  ASSERT_EQ(qd.size(), 1u) << Dump(qd);
+  EXPECT_EQ(qd[0].type, "indirect");
+  EXPECT_EQ(qd[0].text, "die Gespräche seien gescheitert");
+  EXPECT_EQ(qd[0].speaker_text, "Eva Roth");
+  const std::string en =
+      "\"We will rebuild every house,\" Governor Mark Lee said on Tuesday. Lee said that the "
+      "damage would cost millions. The \"experts\" disagreed.";
+  const auto qe = FindQuotes(en, "en", {Mention(en, "Mark Lee", "PER"), Mention(en, "Lee", "PER", 1)});
+  ASSERT_EQ(qe.size(), 2u) << Dump(qe);
+  EXPECT_EQ(qe[0].text, "We will rebuild every house,");
+  EXPECT_EQ(qe[0].speaker_text, "Mark Lee");
+  EXPECT_EQ(qe[1].type, "indirect");
+  EXPECT_EQ(qe[1].speaker_text, "Lee");
+  EXPECT_TRUE(FindQuotes(en, "xx", {}).empty());
+}
+
+TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
+  auto article = [](const std::string& id, const std::string& lang, const std::string& text,
+                    const std::string& speaker) {
+    Article a;
+    a.id = id;
+    a.language = lang;
+    a.text = text;
+    EntityMention m = Mention(text, speaker, "PER");
+    m.entity = "e1";
+    a.entities = {m};
+    a.quotes = FindQuotes(a.text, lang, a.entities);
+    return a;
+  };
+  Article a = article("a1", "de", "„Der Einsatz lief schnell und effizient ab“, sagte Berg. "
+                                  "„Morgen beginnt die Schule wieder“, sagte Berg.", "Berg");
+  Article b = article("a2", "en", "\"The operation worked quickly and effectively,\" Berg said.",
+                      "Berg");
+  const auto st = LinkQuotes({&a, &b});
+  ASSERT_EQ(a.quotes.size(), 2u);
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "e1");
+  EXPECT_EQ(a.quotes[0].statement, b.quotes[0].statement);
+  EXPECT_NE(a.quotes[1].statement, b.quotes[0].statement);
+  ASSERT_FALSE(st.empty());
+  EXPECT_EQ(st[0].renderings.size(), 2u);
+  EXPECT_EQ(st[0].speaker, "e1");
+}
+
+}  // namespace
+}  // namespace lagebild::quotes
