@@ -16,5 +16,7 @@ inline constexpr int kExitFailure = 3;      // no report: output could not be wr
 void AddAnalyzeCommand(CLI::App& app, std::function<int()>* run);
 // Adds `times` (the temporal tagger alone).
 void AddTimesCommand(CLI::App& app, std::function<int()>* run);
+// Adds `quotes` (named entities and quotes alone).
+void AddQuotesCommand(CLI::App& app, std::function<int()>* run);
 
 }  // namespace lagebild::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   std::function<int()> run;
   lagebild::cli::AddAnalyzeCommand(app, &run);
   lagebild::cli::AddTimesCommand(app, &run);
+  lagebild::cli::AddQuotesCommand(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/text_inputs.h"
 #include "report/report_writer.h"
 #include "time/tagger.h"
 #include "util/utf8.h"
@@ -62,21 +63,6 @@ void WriteLine(std::string_view id, const std::vector<TimeMention>& times, std::
   *out += "]}\n";
 }
 
-bool ReadAll(const std::string& path, std::string* data) {
-  if (path == "-") {
-    std::stringstream ss;
-    ss << std::cin.rdbuf();
-    *data = ss.str();
-    return true;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  *data = ss.str();
-  return !in.bad();
-}
-
 int RunTimes(const TimesArgs& args) {
   PartialDate dct;
   if (!ParseDate(args.dct, &dct)) {
@@ -89,74 +75,34 @@ int RunTimes(const TimesArgs& args) {
                  args.language.c_str());
     return kExitUsage;
   }
-  const std::vector<std::string> inputs = args.inputs.empty() ? std::vector<std::string>{"-"}
-                                                              : args.inputs;
   int status = kExitOk;
   std::string out;
   size_t bytes = 0;
   double seconds = 0;
-  auto tag = [&](std::string_view id, std::string_view text, std::string_view lang,
-                 const PartialDate& date, bool narrative) {
-    std::string valid;
-    if (!util::IsValidUtf8(text)) {
-      valid = util::ReplaceInvalidUtf8(text);
-      text = valid;
+  const bool ok = ForEachTextInput(args.inputs, args.jsonl, args.language, "times",
+                                   [&](const TextInput& in) {
+    PartialDate date = dct;
+    bool narrative = args.narrative;
+    if (in.doc != nullptr) {
+      std::string_view date_text;
+      if ((*in.doc)["dct"].get(date_text) == simdjson::SUCCESS && !ParseDate(date_text, &date)) {
+        std::fprintf(stderr, "lagebild times: %s: bad dct '%.*s'\n", in.id.c_str(),
+                     static_cast<int>(std::min<size_t>(date_text.size(), 40)), date_text.data());
+        status = kExitInputErrors;
+        return;
+      }
+      bool flag = false;
+      if ((*in.doc)["narrative"].get(flag) == simdjson::SUCCESS) narrative = flag;
     }
     time::TagOptions options;
     options.narrative = narrative;
     const auto t0 = std::chrono::steady_clock::now();
-    const std::vector<TimeMention> times = time::TagTimes(text, lang, date, options);
+    const std::vector<TimeMention> times = time::TagTimes(in.text, in.language, date, options);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    bytes += text.size();
-    WriteLine(id, times, &out);
-  };
-  simdjson::dom::parser parser;
-  for (const std::string& path : inputs) {
-    std::string data;
-    if (!ReadAll(path, &data)) {
-      std::fprintf(stderr, "lagebild times: %s: cannot read\n", path.c_str());
-      status = kExitInputErrors;
-      continue;
-    }
-    if (!args.jsonl) {
-      tag(path, data, args.language, dct, args.narrative);
-      continue;
-    }
-    size_t line_no = 0, pos = 0;
-    while (pos < data.size()) {
-      size_t nl = data.find('\n', pos);
-      if (nl == std::string::npos) nl = data.size();
-      const std::string_view line(data.data() + pos, nl - pos);
-      pos = nl + 1;
-      ++line_no;
-      if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-      simdjson::dom::element doc;
-      std::string_view text, id, lang = args.language, date_text;
-      bool narrative = args.narrative;
-      if (parser.parse(line.data(), line.size()).get(doc) != simdjson::SUCCESS ||
-          doc["text"].get(text) != simdjson::SUCCESS) {
-        std::fprintf(stderr, "lagebild times: %s:%zu: not a JSON object with \"text\"\n",
-                     path.c_str(), line_no);
-        status = kExitInputErrors;
-        continue;
-      }
-      std::string text_copy(text);  // the parser's buffer is reused
-      std::string id_copy = path + ":" + std::to_string(line_no);
-      if (doc["id"].get(id) == simdjson::SUCCESS) id_copy = std::string(id);
-      std::string lang_copy(lang);
-      if (doc["language"].get(lang) == simdjson::SUCCESS) lang_copy = std::string(lang);
-      PartialDate date = dct;
-      if (doc["dct"].get(date_text) == simdjson::SUCCESS && !ParseDate(date_text, &date)) {
-        std::fprintf(stderr, "lagebild times: %s:%zu: bad dct '%.*s'\n", path.c_str(), line_no,
-                     static_cast<int>(std::min<size_t>(date_text.size(), 40)), date_text.data());
-        status = kExitInputErrors;
-        continue;
-      }
-      bool flag = false;
-      if (doc["narrative"].get(flag) == simdjson::SUCCESS) narrative = flag;
-      tag(id_copy, text_copy, lang_copy, date, narrative);
-    }
-  }
+    bytes += in.text.size();
+    WriteLine(in.id, times, &out);
+  });
+  if (!ok) status = kExitInputErrors;
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (args.stats) {
     std::fprintf(stderr, "lagebild times: %zu bytes tagged in %.3f s (%.1f MB/s)\n", bytes,

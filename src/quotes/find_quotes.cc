@@ -154,6 +154,7 @@ struct Speaker {
   std::string text;
   uint32_t start = 0, end = 0;
   bool found = false;
+  uint32_t ref_start = 0, ref_end = 0;  // a pronoun's antecedent
 };
 
 }  // namespace
@@ -207,10 +208,14 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       for (const EntityMention& e : entities) {
         if (e.type == "PER" && e.end <= words[k].start && (m == nullptr || e.start > m->start)) m = &e;
       }
+      // The span is the pronoun's; the antecedent is kept for linking.
       if (prev != nullptr && (m == nullptr || prev->speaker_start >= m->start || prev->end > m->start)) {
-        s = {prev->speaker_text, prev->speaker_start, prev->speaker_end, true};
+        const bool chained = prev->referent_end > prev->referent_start;
+        s = {prev->speaker_text, words[k].start, words[k].end, true,
+             chained ? prev->referent_start : prev->speaker_start,
+             chained ? prev->referent_end : prev->speaker_end};
       } else if (m != nullptr) {
-        s = {m->text, m->start, m->end, true};
+        s = {m->text, words[k].start, words[k].end, true, m->start, m->end};
       }
       return s;
     }
@@ -336,7 +341,8 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     if (!sp.found && !out.empty() && out.back().type == "direct" && !out.back().speaker_text.empty()) {
       const size_t gap_from = out.back().end;
       if (ms > gap_from && ms - gap_from < 160) {
-        sp = {out.back().speaker_text, out.back().speaker_start, out.back().speaker_end, true};
+        sp = {out.back().speaker_text, out.back().speaker_start, out.back().speaker_end, true,
+              out.back().referent_start, out.back().referent_end};
       }
     }
     // Scare quotes ("Friedenstruppen") are no quotes.
@@ -345,6 +351,8 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       q.speaker_text = sp.text;
       q.speaker_start = sp.start;
       q.speaker_end = sp.end;
+      q.referent_start = sp.ref_start;
+      q.referent_end = sp.ref_end;
     }
     direct.push_back({ms, me});
     out.push_back(std::move(q));
@@ -365,23 +373,12 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     pos = std::max(sent.end, pos + 1);
     if (sent.end <= sent.start || in_direct(sent.start, sent.end)) continue;
     const std::vector<Word> words = WordsIn(text, sent.start, sent.end);
-    for (size_t k = 0; k < words.size(); ++k) {
-      if (!lex.cues.contains(words[k].low) || words[k].low == "so") continue;
-      // The clause after the cue: after a comma within four words
-      // (German), or right after the cue ("said that …", "said the …").
-      size_t comma = std::string_view::npos;
-      for (size_t at = words[k].end; at < sent.end && at < words[k].end + 60; ++at) {
-        if (text[at] == ',') {
-          comma = at;
-          break;
-        }
-        if (text[at] == '.' || text[at] == ':' || text[at] == ';') break;
-      }
-      size_t msg_from = std::string_view::npos;
-      bool reported = false;
-      // "…, die Fähre sei abgekommen, sagte ein Sprecher": the reported
-      // clause before the cue.
-      if (k >= 3) {
+    bool found_in_sentence = false;
+    for (size_t k = 0; k < words.size() && !found_in_sentence; ++k) {
+      if (!lex.cues.contains(words[k].low)) continue;
+      // "…, die Fähre sei abgekommen, sagte ein Sprecher", "Es sei möglich,
+      // so Rato, …": the reported clause before the cue.
+      if (k >= 2) {
         size_t c = words[k].start;
         while (c > sent.start && util::IsAsciiSpace(text[c - 1])) --c;
         if (c > sent.start && text[c - 1] == ',') {
@@ -398,39 +395,55 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
             q.speaker_text = sp.text;
             q.speaker_start = sp.start;
             q.speaker_end = sp.end;
+            q.referent_start = sp.ref_start;
+            q.referent_end = sp.ref_end;
             out.push_back(std::move(q));
+            found_in_sentence = true;
             break;
           }
         }
       }
-      if (comma != std::string_view::npos) {
-        const std::vector<Word> clause = WordsIn(text, comma + 1, sent.end);
-        if (clause.size() >= 3) {
-          if (clause[0].low == "dass" || clause[0].low == "daß" || clause[0].low == "that") {
-            reported = true;
-          } else {
-            for (size_t j = 0; j < clause.size() && j < 8; ++j) reported |= lex.subjunctive.contains(clause[j].low);
-          }
-          if (reported) msg_from = clause[0].start;
+      if (words[k].low == "so") continue;
+      // The clause after the cue: after the first comma whose clause
+      // begins with "dass" or holds a reported-speech verb form in its
+      // first eight words; in English "said that …".
+      size_t msg_from = std::string_view::npos, comma = std::string_view::npos;
+      for (size_t at = words[k].end; at < sent.end && msg_from == std::string_view::npos; ++at) {
+        if (text[at] == ':' || text[at] == ';') break;
+        if (text[at] != ',') continue;
+        const std::vector<Word> clause = WordsIn(text, at + 1, sent.end);
+        if (clause.size() < 3) break;
+        bool reported = clause[0].low == "dass" || clause[0].low == "daß" || clause[0].low == "that";
+        for (size_t j = 0; j < clause.size() && j < 8 && !reported; ++j) {
+          reported |= lex.subjunctive.contains(clause[j].low);
         }
-      } else if (!german && k + 1 < words.size() && words[k + 1].low == "that" && k + 4 < words.size()) {
-        reported = true;
+        if (reported) {
+          msg_from = clause[0].start;
+          comma = at;
+        }
+      }
+      if (msg_from == std::string_view::npos && !german && k + 1 < words.size() &&
+          words[k + 1].low == "that" && k + 4 < words.size()) {
         msg_from = words[k + 1].start;
       }
-      if (!reported || msg_from == std::string_view::npos) continue;
-      // The speaker: the subject before the cue, or the one after it
-      // ("sagte Tokajew, er werde").
-      Speaker sp;
-      if (const EntityMention* m = MentionIn(entities, sent.start, words[k].start, true)) {
-        sp = {m->text, m->start, m->end, true};
-      } else {
-        const size_t limit = comma != std::string_view::npos ? comma : msg_from;
-        sp = speaker_at(words, k + 1, limit, true);
-        // "Ein Sprecher der Reederei sagte, …": the noun phrase the
-        // sentence begins with.
-        if (!sp.found && k > 0 && k <= 6) sp = speaker_at(words, 0, words[k].start);
+      if (msg_from == std::string_view::npos) continue;
+      // The speaker: right after the cue ("sagte Tokajew, er werde"), the
+      // subject before it, or the noun phrase the sentence begins with.
+      const size_t limit = comma != std::string_view::npos ? comma : msg_from;
+      Speaker sp = speaker_at(words, k + 1, std::min(limit, static_cast<size_t>(words[std::min(k + 3, words.size() - 1)].end)), true);
+      if (!sp.found) {
+        if (const EntityMention* m = MentionIn(entities, sent.start, words[k].start, false)) {
+          sp = {m->text, m->start, m->end, true};
+        }
       }
-      if (!sp.found) continue;
+      if (!sp.found && k > 0 && k <= 6) sp = speaker_at(words, 0, words[k].start);
+      if (!sp.found && k + 1 < words.size() && words[k + 1].cap && words[k + 1].end <= limit) {
+        // "sagte Liwei, dass …": capitalised words between cue and comma.
+        size_t j = k + 1;
+        while (j + 1 < words.size() && words[j + 1].cap && words[j + 1].end <= limit && j < k + 4) ++j;
+        sp = {std::string(text.substr(words[k + 1].start, words[j].end - words[k + 1].start)),
+              words[k + 1].start, words[j].end, true};
+      }
       Quote q;
       q.type = "indirect";
       q.start = static_cast<uint32_t>(msg_from);
@@ -440,9 +453,76 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       if (q.end <= q.start) continue;
       q.text = std::string(text.substr(q.start, q.end - q.start));
       q.cue = words[k].low;
-      q.speaker_text = sp.text;
-      q.speaker_start = sp.start;
-      q.speaker_end = sp.end;
+      if (sp.found) {
+        q.speaker_text = sp.text;
+        q.speaker_start = sp.start;
+        q.speaker_end = sp.end;
+        q.referent_start = sp.ref_start;
+        q.referent_end = sp.ref_end;
+      }
+      out.push_back(std::move(q));
+      found_in_sentence = true;
+    }
+    // Reported by source: "Laut EU-Kommission wird …", "Nach Angaben des
+    // Ministeriums …", "Ersten Angaben zufolge …".
+    if (found_in_sentence || words.size() < 4) continue;
+    for (size_t k = 0; k < words.size(); ++k) {
+      size_t src_from = 0, src_to = 0, cue_from = 0, cue_to = 0;
+      for (const std::string& phrase : lex.source_before) {
+        const size_t space = phrase.find(' ');
+        const bool two = space != std::string::npos;
+        if (words[k].low != (two ? phrase.substr(0, space) : phrase)) continue;
+        if (two && (k + 1 >= words.size() || words[k + 1].low != phrase.substr(space + 1))) continue;
+        cue_from = words[k].start;
+        cue_to = words[two ? k + 1 : k].end;
+        // The source: articles, adjectives and capitalised words up to the
+        // first small word that is no article ("wird", "hatten").
+        size_t j = two ? k + 2 : k + 1;
+        const size_t first = j;
+        while (j < words.size() && j < first + 6 &&
+               (words[j].cap || words[j].low == "des" || words[j].low == "der" || words[j].low == "von" ||
+                words[j].low == "dem" || words[j].low == "den" || words[j].low == "the" ||
+                words[j].low == "of" || (j > first && words[j].cap))) {
+          ++j;
+        }
+        if (j > first) {
+          src_from = words[first].start;
+          src_to = words[j - 1].end;
+        }
+        break;
+      }
+      if (src_to == 0 && k > 0 && lex.source_after.contains(words[k].low)) {
+        size_t j = k;
+        while (j > 0 && k - j < 4 && (words[j - 1].cap || words[j - 1].low == "den" || words[j - 1].low == "der")) --j;
+        if (j < k) {
+          src_from = words[j].start;
+          src_to = words[k - 1].end;
+          cue_from = words[j].start;
+          cue_to = words[k].end;
+        }
+      }
+      if (src_to == 0) continue;
+      // The message: the sentence without the source phrase.
+      Quote q;
+      q.type = "indirect";
+      const size_t msg_start = cue_from == words.front().start ? cue_to : words.front().start;
+      size_t e = sent.end;
+      while (e > msg_start && (text[e - 1] == '.' || util::IsAsciiSpace(text[e - 1]))) --e;
+      size_t b = msg_start;
+      while (b < e && (util::IsAsciiSpace(text[b]) || text[b] == ',')) ++b;
+      if (cue_from == words.front().start) {
+        // "Laut EU-Kommission wird …": the message starts after the source.
+        b = src_to;
+        while (b < e && (util::IsAsciiSpace(text[b]) || text[b] == ',')) ++b;
+      }
+      if (e <= b + 10) break;
+      q.start = static_cast<uint32_t>(b);
+      q.end = static_cast<uint32_t>(e);
+      q.text = std::string(text.substr(q.start, q.end - q.start));
+      q.cue = std::string(text.substr(cue_from, cue_to - cue_from));
+      q.speaker_text = std::string(text.substr(src_from, src_to - src_from));
+      q.speaker_start = static_cast<uint32_t>(src_from);
+      q.speaker_end = static_cast<uint32_t>(src_to);
       out.push_back(std::move(q));
       break;
     }

@@ -77,9 +77,11 @@ std::vector<Statement> LinkQuotes(const std::vector<Article*>& articles) {
       q.speaker.clear();
       q.statement.clear();
       // The speaker's story entity: the linked mention at its span.
-      if (q.speaker_end > q.speaker_start) {
+      const bool pronoun = q.referent_end > q.referent_start;
+      const uint32_t at = pronoun ? q.referent_start : q.speaker_start;
+      if ((pronoun ? q.referent_end : q.speaker_end) > at) {
         for (const EntityMention& m : a->entities) {
-          if (m.start <= q.speaker_start && q.speaker_start < m.end && !m.entity.empty()) {
+          if (m.start <= at && at < m.end && !m.entity.empty()) {
             q.speaker = m.entity;
             break;
           }
