@@ -1,6 +1,7 @@
-// Fuzz target for the quotes stage: any bytes as normalised text through
-// FindQuotes in German and English (every span inside the text, on its
-// text) and LinkQuotes over the result.
+// Fuzz target for the quotes and summary stages: any bytes as normalised
+// text through FindQuotes in German and English (every span inside the
+// text, on its text), LinkQuotes over the result, and the sentences,
+// timeline and summary of the two articles.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -8,6 +9,8 @@
 #include "fuzz/fuzz_check.h"
 #include "normalize/normalize.h"
 #include "quotes/quotes.h"
+#include "summary/summary.h"
+#include "util/sentences.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace lagebild;
@@ -44,6 +47,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   for (const Statement& s : quotes::LinkQuotes({&articles[0], &articles[1]})) {
     LAGEBILD_FUZZ_CHECK(!s.renderings.empty());
+  }
+  for (const util::SentenceSpan& s : util::SplitSentences(text)) {
+    LAGEBILD_FUZZ_CHECK(s.start < s.end && s.end <= text.size());
+  }
+  TimeMention t;
+  t.type = "DATE";
+  t.value = "2022-01-13";
+  t.end = static_cast<uint32_t>(std::min<size_t>(text.size(), 5));
+  articles[0].times.push_back(t);
+  for (const CitedText& c : summary::BuildTimeline({&articles[0], &articles[1]})) {
+    LAGEBILD_FUZZ_CHECK(!c.articles.empty() && util::IsValidUtf8(c.text));
+  }
+  Claim claim;
+  claim.status = "conflicting";
+  claim.about = "x";
+  claim.values = {{"a1", "1", 1.0, 1.0, 1.0, ""}, {"a2", "2", 2.0, 2.0, 2.0, ""}};
+  for (const CitedText& c : summary::Summarize({&articles[0], &articles[1]}, {claim})) {
+    LAGEBILD_FUZZ_CHECK(!c.articles.empty() && util::IsValidUtf8(c.text));
   }
   return 0;
 }

@@ -12,6 +12,7 @@
 #include "normalize/normalize.h"
 #include "quotes/quotes.h"
 #include "read/read.h"
+#include "summary/summary.h"
 #include "time/publication.h"
 #include "time/tagger.h"
 #include "util/parallel.h"
@@ -155,6 +156,10 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     story.claims = claims::AlignClaims(members);
     // quotes: speakers to story entities; renderings of one statement.
     story.statements = quotes::LinkQuotes(members);
+    // summary: dated events in order, and the sentences several sources
+    // confirm, conflicts stated.
+    story.timeline = summary::BuildTimeline(members);
+    story.summary = summary::Summarize(members, story.claims);
     report.stories.push_back(std::move(story));
   }
   report.resources.push_back(language::LanguageResource());

@@ -25,6 +25,7 @@ table{border-collapse:collapse;font-size:.9rem} td,th{border:1px solid #ccc;padd
 .status{border-radius:3px;padding:0 .4rem;font-size:.8rem}
 .status.conflicting{background:#f9d0d0} .status.consistent{background:#d4f0d4} .status.single-source{background:#eee}
 table.claims ul{margin:0;padding-left:1rem}
+.cite{font-size:.8rem;color:#555}
 )css";
 
 void Esc(std::string& out, std::string_view s) { AppendHtmlEscaped(out, s); }
@@ -146,6 +147,27 @@ std::string FormatNumber(double v) {
   return buf;
 }
 
+// The summary or the timeline: each sentence with the articles it cites.
+void WriteCited(std::string& out, const char* heading, const std::vector<CitedText>& items,
+                bool dated) {
+  if (items.empty()) return;
+  Tag(out, "<h3>", heading, "</h3>\n<ul class=\"cited\">\n");
+  for (const CitedText& c : items) {
+    out.append("<li>");
+    if (dated) Tag(out, "<strong>", c.date, "</strong> ");
+    Esc(out, c.text);
+    out.append(" <span class=\"cite\">[");
+    for (size_t k = 0; k < c.articles.size(); ++k) {
+      if (k > 0) out.append(", ");
+      Tag(out, "<a href=\"#", c.articles[k], "\">");
+      Esc(out, c.articles[k]);
+      out.append("</a>");
+    }
+    out.append("]</span></li>\n");
+  }
+  out.append("</ul>\n");
+}
+
 // Who says how many of what: one row a claim, its values with their
 // article, bounds and source.
 void WriteClaims(std::string& out, const Story& s) {
@@ -255,7 +277,9 @@ std::string WriteHtml(const Report& report) {
       out.push_back(' ');
     }
     out.append("</p>\n");
+    WriteCited(out, "Summary", s.summary, false);
     WriteClaims(out, s);
+    WriteCited(out, "Timeline", s.timeline, true);
     WriteEntities(out, s);
     out.append("</section>\n");
   }

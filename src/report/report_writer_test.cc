@@ -37,6 +37,8 @@ Report SampleReport() {
   e.name = "Olaf <Scholz>";
   e.variants = {"Olaf <Scholz>", "Scholz's"};
   st.entities.push_back(e);
+  st.summary.push_back({"", "Ein <Satz>.", {"a1"}});
+  st.timeline.push_back({"2022-01-13", "Am <13.> Januar.", {"a1"}});
   r.stories.push_back(st);
   r.errors.push_back({"bad\xFF.txt", "empty input; skipped"});
   r.resources.push_back("CLD2");
@@ -105,7 +107,9 @@ TEST(HtmlWriterTest, NoValueFromTheReportAppearsAsMarkup) {
   EXPECT_NE(html.find("rund &lt;2.500&gt;"), std::string::npos);
   EXPECT_NE(html.find("(2250–2750), according to der &lt;Armee&gt;"), std::string::npos);
   EXPECT_NE(html.find("Olaf &lt;Scholz&gt;, Scholz&#39;s"), std::string::npos);
-  for (const char* raw : {"<sent>", "<2.500>", "<Armee>", "<Scholz>", "<i>"}) {
+  EXPECT_NE(html.find("Ein &lt;Satz&gt;. <span class=\"cite\">[<a href=\"#a1\">a1</a>]"), std::string::npos);
+  EXPECT_NE(html.find("<strong>2022-01-13</strong> Am &lt;13.&gt; Januar."), std::string::npos);
+  for (const char* raw : {"<sent>", "<2.500>", "<Armee>", "<Scholz>", "<i>", "<Satz>", "<13.>"}) {
     EXPECT_EQ(html.find(raw), std::string::npos) << raw;
   }
   EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);

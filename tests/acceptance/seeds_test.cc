@@ -420,5 +420,42 @@ TEST_F(SeedsTest, EveryExpectedStatementWithItsRenderingsAndSpeaker) {
   EXPECT_EQ(checked, 2u);
 }
 
+// Every expected timeline date is one story timeline entry citing every
+// listed article; the timeline is in date order and the summary cites
+// articles in every sentence.
+TEST_F(SeedsTest, EveryExpectedTimelineDateWithItsArticles) {
+  ASSERT_FALSE(report_.stories.empty());
+  const Story& story = report_.stories.front();
+  for (size_t k = 1; k < story.timeline.size(); ++k) {
+    EXPECT_LT(story.timeline[k - 1].date, story.timeline[k].date);
+  }
+  size_t checked = 0;
+  for (simdjson::dom::element x : expected_["timeline"].get_array()) {
+    std::string_view date;
+    ASSERT_EQ(x["date"].get_string().get(date), simdjson::SUCCESS);
+    SCOPED_TRACE(std::string(date));
+    const CitedText* entry = nullptr;
+    for (const CitedText& t : story.timeline) {
+      if (t.date == date) entry = &t;
+    }
+    ASSERT_NE(entry, nullptr) << "no timeline entry";
+    EXPECT_FALSE(entry->text.empty());
+    for (simdjson::dom::element f : x["files"].get_array()) {
+      std::string_view file;
+      ASSERT_EQ(f.get_string().get(file), simdjson::SUCCESS);
+      auto it = by_file_.find(std::string(file));
+      ASSERT_NE(it, by_file_.end());
+      EXPECT_NE(std::find(entry->articles.begin(), entry->articles.end(), it->second->id),
+                entry->articles.end())
+          << file;
+    }
+    ++checked;
+  }
+  EXPECT_EQ(checked, 3u);
+  ASSERT_GE(story.summary.size(), 5u);
+  EXPECT_LE(story.summary.size(), 10u);
+  for (const CitedText& s : story.summary) EXPECT_FALSE(s.articles.empty()) << s.text;
+}
+
 }  // namespace
 }  // namespace lagebild

@@ -1,0 +1,222 @@
+// BuildTimeline and Summarize (summary.h).
+#include "summary/summary.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/fold.h"
+#include "util/sentences.h"
+#include "util/strings.h"
+#include "util/utf8.h"
+
+namespace lagebild::summary {
+namespace {
+
+// Content words: words of five letters or more, by their first five
+// letters (folded); a few frequent long function words left out.
+std::set<std::string> Content(std::string_view text) {
+  static const std::set<std::string> kStop = {
+      "werde", "wurde", "haben", "hatte", "diese", "nicht", "seine", "ihren", "einem",
+      "einen", "einer", "eines", "sowie", "unter", "durch", "gegen", "schon", "wären", "würde",
+      "könne", "sollt", "there", "their", "which", "would", "about", "after", "these", "those",
+      "while", "where", "other", "could", "shoul", "being", "zwisc", "berei", "worde", "insge"};
+  std::set<std::string> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t len = 0;
+    const char32_t cp = util::DecodeUtf8(text, i, &len);
+    len = std::max<size_t>(len, 1);
+    const bool letter = (cp < 0x80 && util::IsAsciiAlpha(static_cast<char>(cp))) ||
+                        (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7);
+    if (!letter) {
+      i += len;
+      continue;
+    }
+    size_t j = i, letters = 0;
+    while (j < text.size()) {
+      size_t l = 0;
+      const char32_t c = util::DecodeUtf8(text, j, &l);
+      const bool lt = (c < 0x80 && util::IsAsciiAlpha(static_cast<char>(c))) ||
+                      (c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7);
+      if (!lt) break;
+      j += std::max<size_t>(l, 1);
+      ++letters;
+    }
+    if (letters >= 5) {
+      const std::string w = util::Fold(text.substr(i, j - i));
+      size_t cut = 0;
+      for (size_t k = 0; k < 5 && cut < w.size(); ++k) cut = util::NextCharBoundary(w, cut + 1);
+      std::string stem = w.substr(0, cut);
+      if (!kStop.contains(stem)) out.insert(std::move(stem));
+    }
+    i = j;
+  }
+  return out;
+}
+
+double Shared(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t n = 0;
+  for (const std::string& w : a) n += b.contains(w);
+  return static_cast<double>(n) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+struct Sentence {
+  const Article* article;
+  std::string source;  // the article, a copy counted as its original
+  uint32_t start, end;
+  size_t position;     // in its article
+  std::string text;
+  std::set<std::string> content;
+  size_t words;
+};
+
+std::vector<Sentence> SentencesOf(const std::vector<Article*>& articles) {
+  std::vector<Sentence> out;
+  for (const Article* a : articles) {
+    size_t pos = 0;
+    for (const util::SentenceSpan& s : util::SplitSentences(a->text)) {
+      Sentence x;
+      x.article = a;
+      x.source = a->duplicate_of.value_or(a->id);
+      x.start = s.start;
+      x.end = s.end;
+      x.position = pos++;
+      x.text = a->text.substr(s.start, s.end - s.start);
+      x.content = Content(x.text);
+      x.words = util::CountWords(x.text);
+      out.push_back(std::move(x));
+    }
+  }
+  return out;
+}
+
+void AddArticle(std::vector<std::string>* ids, const std::string& id) {
+  if (std::find(ids->begin(), ids->end(), id) == ids->end()) ids->push_back(id);
+}
+
+std::string FormatNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+}  // namespace
+
+std::vector<CitedText> BuildTimeline(const std::vector<Article*>& articles) {
+  const std::vector<Sentence> sentences = SentencesOf(articles);
+  // Day -> the sentences that date something to it.
+  std::map<std::string, std::vector<const Sentence*>> days;
+  for (const Sentence& s : sentences) {
+    std::set<std::string> seen;
+    for (const TimeMention& t : s.article->times) {
+      if (t.type != "DATE" || t.value.size() != 10 || t.start < s.start || t.end > s.end) continue;
+      if (t.value.find('X') != std::string::npos) continue;
+      if (seen.insert(t.value).second) days[t.value].push_back(&s);
+    }
+  }
+  std::vector<CitedText> out;
+  for (const auto& [day, list] : days) {
+    // The sentence whose content the other sentences of the day share
+    // most; among equals the one from the article read first.
+    const Sentence* best = nullptr;
+    double best_score = -1;
+    for (const Sentence* s : list) {
+      if (s->words < 4 || s->words > 60) continue;
+      double score = 0;
+      for (const Sentence* o : list) {
+        if (o != s) score += Shared(s->content, o->content);
+      }
+      if (score > best_score) {
+        best_score = score;
+        best = s;
+      }
+    }
+    if (best == nullptr) best = list.front();
+    CitedText c;
+    c.date = day;
+    c.text = best->text;
+    for (const Sentence* s : list) AddArticle(&c.articles, s->article->id);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<CitedText> Summarize(const std::vector<Article*>& articles, const std::vector<Claim>& claims) {
+  std::vector<CitedText> out;
+  const std::vector<Sentence> sentences = SentencesOf(articles);
+  // Support: the other sources with a sentence sharing two fifths of the
+  // content words.
+  struct Candidate {
+    const Sentence* s;
+    std::vector<std::string> articles;  // this one first, then supporters
+    size_t sources;
+  };
+  std::vector<Candidate> cands;
+  for (const Sentence& s : sentences) {
+    if (s.words < 6 || s.words > 50 || s.content.size() < 4) continue;
+    if (s.text.back() != '.' && s.text.back() != '!' && s.text.find("\xE2\x80\x9C") == std::string::npos &&
+        s.text.back() != '"') {
+      continue;  // titles, captions, list items
+    }
+    Candidate c{&s, {s.article->id}, 1};
+    std::set<std::string> sources = {s.source};
+    for (const Sentence& o : sentences) {
+      if (o.article == s.article || Shared(s.content, o.content) < 0.4) continue;
+      sources.insert(o.source);
+      AddArticle(&c.articles, o.article->id);
+    }
+    c.sources = sources.size();
+    cands.push_back(std::move(c));
+  }
+  std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.sources != b.sources) return a.sources > b.sources;
+    return a.s->position < b.s->position;
+  });
+  std::vector<const Sentence*> chosen;
+  for (const Candidate& c : cands) {
+    if (chosen.size() >= 6) break;
+    bool redundant = false;
+    for (const Sentence* x : chosen) redundant |= Shared(c.s->content, x->content) >= 0.5;
+    if (redundant) continue;
+    chosen.push_back(c.s);
+    out.push_back({"", c.s->text, c.articles});
+  }
+  // Conflicts stated as conflicts.
+  const bool german = !articles.empty() && articles.front()->language == "de";
+  size_t conflicts = 0;
+  for (const Claim& c : claims) {
+    if (c.status != "conflicting" || conflicts >= 2) continue;
+    ++conflicts;
+    std::string text = german ? "Widersprüchliche Angaben (" + c.about + "): "
+                              : "Conflicting figures (" + c.about + "): ";
+    std::vector<std::string> ids;
+    std::map<std::string, std::vector<std::string>> by_text;  // value text -> articles
+    std::vector<std::string> order;
+    for (const ClaimValue& v : c.values) {
+      std::string shown = v.text;
+      if (v.value && !v.text.empty() && v.text.find_first_of("0123456789") == std::string::npos) {
+        shown += " (" + FormatNumber(*v.value) + ")";
+      }
+      if (!by_text.contains(shown)) order.push_back(shown);
+      AddArticle(&by_text[shown], v.article);
+      AddArticle(&ids, v.article);
+    }
+    for (size_t k = 0; k < order.size(); ++k) {
+      if (k > 0) text += k + 1 == order.size() ? (german ? " gegenüber " : " versus ") : ", ";
+      text += "„" + order[k] + "“ (";
+      const auto& arts = by_text[order[k]];
+      for (size_t j = 0; j < arts.size(); ++j) text += (j ? ", " : "") + arts[j];
+      text += ")";
+    }
+    text += ".";
+    out.push_back({"", std::move(text), std::move(ids)});
+  }
+  return out;
+}
+
+}  // namespace lagebild::summary

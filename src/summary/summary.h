@@ -1,0 +1,38 @@
+// Stage: summary (timeline and summary of a story)
+// In:    the articles of one story with their times (resolved dates) and
+//        the story's claims.
+// Out:   BuildTimeline: one entry per calendar day the articles date an
+//        event to (a DATE mention resolved to a day: "am 19. Januar",
+//        "am Mittwoch kommender Woche", "heute"), in date order, with the
+//        sentence that tells it best and every article that dates
+//        something to that day.
+//        Summarize: five to eight sentences of the articles, preferring
+//        what several sources say, without repeating itself, each citing
+//        the articles that say it; then one sentence per conflicting claim
+//        stating the conflict with its values and articles.
+// How:   sentences (util/sentences.h) compared by their content words (five
+//        letters or more, first five letters); a sentence's support is the
+//        number of other sources (copies count as their original) with a
+//        sentence sharing two fifths of its content words. The timeline's
+//        sentence for a day is the one whose content most other sentences
+//        of that day share. Selection is greedy by support, then position
+//        in its article; a sentence that shares half its content with one
+//        already chosen is left out.
+// Fails: never.
+// Cost:  quadratic in the sentences of the story (fine for stories of
+//        hundreds of articles; a story of thousands would need an index).
+#pragma once
+
+#include <vector>
+
+#include "lagebild/article.h"
+#include "lagebild/report.h"
+
+namespace lagebild::summary {
+
+std::vector<CitedText> BuildTimeline(const std::vector<Article*>& articles);
+
+std::vector<CitedText> Summarize(const std::vector<Article*>& articles,
+                                 const std::vector<Claim>& claims);
+
+}  // namespace lagebild::summary
