@@ -17,6 +17,7 @@
 #include "normalize/normalize.h"
 #include "ner/ner.h"
 #include "time/tagger.h"
+#include "quotes/quotes.h"
 #include "read/read.h"
 #include "report/report_writer.h"
 
@@ -170,6 +171,25 @@ void BM_FindQuantities(benchmark::State& state) {
   SetCounters(state, c.total, c.bytes.size());
 }
 
+// Cleaned articles with their entities -> FindQuotes (the quotes stage's
+// per-article extraction).
+void BM_FindQuotes(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  std::vector<std::pair<std::string, std::vector<lagebild::EntityMention>>> inputs;
+  for (const auto& b : c.bytes) {
+    std::string text = lagebild::clean::CleanText(lagebild::normalize::NormalizeText(b), "").text;
+    auto entities = lagebild::ner::FindEntities(text, "de");
+    inputs.emplace_back(std::move(text), std::move(entities));
+  }
+  for (auto _ : state) {
+    for (const auto& [text, entities] : inputs) {
+      auto q = lagebild::quotes::FindQuotes(text, "de", entities);
+      benchmark::DoNotOptimize(q);
+    }
+  }
+  SetCounters(state, c.total, c.bytes.size());
+}
+
 // Files on disk (page cache) -> RawArticle -> normalised text: the read +
 // normalize figure of the foundation issue.
 void BM_ReadNormalizeFiles(benchmark::State& state) {
@@ -213,6 +233,7 @@ BENCHMARK(BM_AssessSource)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagTimes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FindEntities)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FindQuantities)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FindQuotes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadNormalizeFiles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnalyzeOneCore)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WriteJson)->Unit(benchmark::kMillisecond);

@@ -404,6 +404,38 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         }
       }
       if (words[k].low == "so") continue;
+      // "Wie die NASA mitteilte, sind …": the clause after the comma, the
+      // speaker between "Wie" and the cue.
+      if (words[0].low == "wie" && k >= 2 && k <= 10) {
+        size_t c = words[k].end;
+        while (c < sent.end && util::IsAsciiSpace(text[c])) ++c;
+        if (c < sent.end && text[c] == ',') {
+          const std::vector<Word> clause = WordsIn(text, c + 1, sent.end);
+          if (clause.size() >= 3) {
+            Speaker sp;
+            if (const EntityMention* m = MentionIn(entities, words[1].start, words[k].start, false, true)) {
+              sp = {m->text, m->start, m->end, true};
+            } else {
+              sp = {std::string(text.substr(words[1].start, words[k - 1].end - words[1].start)),
+                    words[1].start, words[k - 1].end, true};
+            }
+            Quote q;
+            q.type = "indirect";
+            q.start = clause.front().start;
+            size_t e = sent.end;
+            while (e > q.start && (text[e - 1] == '.' || util::IsAsciiSpace(text[e - 1]))) --e;
+            q.end = static_cast<uint32_t>(e);
+            q.text = std::string(text.substr(q.start, q.end - q.start));
+            q.cue = words[k].low;
+            q.speaker_text = sp.text;
+            q.speaker_start = sp.start;
+            q.speaker_end = sp.end;
+            out.push_back(std::move(q));
+            found_in_sentence = true;
+            break;
+          }
+        }
+      }
       // The clause after the cue: after the first comma whose clause
       // begins with "dass" or holds a reported-speech verb form in its
       // first eight words; in English "said that …".
@@ -413,9 +445,28 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         if (text[at] != ',') continue;
         const std::vector<Word> clause = WordsIn(text, at + 1, sent.end);
         if (clause.size() < 3) break;
-        bool reported = clause[0].low == "dass" || clause[0].low == "daß" || clause[0].low == "that";
+        bool reported = clause[0].low == "dass" || clause[0].low == "daß" || clause[0].low == "that" ||
+                        clause[0].low == "ob" || clause[0].low == "whether";
         for (size_t j = 0; j < clause.size() && j < 8 && !reported; ++j) {
           reported |= lex.subjunctive.contains(clause[j].low);
+        }
+        // "empfahlen, die Unterstützung abzuschalten", "kündigte an, vor
+        // Gericht zu ziehen": an infinitive with zu ends the clause.
+        if (!reported && german) {
+          size_t clause_end = sent.end;
+          for (size_t x = at + 1; x < sent.end; ++x) {
+            if (text[x] == ',') {
+              clause_end = x;
+              break;
+            }
+          }
+          const std::vector<Word> part = WordsIn(text, at + 1, clause_end);
+          if (part.size() >= 2 && part.size() <= 25) {
+            const std::string& last = part.back().low;
+            const size_t zu = last.size() > 6 ? last.rfind("zu", last.size() - 4) : std::string::npos;
+            reported = part[part.size() - 2].low == "zu" ||
+                       (zu != std::string::npos && zu >= 2 && last.ends_with("en"));
+          }
         }
         if (reported) {
           msg_from = clause[0].start;
@@ -463,12 +514,44 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       out.push_back(std::move(q));
       found_in_sentence = true;
     }
+    // A sentence in Konjunktiv I right after reported speech continues it
+    // ("Er sagte, … . Das Projekt mache gute Fortschritte.").
+    if (!found_in_sentence && !out.empty() && words.size() >= 3) {
+      const Quote& prev = out.back();
+      const bool near = prev.end <= sent.start && sent.start - prev.end < 40 &&
+                        text.substr(prev.end, sent.start - prev.end).find("\n\n") == std::string_view::npos;
+      bool subj1 = false;
+      for (const Word& w : words) subj1 |= lex.subjunctive1.contains(w.low);
+      if (near && subj1 && !prev.speaker_text.empty()) {
+        Quote q;
+        q.type = "indirect";
+        q.start = words.front().start;
+        size_t e = sent.end;
+        while (e > q.start && (text[e - 1] == '.' || util::IsAsciiSpace(text[e - 1]))) --e;
+        q.end = static_cast<uint32_t>(e);
+        q.text = std::string(text.substr(q.start, q.end - q.start));
+        q.speaker_text = prev.speaker_text;
+        q.speaker_start = prev.speaker_start;
+        q.speaker_end = prev.speaker_end;
+        q.referent_start = prev.referent_start;
+        q.referent_end = prev.referent_end;
+        out.push_back(std::move(q));
+        continue;
+      }
+    }
     // Reported by source: "Laut EU-Kommission wird …", "Nach Angaben des
     // Ministeriums …", "Ersten Angaben zufolge …".
     if (found_in_sentence || words.size() < 4) continue;
     for (size_t k = 0; k < words.size(); ++k) {
       size_t src_from = 0, src_to = 0, cue_from = 0, cue_to = 0;
+      // "nach Polizeiangaben": the source is the compound itself.
+      if (words[k].low == "nach" && k + 1 < words.size() && words[k + 1].low.size() > 7 &&
+          words[k + 1].low.ends_with("angaben")) {
+        src_from = cue_from = words[k].start;
+        src_to = cue_to = words[k + 1].end;
+      }
       for (const std::string& phrase : lex.source_before) {
+        if (src_to != 0) break;
         const size_t space = phrase.find(' ');
         const bool two = space != std::string::npos;
         if (words[k].low != (two ? phrase.substr(0, space) : phrase)) continue;

@@ -40,6 +40,7 @@ Lexicon Load(std::string_view file) {
                                            : kind == "particle"    ? &lex.particles
                                            : kind == "pronoun"     ? &lex.pronouns
                                            : kind == "subjunctive" ? &lex.subjunctive
+                                           : kind == "subjunctive1" ? &lex.subjunctive1
                                            : kind == "stop"        ? &lex.stop
                                            : kind == "source_after" ? &lex.source_after
                                            : kind == "ordinal_next" ? &lex.ordinal_next

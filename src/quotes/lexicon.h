@@ -12,6 +12,9 @@ namespace lagebild::quotes {
 
 struct Lexicon {
   std::unordered_set<std::string> cues, particles, pronouns, subjunctive, stop;
+  // Konjunktiv I forms only (no past tense look-alikes): a sentence with one
+  // after reported speech continues it.
+  std::unordered_set<std::string> subjunctive1;
   // Words after "19." that make the number an ordinal, not a sentence end.
   std::unordered_set<std::string> ordinal_next;
   std::vector<std::string> source_before;  // folded phrases ("nach angaben")

@@ -61,6 +61,17 @@ TEST(FindQuotesTest, IndirectSpeechAndEnglish) {
   EXPECT_EQ(qd[0].type, "indirect");
   EXPECT_EQ(qd[0].text, "die Gespräche seien gescheitert");
   EXPECT_EQ(qd[0].speaker_text, "Eva Roth");
+  // "Wie X mitteilte, …" and a Konjunktiv I sentence continuing it; a
+  // sentence in the indicative after it is the writer's own.
+  const std::string wie =
+      "Wie die Feuerwehr Kiel mitteilte, wurde bei dem Brand niemand verletzt. Der Schaden sei "
+      "hoch. Die Straße ist wieder frei.";
+  const auto qw = FindQuotes(wie, "de", {Mention(wie, "Feuerwehr Kiel", "ORG")});
+  ASSERT_EQ(qw.size(), 2u) << Dump(qw);
+  EXPECT_EQ(qw[0].text, "wurde bei dem Brand niemand verletzt");
+  EXPECT_EQ(qw[0].speaker_text, "Feuerwehr Kiel");
+  EXPECT_EQ(qw[1].text, "Der Schaden sei hoch");
+  EXPECT_EQ(qw[1].speaker_text, "Feuerwehr Kiel");
   const std::string en =
       "\"We will rebuild every house,\" Governor Mark Lee said on Tuesday. Lee said that the "
       "damage would cost millions. The \"experts\" disagreed.";
