@@ -3,6 +3,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -55,10 +56,32 @@ std::set<std::string> Content(std::string_view text, const Lexicon& lex) {
   return out;
 }
 
-double Overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
+// Content words as sorted ids, interned per call of LinkQuotes.
+using Ids = std::vector<uint32_t>;
+
+Ids Intern(const std::set<std::string>& words, std::unordered_map<std::string, uint32_t>* ids) {
+  Ids out;
+  for (const std::string& w : words) {
+    out.push_back(ids->try_emplace(w, static_cast<uint32_t>(ids->size())).first->second);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+double Overlap(const Ids& a, const Ids& b) {
   if (a.empty() || b.empty()) return 0;
   size_t shared = 0;
-  for (const std::string& w : a) shared += b.contains(w);
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++shared;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
   return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
@@ -68,9 +91,10 @@ std::vector<Statement> LinkQuotes(const std::vector<Article*>& articles) {
   struct Item {
     Article* article;
     Quote* q;
-    std::set<std::string> content;
+    Ids content;
   };
   std::vector<Item> items;
+  std::unordered_map<std::string, uint32_t> ids;
   for (Article* a : articles) {
     const Lexicon* lex = GetLexicon(a->language);
     for (Quote& q : a->quotes) {
@@ -87,7 +111,7 @@ std::vector<Statement> LinkQuotes(const std::vector<Article*>& articles) {
           }
         }
       }
-      items.push_back({a, &q, lex != nullptr ? Content(q.text, *lex) : std::set<std::string>{}});
+      items.push_back({a, &q, lex != nullptr ? Intern(Content(q.text, *lex), &ids) : Ids{}});
     }
   }
   // Renderings of one statement: quotes of different articles by the same
@@ -99,8 +123,29 @@ std::vector<Statement> LinkQuotes(const std::vector<Article*>& articles) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
   };
+  // Pairs that share a content word, found through an index (content
+  // words in more than 200 quotes are too common to count), so that a
+  // story of thousands of articles stays near linear.
+  std::vector<std::vector<uint32_t>> index(ids.size());
+  for (uint32_t x = 0; x < items.size(); ++x) {
+    for (uint32_t w : items[x].content) index[w].push_back(x);
+  }
+  std::vector<uint8_t> seen(items.size(), 0);
+  std::vector<uint32_t> touched;
   for (size_t x = 0; x < items.size(); ++x) {
-    for (size_t y = x + 1; y < items.size(); ++y) {
+    touched.clear();
+    for (uint32_t w : items[x].content) {
+      const auto& post = index[w];
+      if (post.size() > 200) continue;
+      for (uint32_t y : post) {
+        if (y > x && !seen[y]) {
+          seen[y] = 1;
+          touched.push_back(y);
+        }
+      }
+    }
+    for (uint32_t y : touched) {
+      seen[y] = 0;
       if (items[x].article == items[y].article) continue;
       const std::string& sx = items[x].q->speaker;
       const std::string& sy = items[y].q->speaker;

@@ -23,8 +23,8 @@
 //        (stems, German and English synonym groups of data/quotes/
 //        synonyms.tsv) overlap.
 // Fails: never.
-// Cost:  linear in the text for FindQuotes; LinkQuotes compares the quotes
-//        of one speaker pairwise.
+// Cost:  linear in the text for FindQuotes; LinkQuotes compares the pairs
+//        of quotes that share a content word (found through an index).
 #pragma once
 
 #include <string>

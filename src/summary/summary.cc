@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "util/fold.h"
@@ -58,10 +59,23 @@ std::set<std::string> Content(std::string_view text) {
   return out;
 }
 
-double Shared(const std::set<std::string>& a, const std::set<std::string>& b) {
+// Content words as sorted ids (interned per story).
+using Ids = std::vector<uint32_t>;
+
+double Shared(const Ids& a, const Ids& b) {
   if (a.empty() || b.empty()) return 0;
   size_t n = 0;
-  for (const std::string& w : a) n += b.contains(w);
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++n;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
   return static_cast<double>(n) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
@@ -71,12 +85,13 @@ struct Sentence {
   uint32_t start, end;
   size_t position;     // in its article
   std::string text;
-  std::set<std::string> content;
+  Ids content;
   size_t words;
 };
 
-std::vector<Sentence> SentencesOf(const std::vector<Article*>& articles) {
+std::vector<Sentence> SentencesOf(const std::vector<Article*>& articles, size_t* vocabulary) {
   std::vector<Sentence> out;
+  std::unordered_map<std::string, uint32_t> ids;
   for (const Article* a : articles) {
     size_t pos = 0;
     for (const util::SentenceSpan& s : util::SplitSentences(a->text)) {
@@ -87,11 +102,15 @@ std::vector<Sentence> SentencesOf(const std::vector<Article*>& articles) {
       x.end = s.end;
       x.position = pos++;
       x.text = a->text.substr(s.start, s.end - s.start);
-      x.content = Content(x.text);
+      for (const std::string& w : Content(x.text)) {
+        x.content.push_back(ids.try_emplace(w, static_cast<uint32_t>(ids.size())).first->second);
+      }
+      std::sort(x.content.begin(), x.content.end());
       x.words = util::CountWords(x.text);
       out.push_back(std::move(x));
     }
   }
+  *vocabulary = ids.size();
   return out;
 }
 
@@ -108,7 +127,8 @@ std::string FormatNumber(double v) {
 }  // namespace
 
 std::vector<CitedText> BuildTimeline(const std::vector<Article*>& articles) {
-  const std::vector<Sentence> sentences = SentencesOf(articles);
+  size_t vocabulary = 0;
+  const std::vector<Sentence> sentences = SentencesOf(articles, &vocabulary);
   // Day -> the sentences that date something to it.
   std::map<std::string, std::vector<const Sentence*>> days;
   for (const Sentence& s : sentences) {
@@ -123,13 +143,17 @@ std::vector<CitedText> BuildTimeline(const std::vector<Article*>& articles) {
   for (const auto& [day, list] : days) {
     // The sentence whose content the other sentences of the day share
     // most; among equals the one from the article read first.
+    // (At most the first 200 sentences of a day are compared, so that a
+    // story of thousands of articles stays linear.)
+    const size_t scored = std::min<size_t>(list.size(), 200);
     const Sentence* best = nullptr;
     double best_score = -1;
-    for (const Sentence* s : list) {
+    for (size_t i = 0; i < scored; ++i) {
+      const Sentence* s = list[i];
       if (s->words < 4 || s->words > 60) continue;
       double score = 0;
-      for (const Sentence* o : list) {
-        if (o != s) score += Shared(s->content, o->content);
+      for (size_t j = 0; j < scored; ++j) {
+        if (j != i) score += Shared(s->content, list[j]->content);
       }
       if (score > best_score) {
         best_score = score;
@@ -148,7 +172,8 @@ std::vector<CitedText> BuildTimeline(const std::vector<Article*>& articles) {
 
 std::vector<CitedText> Summarize(const std::vector<Article*>& articles, const std::vector<Claim>& claims) {
   std::vector<CitedText> out;
-  const std::vector<Sentence> sentences = SentencesOf(articles);
+  size_t vocabulary = 0;
+  const std::vector<Sentence> sentences = SentencesOf(articles, &vocabulary);
   // Support: the other sources with a sentence sharing two fifths of the
   // content words.
   struct Candidate {
@@ -156,21 +181,51 @@ std::vector<CitedText> Summarize(const std::vector<Article*>& articles, const st
     std::vector<std::string> articles;  // this one first, then supporters
     size_t sources;
   };
+  // Stem -> the sentences that hold it; stems in more than 500
+  // sentences are too common to tell anything and are left out.
+  std::vector<std::vector<uint32_t>> index(vocabulary);
+  for (uint32_t i = 0; i < sentences.size(); ++i) {
+    for (uint32_t w : sentences[i].content) index[w].push_back(i);
+  }
+  // Candidates: the first five sentences of each article that can stand
+  // alone (at most 3,000 in all).
   std::vector<Candidate> cands;
+  std::map<std::string, size_t> reading;  // article id -> reading order
+  for (const Article* a : articles) reading.emplace(a->id, reading.size());
+  std::map<const Article*, size_t> per_article;
+  std::vector<uint32_t> count(sentences.size(), 0);
+  std::vector<uint32_t> touched;
   for (const Sentence& s : sentences) {
+    if (cands.size() >= 3000) break;
     if (s.words < 6 || s.words > 50 || s.content.size() < 4) continue;
     if (s.text.back() != '.' && s.text.back() != '!' && s.text.find("\xE2\x80\x9C") == std::string::npos &&
         s.text.back() != '"') {
       continue;  // titles, captions, list items
     }
+    if (per_article[s.article]++ >= 5) continue;
     Candidate c{&s, {s.article->id}, 1};
     std::set<std::string> sources = {s.source};
-    for (const Sentence& o : sentences) {
-      if (o.article == s.article || Shared(s.content, o.content) < 0.4) continue;
-      sources.insert(o.source);
-      AddArticle(&c.articles, o.article->id);
+    touched.clear();
+    for (uint32_t w : s.content) {
+      const auto& post = index[w];
+      if (post.size() > 500) continue;
+      for (uint32_t o : post) {
+        if (count[o]++ == 0) touched.push_back(o);
+      }
+    }
+    for (uint32_t o : touched) {
+      const Sentence& other = sentences[o];
+      const bool close = count[o] >= 2 && other.article != s.article && Shared(s.content, other.content) >= 0.4;
+      count[o] = 0;
+      if (!close) continue;
+      sources.insert(other.source);
+      AddArticle(&c.articles, other.article->id);
     }
     c.sources = sources.size();
+    // Cited in reading order.
+    std::sort(c.articles.begin(), c.articles.end(), [&](const std::string& x, const std::string& y) {
+      return reading.at(x) < reading.at(y);
+    });
     cands.push_back(std::move(c));
   }
   std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
