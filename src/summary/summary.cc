@@ -134,9 +134,17 @@ std::vector<CitedText> BuildTimeline(const std::vector<Article*>& articles) {
   for (const Sentence& s : sentences) {
     std::set<std::string> seen;
     for (const TimeMention& t : s.article->times) {
-      if (t.type != "DATE" || t.value.size() != 10 || t.start < s.start || t.end > s.end) continue;
-      if (t.value.find('X') != std::string::npos) continue;
-      if (seen.insert(t.value).second) days[t.value].push_back(&s);
+      // A day, or a part of a day ("2025-03-13TEV", "2025-03-13T14:30").
+      if ((t.type != "DATE" && t.type != "TIME") || t.value.size() < 10 || t.start < s.start ||
+          t.end > s.end) {
+        continue;
+      }
+      // A clock time alone ("gegen 19.40 Uhr") is dated by guess: only
+      // parts of a named day ("Donnerstagabend": 2025-03-13TEV) count.
+      if (t.value.size() > 10 && (t.value[10] != 'T' || (t.type == "TIME" && t.value.size() != 13))) continue;
+      const std::string day = t.value.substr(0, 10);
+      if (day.find('X') != std::string::npos || day[4] != '-' || day[7] != '-') continue;
+      if (seen.insert(day).second) days[day].push_back(&s);
     }
   }
   std::vector<CitedText> out;
@@ -252,13 +260,17 @@ std::vector<CitedText> Summarize(const std::vector<Article*>& articles, const st
     std::vector<std::string> ids;
     std::map<std::string, std::vector<std::string>> by_text;  // value text -> articles
     std::vector<std::string> order;
+    // Values with the same bounds are one reading ("neun", "Nine": 9).
+    std::map<std::string, std::string> shown_of;  // bounds -> text shown
     for (const ClaimValue& v : c.values) {
+      const std::string bounds = (v.low ? FormatNumber(*v.low) : "-") + "/" + (v.high ? FormatNumber(*v.high) : "-");
       std::string shown = v.text;
       if (v.value && !v.text.empty() && v.text.find_first_of("0123456789") == std::string::npos) {
         shown += " (" + FormatNumber(*v.value) + ")";
       }
-      if (!by_text.contains(shown)) order.push_back(shown);
-      AddArticle(&by_text[shown], v.article);
+      auto [it, fresh] = shown_of.try_emplace(bounds, shown);
+      if (fresh) order.push_back(it->second);
+      AddArticle(&by_text[it->second], v.article);
       AddArticle(&ids, v.article);
     }
     for (size_t k = 0; k < order.size(); ++k) {
