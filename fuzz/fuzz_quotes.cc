@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Claim claim;
   claim.status = "conflicting";
   claim.about = "x";
-  claim.values = {{"a1", "1", 1.0, 1.0, 1.0, ""}, {"a2", "2", 2.0, 2.0, 2.0, ""}};
+  claim.values = {{"a1", "1", 1.0, 1.0, 1.0, "", "", ""}, {"a2", "2", 2.0, 2.0, 2.0, "", "", ""}};
   for (const CitedText& c : summary::Summarize({&articles[0], &articles[1]}, {claim})) {
     LAGEBILD_FUZZ_CHECK(!c.articles.empty() && util::IsValidUtf8(c.text));
   }

@@ -30,10 +30,15 @@ struct ClaimValue {
   std::string text;
   std::optional<double> value, low, high;
   std::string source;  // attribution as written, "" if none
+  // Date claims: the earliest and latest day the text allows ("am 19.
+  // Januar": both 2022-01-19; "binnen zehn Tagen" from 13 January:
+  // 2022-01-13 and 2022-01-23); "" for quantities.
+  std::string date_low, date_high;
 };
 
 struct Claim {
   std::string id;         // "c1", ...
+  std::string kind = "quantity";  // "quantity" or "date"
   std::string about;      // "people arrested", "soldiers sent", "Flüge"
   std::string counted;    // class or folded noun of the counted thing, or ""
   std::string predicate;  // predicate class, or ""

@@ -185,6 +185,10 @@ std::vector<Claim> AlignClaims(const std::vector<Article*>& articles) {
     }
     out.push_back(std::move(c));
   }
+  for (Claim& c : AlignDateClaims(articles)) {
+    c.id = "c" + std::to_string(out.size() + 1);
+    out.push_back(std::move(c));
+  }
   return out;
 }
 

@@ -54,4 +54,13 @@ std::vector<std::string> ClaimLexiconProblems();
 
 std::vector<Claim> AlignClaims(const std::vector<Article*>& articles);
 
+// Date claims: sentences that name an event of data/claims/<lang>.tsv
+// ("Abzug": withdrawal) and say it began, was or will be completed, or
+// lasts, with a day ("am 19. Januar") or a duration ("binnen zehn Tagen"
+// from the article's day: by then; "wird zehn Tage andauern" from the day
+// it began: then). Claims of kind "date" by (event, what), each value a
+// range of days; status as for quantities. Called by AlignClaims, whose
+// claims they follow.
+std::vector<Claim> AlignDateClaims(const std::vector<Article*>& articles);
+
 }  // namespace lagebild::claims

@@ -168,6 +168,38 @@ TEST(AlignClaimsTest, GroupsBySynonymsAndJudgesBounds) {
   for (const Quantity& q : a.quantities) EXPECT_FALSE(q.claim.empty()) << q.text;
 }
 
+TEST(AlignClaimsTest, DatesOfAnEventPlannedAndReported) {
+  auto article = [](const std::string& id, const std::string& text) {
+    Article a;
+    a.id = id;
+    a.language = "de";
+    a.text = text;
+    a.published = {PartialDate{2024, 3, 1}, DateBasis::kMetadata};
+    a.times = time::TagTimes(a.text, "de", a.published.value);
+    a.quantities = FindQuantities(a.text, "de", a.times, {});
+    return a;
+  };
+  Article a = article("a1", "Der Abzug soll binnen zehn Tagen abgeschlossen sein.");
+  Article b = article("a2", "Der Minister sagte am Freitag, der Abzug werde am 5. März abgeschlossen.");
+  const auto two = AlignClaims({&a, &b});
+  ASSERT_EQ(two.size(), 1u);
+  EXPECT_EQ(two[0].kind, "date");
+  EXPECT_EQ(two[0].about, "withdrawal completed");
+  EXPECT_EQ(two[0].status, "consistent");  // the 5th is within ten days of the 1st
+  EXPECT_EQ(two[0].values[0].date_low, "2024-03-01");
+  EXPECT_EQ(two[0].values[0].date_high, "2024-03-11");
+  EXPECT_EQ(two[0].values[1].date_low, "2024-03-05");  // not the Friday he spoke
+  Article c = article("a3", "Der Abzug hat am 1. März begonnen und wird zwei Wochen andauern.");
+  const auto three = AlignClaims({&a, &b, &c});
+  const Claim* done = nullptr;
+  for (const Claim& x : three) {
+    if (x.about == "withdrawal completed") done = &x;
+  }
+  ASSERT_NE(done, nullptr);
+  EXPECT_EQ(done->status, "conflicting");  // ends on the 15th vs the 5th
+  EXPECT_EQ(done->values.back().date_low, "2024-03-15");
+}
+
 TEST(AlignClaimsTest, OneSourceWithTwoValuesMakesTwoSlots) {
   auto article = [](const std::string& id, const std::string& text) {
     Article a;

@@ -102,6 +102,10 @@ Lexicon Load(std::string_view file) {
       } else if (kind == "source") {
         e.source = key == "before" ? 1 : key == "after" ? 2 : 0;
         if (e.source == 0) return problem("source: before or after");
+      } else if (kind == "event") {
+        e.event = std::string(key);
+      } else if (kind == "eventpred") {
+        e.event_predicate = std::string(key);
       } else if (kind == "range") {
         e.range = true;
       } else {

@@ -27,6 +27,8 @@ struct Entry {
   bool unit = false;            // a measure: the number is no head count
   bool ident = false;           // "Nr." before a number: an identifier
   int source = 0;               // 1: cue before its source, 2: after
+  std::string event;            // an event noun's class ("withdrawal")
+  std::string event_predicate;  // "completed", "began", "lasts"
   bool range = false;           // "bis", "to" between two numbers
 };
 

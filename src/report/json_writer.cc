@@ -276,6 +276,7 @@ void WriteStory(JsonWriter& w, const Story& s) {
     w.BeginObject();
     w.Key("id"); w.String(c.id);
     w.Key("about"); w.String(c.about);
+    w.Key("kind"); w.String(c.kind);
     w.Key("counted"); w.String(c.counted);
     w.Key("predicate"); w.String(c.predicate);
     w.Key("status"); w.String(c.status);
@@ -289,6 +290,10 @@ void WriteStory(JsonWriter& w, const Story& s) {
       w.Key("low"); w.OptionalNumber(v.low);
       w.Key("high"); w.OptionalNumber(v.high);
       w.Key("source"); w.String(v.source);
+      if (c.kind == "date") {
+        w.Key("date_low"); w.String(v.date_low);
+        w.Key("date_high"); w.String(v.date_high);
+      }
       w.EndObject();
     }
     w.EndArray();

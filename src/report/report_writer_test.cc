@@ -29,7 +29,7 @@ Report SampleReport() {
   c.id = "c1";
   c.about = "soldiers <sent>";
   c.status = "conflicting";
-  c.values.push_back({"a1", "rund <2.500>", 2500.0, 2250.0, 2750.0, "der <Armee>"});
+  c.values.push_back({"a1", "rund <2.500>", 2500.0, 2250.0, 2750.0, "der <Armee>", "", ""});
   st.claims.push_back(c);
   StoryEntity e;
   e.id = "e1";

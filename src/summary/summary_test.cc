@@ -51,7 +51,7 @@ TEST(SummarizeTest, ConfirmedFirstNoRepetitionConflictsStated) {
   Claim conflict;
   conflict.about = "people injured";
   conflict.status = "conflicting";
-  conflict.values = {{"a1", "neun", 9.0, 9.0, 9.0, ""}, {"a2", "elf", 11.0, 11.0, 11.0, ""}};
+  conflict.values = {{"a1", "neun", 9.0, 9.0, 9.0, "", "", ""}, {"a2", "elf", 11.0, 11.0, 11.0, "", "", ""}};
   const auto s = Summarize({&a, &b, &c}, {conflict});
   ASSERT_GE(s.size(), 3u);
   // The storm, which every article tells, comes first and cites them all.
