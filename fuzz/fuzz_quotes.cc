@@ -56,14 +56,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   t.value = "2022-01-13";
   t.end = static_cast<uint32_t>(std::min<size_t>(text.size(), 5));
   articles[0].times.push_back(t);
-  for (const CitedText& c : summary::BuildTimeline({&articles[0], &articles[1]})) {
-    LAGEBILD_FUZZ_CHECK(!c.articles.empty() && util::IsValidUtf8(c.text));
-  }
   Claim claim;
   claim.status = "conflicting";
   claim.about = "x";
   claim.values = {{"a1", "1", 1.0, 1.0, 1.0, "", "", ""}, {"a2", "2", 2.0, 2.0, 2.0, "", "", ""}};
-  for (const CitedText& c : summary::Summarize({&articles[0], &articles[1]}, {claim})) {
+  const summary::Digest digest = summary::DigestStory({&articles[0], &articles[1]}, {claim});
+  for (const CitedText& c : digest.timeline) {
+    LAGEBILD_FUZZ_CHECK(!c.articles.empty() && util::IsValidUtf8(c.text));
+  }
+  for (const CitedText& c : digest.summary) {
     LAGEBILD_FUZZ_CHECK(!c.articles.empty() && util::IsValidUtf8(c.text));
   }
   return 0;

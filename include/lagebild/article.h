@@ -162,7 +162,7 @@ struct Quote {
   std::string text;
   uint32_t start = 0, end = 0;
   std::string type;          // "direct" (in quotation marks) or "indirect"
-  std::string speaker_text;  // the speaker ("Putin", "ein Sprecher"; a pronoun's antecedent), ""
+  std::string speaker_text;  // the speaker ("Scholz", "ein Sprecher"; a pronoun's antecedent), ""
   uint32_t speaker_start = 0, speaker_end = 0;  // its span as written (0, 0: none)
   uint32_t referent_start = 0, referent_end = 0;  // a pronoun's antecedent (0, 0: none)
   std::string cue;           // the verb or phrase of saying, ""

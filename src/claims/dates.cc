@@ -1,7 +1,6 @@
 // Date claims (claims.h): when an event ended, began or will end, as each
 // article dates it, aligned across the story.
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 #include <string>
@@ -12,6 +11,7 @@
 #include "util/calendar.h"
 #include "util/fold.h"
 #include "util/sentences.h"
+#include "util/words.h"
 
 namespace lagebild::claims {
 namespace {
@@ -58,29 +58,15 @@ std::vector<Claim> AlignDateClaims(const std::vector<Article*>& articles) {
       std::string event;
       std::set<std::string> preds;
       size_t pred_at = 0;  // offset in the text of the last completed/began word
-      size_t i = 0;
-      while (i < sent.size()) {
-        while (i < sent.size() && !(static_cast<unsigned char>(sent[i]) >= 0x80 ||
-                                    std::isalpha(static_cast<unsigned char>(sent[i])))) {
-          ++i;
+      util::ForEachLetterRun(sent, [&](std::string_view word, size_t) {
+        const auto it = lex->phrases.find(util::Fold(word));
+        if (it == lex->phrases.end()) return;
+        if (event.empty() && !it->second.event.empty()) event = it->second.event;
+        if (!it->second.event_predicate.empty()) {
+          preds.insert(it->second.event_predicate);
+          if (it->second.event_predicate != "lasts") pred_at = static_cast<size_t>(word.data() - a->text.data());
         }
-        size_t j = i;
-        while (j < sent.size() && (static_cast<unsigned char>(sent[j]) >= 0x80 ||
-                                   std::isalpha(static_cast<unsigned char>(sent[j])) || sent[j] == '-')) {
-          ++j;
-        }
-        if (j > i) {
-          const auto it = lex->phrases.find(util::Fold(sent.substr(i, j - i)));
-          if (it != lex->phrases.end()) {
-            if (event.empty() && !it->second.event.empty()) event = it->second.event;
-            if (!it->second.event_predicate.empty()) {
-              preds.insert(it->second.event_predicate);
-              if (it->second.event_predicate != "lasts") pred_at = s.start + i;
-            }
-          }
-        }
-        i = j + 1;
-      }
+      });
       if (event.empty() || preds.empty()) continue;
       // The day the sentence names, and a duration.
       const TimeMention* day_mention = nullptr;

@@ -9,18 +9,6 @@
 namespace lagebild::claims {
 namespace {
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (true) {
-    const size_t at = s.find(sep, pos);
-    out.push_back(s.substr(pos, at == std::string_view::npos ? std::string_view::npos : at - pos));
-    if (at == std::string_view::npos) break;
-    pos = at + 1;
-  }
-  return out;
-}
-
 std::optional<double> ParseNumber(std::string_view s) {
   if (s.empty()) return std::nullopt;
   char* end = nullptr;
@@ -41,7 +29,7 @@ Lexicon Load(std::string_view file) {
   util::ForEachTextLine(*data, [&](std::string_view line) {
     ++line_no;
     if (line.empty() || line[0] == '#') return;
-    const std::vector<std::string_view> cols = Split(line, '\t');
+    const std::vector<std::string_view> cols = util::Split(line, '\t');
     auto problem = [&](const std::string& what) {
       lex.problems.push_back(std::string(file) + ":" + std::to_string(line_no) + ": " + what);
     };
@@ -51,15 +39,15 @@ Lexicon Load(std::string_view file) {
       if (cols.size() != 4) return problem("separable: class, particle, verb forms");
       auto& [forms, cls] = lex.separable[util::Fold(cols[2])];
       cls = std::string(key);
-      for (std::string_view f : Split(cols[3], '|')) forms.insert(util::Fold(f));
+      for (std::string_view f : util::Split(cols[3], '|')) forms.insert(util::Fold(f));
       return;
     }
     if (kind == "suffix") {
-      for (std::string_view w : Split(cols[2], '|')) lex.suffixes.emplace_back(util::Fold(w), key);
+      for (std::string_view w : util::Split(cols[2], '|')) lex.suffixes.emplace_back(util::Fold(w), key);
       lex.thing_classes.emplace(key);
       return;
     }
-    for (std::string_view w : Split(cols[2], '|')) {
+    for (std::string_view w : util::Split(cols[2], '|')) {
       const std::string phrase = util::Fold(util::Trim(w));
       if (phrase.empty()) continue;
       Entry& e = lex.phrases[phrase];
@@ -74,7 +62,7 @@ Lexicon Load(std::string_view file) {
         e.dozen = ParseNumber(key);
         if (!e.dozen) return problem("bad dozen");
       } else if (kind == "vague") {
-        const auto parts = Split(key, '-');
+        const auto parts = util::Split(key, '-');
         const auto lo = parts.size() == 2 ? ParseNumber(parts[0]) : std::nullopt;
         const auto hi = parts.size() == 2 ? ParseNumber(parts[1]) : std::nullopt;
         if (!lo || !hi) return problem("vague: low-high");

@@ -97,7 +97,7 @@ std::vector<Token> Tokenize(std::string_view text, const Lexicon& lex) {
           const char32_t n = At(text, j + l, &l2);
           const bool nd = n < 0x80 && util::IsAsciiDigit(static_cast<char>(n));
           if (nd || IsLetterCp(n)) {
-            // "12.000", "z.B", "CSTO-Einsatzkräfte"; not "2000, die".
+            // "12.000", "z.B", "EU-Kommission"; not "2000, die".
             j += l;
             continue;
           }

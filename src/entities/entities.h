@@ -4,7 +4,7 @@
 //        and each mention's `entity` set to its entity's id.
 // How:   mentions are grouped by a key that survives spelling: the
 //        romanisation key (util/romanize.h: Selenskyj = Zelensky),
-//        a genitive "s" dropped when the bare form is also seen (Putins),
+//        a genitive "s" dropped when the bare form is also seen (Scholz's, Merkels),
 //        and the alias groups of data/entities/ (an abbreviation and the
 //        full name in German and English; a place's exonyms).
 //        People: full names group by surname key and close first-name keys
@@ -15,7 +15,7 @@
 //        the most frequent full form in German articles.
 //        One sense per story: a single word the tagger typed as a place,
 //        organisation or other name that is the surname of a person of
-//        the story ("sagte Tokajew" beside "Kassym-Jomart Tokajew") is a
+//        the story ("sagte Scholz" beside "Olaf Scholz") is a
 //        person, unless it is a country or a major city (Washington); it
 //        then joins the one person it can belong to, as any surname.
 //        Places get coordinates (Geocode).

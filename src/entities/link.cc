@@ -16,7 +16,7 @@
 namespace lagebild::entities {
 namespace {
 
-constexpr size_t kMinStemBytes = 4;       // "Putins" -> "Putin"; shorter words keep their s
+constexpr size_t kMinStemBytes = 4;       // "Merkels" -> "Merkel"; shorter words keep their s
 constexpr size_t kMinFirstNameBytes = 3;  // a first name that can vouch for a surname variant
 
 // Alias groups of data/entities/{organisations,places}.tsv: name key ->

@@ -158,8 +158,9 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     story.statements = quotes::LinkQuotes(members);
     // summary: dated events in order, and the sentences several sources
     // confirm, conflicts stated.
-    story.timeline = summary::BuildTimeline(members);
-    story.summary = summary::Summarize(members, story.claims);
+    summary::Digest digest = summary::DigestStory(members, story.claims);
+    story.timeline = std::move(digest.timeline);
+    story.summary = std::move(digest.summary);
     report.stories.push_back(std::move(story));
   }
   report.resources.push_back(language::LanguageResource());

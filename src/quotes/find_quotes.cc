@@ -9,6 +9,7 @@
 #include "quotes/lexicon.h"
 #include "quotes/quotes.h"
 #include "util/fold.h"
+#include "util/sentences.h"
 #include "util/strings.h"
 #include "util/utf8.h"
 
@@ -113,49 +114,26 @@ const EntityMention* MentionIn(const std::vector<EntityMention>& ms, size_t from
   return best;
 }
 
-// Sentence bounds around pos: after the last ". ! ?" + space or line
-// break before it, up to the next one.
-// "19. Januar", "3. Platz": a full stop after a number that is no sentence
-// end.
-bool OrdinalStop(std::string_view text, size_t dot, const Lexicon& lex) {
-  if (dot == 0 || !util::IsAsciiDigit(text[dot - 1]) || dot + 2 >= text.size()) return false;
-  size_t e = dot + 2;
-  while (e < text.size() && text[e] != ' ' && text[e] != ',' && text[e] != '.') ++e;
-  const std::string next = util::Fold(text.substr(dot + 2, e - dot - 2));
-  return lex.ordinal_next.contains(next) || (!next.empty() && next[0] >= 'a' && next[0] <= 'z' &&
-                                             text[dot + 2] >= 'a' && text[dot + 2] <= 'z');
-}
-
-Span SentenceAround(std::string_view text, size_t pos, const Lexicon& lex) {
-  size_t b = pos, e = pos;
-  while (b > 0) {
-    const char c = text[b - 1];
-    if (c == '\n') break;
-    if ((c == ' ') && b >= 2 && (text[b - 2] == '!' || text[b - 2] == '?' ||
-                                 (text[b - 2] == '.' && !OrdinalStop(text, b - 2, lex)))) {
-      break;
-    }
-    --b;
-  }
-  while (e < text.size()) {
-    const char c = text[e];
-    if (c == '\n') break;
-    if ((c == '.' || c == '!' || c == '?') && (e + 1 == text.size() || text[e + 1] == ' ' || text[e + 1] == '\n') &&
-        !(c == '.' && OrdinalStop(text, e, lex))) {
-      ++e;
-      break;
-    }
-    ++e;
-  }
-  return {b, e};
-}
-
 struct Speaker {
   std::string text;
   uint32_t start = 0, end = 0;
   bool found = false;
   uint32_t ref_start = 0, ref_end = 0;  // a pronoun's antecedent
 };
+
+Speaker SpeakerOf(const Quote& q) {
+  return {q.speaker_text, q.speaker_start, q.speaker_end, !q.speaker_text.empty(), q.referent_start,
+          q.referent_end};
+}
+
+void SetSpeaker(const Speaker& sp, Quote* q) {
+  if (!sp.found) return;
+  q->speaker_text = sp.text;
+  q->speaker_start = sp.start;
+  q->speaker_end = sp.end;
+  q->referent_start = sp.ref_start;
+  q->referent_end = sp.ref_end;
+}
 
 }  // namespace
 
@@ -176,6 +154,30 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
   if (lexp == nullptr || text.empty()) return out;
   const Lexicon& lex = *lexp;
   const bool german = language == "de";
+  // Sentences (util/sentences.h), and the one at a byte position (the next
+  // one when pos falls between two).
+  std::vector<Span> sentences;
+  for (const util::SentenceSpan& x : util::SplitSentences(text)) sentences.push_back({x.start, x.end});
+  auto sentence_at = [&](size_t pos) -> Span {
+    const auto it = std::lower_bound(sentences.begin(), sentences.end(), pos,
+                                     [](const Span& x, size_t p) { return x.end <= p; });
+    return it == sentences.end() ? Span{pos, pos} : *it;
+  };
+  // An indirect quote of text[from, to) (a final full stop and white space
+  // left out) with its cue and speaker; false when nothing is left.
+  auto add_indirect = [&](size_t from, size_t to, std::string cue, const Speaker& sp) {
+    while (to > from && (text[to - 1] == '.' || util::IsAsciiSpace(text[to - 1]))) --to;
+    if (to <= from) return false;
+    Quote q;
+    q.type = "indirect";
+    q.start = static_cast<uint32_t>(from);
+    q.end = static_cast<uint32_t>(to);
+    q.text = std::string(text.substr(from, to - from));
+    q.cue = std::move(cue);
+    SetSpeaker(sp, &q);
+    out.push_back(std::move(q));
+    return true;
+  };
 
   // A speaker as an entity mention, a pronoun (resolved) or a short noun
   // phrase ("ein Sprecher des Ministeriums", "the minister") starting at
@@ -282,7 +284,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     // After the quote: ", sagte X" / ", so X" / ", X said" / "said X".
     Speaker sp;
     {
-      const Span sent = SentenceAround(text, std::min(me, text.size() - 1), lex);
+      const Span sent = sentence_at(me);
       const size_t limit = std::max(sent.end, me);
       const std::vector<Word> after = WordsIn(text, me, std::min(limit, me + 200));
       if (!after.empty() && after[0].start <= me + 3) {
@@ -290,7 +292,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
           q.cue = after[0].low;
           sp = speaker_at(after, 1, limit, true);
         } else if (after.size() > 1) {
-          // "…," X said / "…", Putin sagte
+          // "…," X said / "…", Berg sagte
           for (size_t k = 1; k < after.size() && k < 5; ++k) {
             if (lex.cues.contains(after[k].low)) {
               q.cue = after[k].low;
@@ -301,12 +303,12 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         }
       }
     }
-    // Before the quote: "Zas sagte: „…“", "Putin: „…“", "sagte er: „…“".
+    // Before the quote: "Berg sagte: „…“", "Berg: „…“", "sagte er: „…“".
     if (!sp.found) {
       size_t b = ms;
       while (b > 0 && util::IsAsciiSpace(text[b - 1])) --b;
       if (b > 0 && (text[b - 1] == ':' || text[b - 1] == ',')) {
-        const Span sent = SentenceAround(text, b - 1, lex);
+        const Span sent = sentence_at(b - 1);
         const std::vector<Word> before = WordsIn(text, sent.start, b - 1);
         size_t cue_at = before.size();
         for (size_t k = before.size(); k-- > 0;) {
@@ -324,7 +326,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
             sp = speaker_at(before, cue_at + 1, b);
           }
         } else if (text[b - 1] == ':') {
-          // "Putin: „…“": a name right before the colon; "Oldenburg dankte
+          // "Berg: „…“": a name right before the colon; "Oldenburg dankte
           // den Helfern: „…“": the person the sentence begins with.
           if (const EntityMention* m = MentionIn(entities, sent.start, b, true); m != nullptr && m->end + 1 >= b) {
             sp = {m->text, m->start, m->end, true};
@@ -340,20 +342,11 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     // A quote continued right after the previous one keeps its speaker.
     if (!sp.found && !out.empty() && out.back().type == "direct" && !out.back().speaker_text.empty()) {
       const size_t gap_from = out.back().end;
-      if (ms > gap_from && ms - gap_from < 160) {
-        sp = {out.back().speaker_text, out.back().speaker_start, out.back().speaker_end, true,
-              out.back().referent_start, out.back().referent_end};
-      }
+      if (ms > gap_from && ms - gap_from < 160) sp = SpeakerOf(out.back());
     }
     // Scare quotes ("Friedenstruppen") are no quotes.
     if (!sp.found && q.cue.empty() && n_words < 5) continue;
-    if (sp.found) {
-      q.speaker_text = sp.text;
-      q.speaker_start = sp.start;
-      q.speaker_end = sp.end;
-      q.referent_start = sp.ref_start;
-      q.referent_end = sp.ref_end;
-    }
+    SetSpeaker(sp, &q);
     direct.push_back({ms, me});
     out.push_back(std::move(q));
   }
@@ -365,12 +358,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     }
     return false;
   };
-  for (size_t pos = 0; pos < text.size();) {
-    while (pos < text.size() && util::IsAsciiSpace(text[pos])) ++pos;
-    if (pos >= text.size()) break;
-    Span sent = SentenceAround(text, pos, lex);
-    sent.start = pos;
-    pos = std::max(sent.end, pos + 1);
+  for (const Span& sent : sentences) {
     if (sent.end <= sent.start || in_direct(sent.start, sent.end)) continue;
     const std::vector<Word> words = WordsIn(text, sent.start, sent.end);
     bool found_in_sentence = false;
@@ -385,19 +373,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
           bool subj = false;
           for (size_t j = 0; j < k; ++j) subj |= lex.subjunctive.contains(words[j].low);
           const Speaker sp = speaker_at(words, k + 1, sent.end, true);
-          if (subj && sp.found) {
-            Quote q;
-            q.type = "indirect";
-            q.start = static_cast<uint32_t>(words[0].start);
-            q.end = static_cast<uint32_t>(c - 1);
-            q.text = std::string(text.substr(q.start, q.end - q.start));
-            q.cue = words[k].low;
-            q.speaker_text = sp.text;
-            q.speaker_start = sp.start;
-            q.speaker_end = sp.end;
-            q.referent_start = sp.ref_start;
-            q.referent_end = sp.ref_end;
-            out.push_back(std::move(q));
+          if (subj && sp.found && add_indirect(words[0].start, c - 1, words[k].low, sp)) {
             found_in_sentence = true;
             break;
           }
@@ -419,20 +395,10 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
               sp = {std::string(text.substr(words[1].start, words[k - 1].end - words[1].start)),
                     words[1].start, words[k - 1].end, true};
             }
-            Quote q;
-            q.type = "indirect";
-            q.start = clause.front().start;
-            size_t e = sent.end;
-            while (e > q.start && (text[e - 1] == '.' || util::IsAsciiSpace(text[e - 1]))) --e;
-            q.end = static_cast<uint32_t>(e);
-            q.text = std::string(text.substr(q.start, q.end - q.start));
-            q.cue = words[k].low;
-            q.speaker_text = sp.text;
-            q.speaker_start = sp.start;
-            q.speaker_end = sp.end;
-            out.push_back(std::move(q));
-            found_in_sentence = true;
-            break;
+            if (add_indirect(clause.front().start, sent.end, words[k].low, sp)) {
+              found_in_sentence = true;
+              break;
+            }
           }
         }
       }
@@ -478,7 +444,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         msg_from = words[k + 1].start;
       }
       if (msg_from == std::string_view::npos) continue;
-      // The speaker: right after the cue ("sagte Tokajew, er werde"), the
+      // The speaker: right after the cue ("sagte Berg, er werde"), the
       // subject before it, or the noun phrase the sentence begins with.
       const size_t limit = comma != std::string_view::npos ? comma : msg_from;
       Speaker sp = speaker_at(words, k + 1, std::min(limit, static_cast<size_t>(words[std::min(k + 3, words.size() - 1)].end)), true);
@@ -495,24 +461,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         sp = {std::string(text.substr(words[k + 1].start, words[j].end - words[k + 1].start)),
               words[k + 1].start, words[j].end, true};
       }
-      Quote q;
-      q.type = "indirect";
-      q.start = static_cast<uint32_t>(msg_from);
-      size_t e = sent.end;
-      while (e > msg_from && (text[e - 1] == '.' || util::IsAsciiSpace(text[e - 1]))) --e;
-      q.end = static_cast<uint32_t>(e);
-      if (q.end <= q.start) continue;
-      q.text = std::string(text.substr(q.start, q.end - q.start));
-      q.cue = words[k].low;
-      if (sp.found) {
-        q.speaker_text = sp.text;
-        q.speaker_start = sp.start;
-        q.speaker_end = sp.end;
-        q.referent_start = sp.ref_start;
-        q.referent_end = sp.ref_end;
-      }
-      out.push_back(std::move(q));
-      found_in_sentence = true;
+      found_in_sentence = add_indirect(msg_from, sent.end, words[k].low, sp);
     }
     // A sentence in Konjunktiv I right after reported speech continues it
     // ("Er sagte, … . Das Projekt mache gute Fortschritte.").
@@ -522,20 +471,8 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
                         text.substr(prev.end, sent.start - prev.end).find("\n\n") == std::string_view::npos;
       bool subj1 = false;
       for (const Word& w : words) subj1 |= lex.subjunctive1.contains(w.low);
-      if (near && subj1 && !prev.speaker_text.empty()) {
-        Quote q;
-        q.type = "indirect";
-        q.start = words.front().start;
-        size_t e = sent.end;
-        while (e > q.start && (text[e - 1] == '.' || util::IsAsciiSpace(text[e - 1]))) --e;
-        q.end = static_cast<uint32_t>(e);
-        q.text = std::string(text.substr(q.start, q.end - q.start));
-        q.speaker_text = prev.speaker_text;
-        q.speaker_start = prev.speaker_start;
-        q.speaker_end = prev.speaker_end;
-        q.referent_start = prev.referent_start;
-        q.referent_end = prev.referent_end;
-        out.push_back(std::move(q));
+      if (near && subj1 && !prev.speaker_text.empty() &&
+          add_indirect(words.front().start, sent.end, "", SpeakerOf(prev))) {
         continue;
       }
     }
@@ -585,28 +522,14 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         }
       }
       if (src_to == 0) continue;
-      // The message: the sentence without the source phrase.
-      Quote q;
-      q.type = "indirect";
-      const size_t msg_start = cue_from == words.front().start ? cue_to : words.front().start;
-      size_t e = sent.end;
-      while (e > msg_start && (text[e - 1] == '.' || util::IsAsciiSpace(text[e - 1]))) --e;
-      size_t b = msg_start;
-      while (b < e && (util::IsAsciiSpace(text[b]) || text[b] == ',')) ++b;
-      if (cue_from == words.front().start) {
-        // "Laut EU-Kommission wird …": the message starts after the source.
-        b = src_to;
-        while (b < e && (util::IsAsciiSpace(text[b]) || text[b] == ',')) ++b;
-      }
-      if (e <= b + 10) break;
-      q.start = static_cast<uint32_t>(b);
-      q.end = static_cast<uint32_t>(e);
-      q.text = std::string(text.substr(q.start, q.end - q.start));
-      q.cue = std::string(text.substr(cue_from, cue_to - cue_from));
-      q.speaker_text = std::string(text.substr(src_from, src_to - src_from));
-      q.speaker_start = static_cast<uint32_t>(src_from);
-      q.speaker_end = static_cast<uint32_t>(src_to);
-      out.push_back(std::move(q));
+      // The message: the sentence, after the source when it opens the
+      // sentence ("Laut EU-Kommission wird …").
+      size_t b = cue_from == words.front().start ? src_to : words.front().start;
+      while (b < sent.end && (util::IsAsciiSpace(text[b]) || text[b] == ',')) ++b;
+      if (sent.end <= b + 11) break;
+      const Speaker source{std::string(text.substr(src_from, src_to - src_from)),
+                           static_cast<uint32_t>(src_from), static_cast<uint32_t>(src_to), true};
+      add_indirect(b, sent.end, std::string(text.substr(cue_from, cue_to - cue_from)), source);
       break;
     }
   }

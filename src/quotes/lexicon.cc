@@ -7,15 +7,12 @@
 namespace lagebild::quotes {
 namespace {
 
+// Calls f with every folded, non-empty word of a "|"-separated list.
 template <typename F>
 void ForEachWord(std::string_view list, F&& f) {
-  size_t pos = 0;
-  while (pos <= list.size()) {
-    size_t bar = list.find('|', pos);
-    if (bar == std::string_view::npos) bar = list.size();
-    const std::string_view w = util::Trim(list.substr(pos, bar - pos));
+  for (std::string_view w : util::Split(list, '|')) {
+    w = util::Trim(w);
     if (!w.empty()) f(util::Fold(w));
-    pos = bar + 1;
   }
 }
 
@@ -43,7 +40,6 @@ Lexicon Load(std::string_view file) {
                                            : kind == "subjunctive1" ? &lex.subjunctive1
                                            : kind == "stop"        ? &lex.stop
                                            : kind == "source_after" ? &lex.source_after
-                                           : kind == "ordinal_next" ? &lex.ordinal_next
                                                                     : nullptr;
     if (kind == "source_before") {
       ForEachWord(words, [&](std::string w) { lex.source_before.push_back(std::move(w)); });

@@ -15,8 +15,6 @@ struct Lexicon {
   // Konjunktiv I forms only (no past tense look-alikes): a sentence with one
   // after reported speech continues it.
   std::unordered_set<std::string> subjunctive1;
-  // Words after "19." that make the number an ordinal, not a sentence end.
-  std::unordered_set<std::string> ordinal_next;
   std::vector<std::string> source_before;  // folded phrases ("nach angaben")
   std::unordered_set<std::string> source_after;
   std::vector<std::string> problems;

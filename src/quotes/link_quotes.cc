@@ -10,79 +10,28 @@
 #include "quotes/lexicon.h"
 #include "quotes/quotes.h"
 #include "util/fold.h"
-#include "util/strings.h"
-#include "util/utf8.h"
+#include "util/words.h"
 
 namespace lagebild::quotes {
 namespace {
 
-// Content of a quote: for every word of four letters or more that is not a
-// stop word, its synonym group ("g12") or its stem (first five letters).
-std::set<std::string> Content(std::string_view text, const Lexicon& lex) {
-  std::set<std::string> out;
+// Content of a quote as ids: for every word of four letters or more that
+// is not a stop word, its synonym group ("g12") or its stem (first five
+// letters).
+util::WordIds Content(std::string_view text, const Lexicon& lex, util::Interner* ids) {
+  util::WordIds out;
   const auto& syn = Synonyms();
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t len = 0;
-    const char32_t cp = util::DecodeUtf8(text, i, &len);
-    len = std::max<size_t>(len, 1);
-    const bool letter = (cp < 0x80 && util::IsAsciiAlpha(static_cast<char>(cp))) ||
-                        (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7);
-    if (!letter) {
-      i += len;
-      continue;
-    }
-    size_t j = i, letters = 0;
-    while (j < text.size()) {
-      size_t l = 0;
-      const char32_t c = util::DecodeUtf8(text, j, &l);
-      const bool lt = (c < 0x80 && util::IsAsciiAlpha(static_cast<char>(c))) ||
-                      (c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7);
-      if (!lt) break;
-      j += std::max<size_t>(l, 1);
-      ++letters;
-    }
-    const std::string w = util::Fold(text.substr(i, j - i));
-    i = j;
-    if (letters < 4 || lex.stop.contains(w)) continue;
-    if (auto it = syn.find(w); it != syn.end()) {
-      out.insert("g" + std::to_string(it->second));
-      continue;
-    }
-    size_t cut = 0;
-    for (size_t k = 0; k < 5 && cut < w.size(); ++k) cut = util::NextCharBoundary(w, cut + 1);
-    out.insert(w.substr(0, cut));
-  }
-  return out;
-}
-
-// Content words as sorted ids, interned per call of LinkQuotes.
-using Ids = std::vector<uint32_t>;
-
-Ids Intern(const std::set<std::string>& words, std::unordered_map<std::string, uint32_t>* ids) {
-  Ids out;
-  for (const std::string& w : words) {
-    out.push_back(ids->try_emplace(w, static_cast<uint32_t>(ids->size())).first->second);
-  }
+  util::ForEachLetterRun(text, [&](std::string_view word, size_t letters) {
+    if (letters < 4) return;
+    const std::string w = util::Fold(word);
+    if (lex.stop.contains(w)) return;
+    const auto it = syn.find(w);
+    out.push_back(ids->Id(it != syn.end() ? "g" + std::to_string(it->second)
+                                          : std::string(util::FirstChars(w, 5))));
+  });
   std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
-}
-
-double Overlap(const Ids& a, const Ids& b) {
-  if (a.empty() || b.empty()) return 0;
-  size_t shared = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) {
-      ++shared;
-      ++i;
-      ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
 }  // namespace
@@ -91,10 +40,10 @@ std::vector<Statement> LinkQuotes(const std::vector<Article*>& articles) {
   struct Item {
     Article* article;
     Quote* q;
-    Ids content;
+    util::WordIds content;
   };
   std::vector<Item> items;
-  std::unordered_map<std::string, uint32_t> ids;
+  util::Interner ids;
   for (Article* a : articles) {
     const Lexicon* lex = GetLexicon(a->language);
     for (Quote& q : a->quotes) {
@@ -111,7 +60,7 @@ std::vector<Statement> LinkQuotes(const std::vector<Article*>& articles) {
           }
         }
       }
-      items.push_back({a, &q, lex != nullptr ? Intern(Content(q.text, *lex), &ids) : Ids{}});
+      items.push_back({a, &q, lex != nullptr ? Content(q.text, *lex, &ids) : util::WordIds{}});
     }
   }
   // Renderings of one statement: quotes of different articles by the same
@@ -150,7 +99,7 @@ std::vector<Statement> LinkQuotes(const std::vector<Article*>& articles) {
       const std::string& sx = items[x].q->speaker;
       const std::string& sy = items[y].q->speaker;
       if (!sx.empty() && !sy.empty() && sx != sy) continue;
-      const double overlap = Overlap(items[x].content, items[y].content);
+      const double overlap = util::SharedFraction(items[x].content, items[y].content);
       const bool same_speaker = !sx.empty() && sx == sy;
       if (overlap >= (same_speaker ? 0.25 : 0.6) &&
           std::min(items[x].content.size(), items[y].content.size()) >= 2) {

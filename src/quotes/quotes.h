@@ -9,12 +9,12 @@
 //        its speaker as written with its span.
 //        LinkQuotes: every quote's `speaker` set to the story entity of its
 //        speaker, and the story's statements: renderings of one statement
-//        across articles and translations ("Alles funktionierte wie am
-//        Schnürchen" = "Alles lief wie ein Uhrwerk ab").
+//        across articles and translations ("Der Einsatz lief schnell und
+//        effizient" = "The operation worked quickly and effectively").
 // How:   quotation marks paired by kind, scare quotes of one to three words
 //        without a cue left out; the speaker is the entity mention or
-//        noun phrase beside the cue after the quote ("…", sagte Putin),
-//        before it (Zas sagte: „…“; Putin: „…“), a pronoun resolved to the
+//        noun phrase beside the cue after the quote ("…", sagte Berg),
+//        before it (Berg sagte: „…“; Berg: „…“), a pronoun resolved to the
 //        last named speaker, or the speaker of the quote just before
 //        (a quote continued in the next paragraph). Indirect speech: a
 //        cue followed by a comma and a clause with "dass"/"that" or a

@@ -13,70 +13,28 @@
 #include "util/sentences.h"
 #include "util/strings.h"
 #include "util/utf8.h"
+#include "util/words.h"
 
 namespace lagebild::summary {
 namespace {
 
-// Content words: words of five letters or more, by their first five
-// letters (folded); a few frequent long function words left out.
-std::set<std::string> Content(std::string_view text) {
-  static const std::set<std::string> kStop = {
+// Content words as ids: words of five letters or more, by their first
+// five letters (folded); a few frequent long function words left out.
+util::WordIds Content(std::string_view text, util::Interner* ids) {
+  static const std::set<std::string, std::less<>> kStop = {
       "werde", "wurde", "haben", "hatte", "diese", "nicht", "seine", "ihren", "einem",
       "einen", "einer", "eines", "sowie", "unter", "durch", "gegen", "schon", "wären", "würde",
       "könne", "sollt", "there", "their", "which", "would", "about", "after", "these", "those",
       "while", "where", "other", "could", "shoul", "being", "zwisc", "berei", "worde", "insge"};
-  std::set<std::string> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t len = 0;
-    const char32_t cp = util::DecodeUtf8(text, i, &len);
-    len = std::max<size_t>(len, 1);
-    const bool letter = (cp < 0x80 && util::IsAsciiAlpha(static_cast<char>(cp))) ||
-                        (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7);
-    if (!letter) {
-      i += len;
-      continue;
-    }
-    size_t j = i, letters = 0;
-    while (j < text.size()) {
-      size_t l = 0;
-      const char32_t c = util::DecodeUtf8(text, j, &l);
-      const bool lt = (c < 0x80 && util::IsAsciiAlpha(static_cast<char>(c))) ||
-                      (c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7);
-      if (!lt) break;
-      j += std::max<size_t>(l, 1);
-      ++letters;
-    }
-    if (letters >= 5) {
-      const std::string w = util::Fold(text.substr(i, j - i));
-      size_t cut = 0;
-      for (size_t k = 0; k < 5 && cut < w.size(); ++k) cut = util::NextCharBoundary(w, cut + 1);
-      std::string stem = w.substr(0, cut);
-      if (!kStop.contains(stem)) out.insert(std::move(stem));
-    }
-    i = j;
-  }
+  util::WordIds out;
+  util::ForEachLetterRun(text, [&](std::string_view word, size_t letters) {
+    if (letters < 5) return;
+    const std::string stem(util::FirstChars(util::Fold(word), 5));
+    if (!kStop.contains(stem)) out.push_back(ids->Id(stem));
+  });
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
-}
-
-// Content words as sorted ids (interned per story).
-using Ids = std::vector<uint32_t>;
-
-double Shared(const Ids& a, const Ids& b) {
-  if (a.empty() || b.empty()) return 0;
-  size_t n = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) {
-      ++n;
-      ++i;
-      ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return static_cast<double>(n) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
 struct Sentence {
@@ -85,13 +43,13 @@ struct Sentence {
   uint32_t start, end;
   size_t position;     // in its article
   std::string text;
-  Ids content;
+  util::WordIds content;
   size_t words;
 };
 
 std::vector<Sentence> SentencesOf(const std::vector<Article*>& articles, size_t* vocabulary) {
   std::vector<Sentence> out;
-  std::unordered_map<std::string, uint32_t> ids;
+  util::Interner ids;
   for (const Article* a : articles) {
     size_t pos = 0;
     for (const util::SentenceSpan& s : util::SplitSentences(a->text)) {
@@ -102,10 +60,7 @@ std::vector<Sentence> SentencesOf(const std::vector<Article*>& articles, size_t*
       x.end = s.end;
       x.position = pos++;
       x.text = a->text.substr(s.start, s.end - s.start);
-      for (const std::string& w : Content(x.text)) {
-        x.content.push_back(ids.try_emplace(w, static_cast<uint32_t>(ids.size())).first->second);
-      }
-      std::sort(x.content.begin(), x.content.end());
+      x.content = Content(x.text, &ids);
       x.words = util::CountWords(x.text);
       out.push_back(std::move(x));
     }
@@ -124,11 +79,7 @@ std::string FormatNumber(double v) {
   return buf;
 }
 
-}  // namespace
-
-std::vector<CitedText> BuildTimeline(const std::vector<Article*>& articles) {
-  size_t vocabulary = 0;
-  const std::vector<Sentence> sentences = SentencesOf(articles, &vocabulary);
+std::vector<CitedText> Timeline(const std::vector<Sentence>& sentences) {
   // Day -> the sentences that date something to it.
   std::map<std::string, std::vector<const Sentence*>> days;
   for (const Sentence& s : sentences) {
@@ -161,7 +112,7 @@ std::vector<CitedText> BuildTimeline(const std::vector<Article*>& articles) {
       if (s->words < 4 || s->words > 60) continue;
       double score = 0;
       for (size_t j = 0; j < scored; ++j) {
-        if (j != i) score += Shared(s->content, list[j]->content);
+        if (j != i) score += util::SharedFraction(s->content, list[j]->content);
       }
       if (score > best_score) {
         best_score = score;
@@ -178,10 +129,9 @@ std::vector<CitedText> BuildTimeline(const std::vector<Article*>& articles) {
   return out;
 }
 
-std::vector<CitedText> Summarize(const std::vector<Article*>& articles, const std::vector<Claim>& claims) {
+std::vector<CitedText> Summary(const std::vector<Article*>& articles, const std::vector<Sentence>& sentences,
+                               size_t vocabulary, const std::vector<Claim>& claims) {
   std::vector<CitedText> out;
-  size_t vocabulary = 0;
-  const std::vector<Sentence> sentences = SentencesOf(articles, &vocabulary);
   // Support: the other sources with a sentence sharing two fifths of the
   // content words.
   struct Candidate {
@@ -223,7 +173,7 @@ std::vector<CitedText> Summarize(const std::vector<Article*>& articles, const st
     }
     for (uint32_t o : touched) {
       const Sentence& other = sentences[o];
-      const bool close = count[o] >= 2 && other.article != s.article && Shared(s.content, other.content) >= 0.4;
+      const bool close = count[o] >= 2 && other.article != s.article && util::SharedFraction(s.content, other.content) >= 0.4;
       count[o] = 0;
       if (!close) continue;
       sources.insert(other.source);
@@ -244,7 +194,7 @@ std::vector<CitedText> Summarize(const std::vector<Article*>& articles, const st
   for (const Candidate& c : cands) {
     if (chosen.size() >= 6) break;
     bool redundant = false;
-    for (const Sentence* x : chosen) redundant |= Shared(c.s->content, x->content) >= 0.5;
+    for (const Sentence* x : chosen) redundant |= util::SharedFraction(c.s->content, x->content) >= 0.5;
     if (redundant) continue;
     chosen.push_back(c.s);
     out.push_back({"", c.s->text, c.articles});
@@ -283,6 +233,18 @@ std::vector<CitedText> Summarize(const std::vector<Article*>& articles, const st
     text += ".";
     out.push_back({"", std::move(text), std::move(ids)});
   }
+  return out;
+}
+
+}  // namespace
+
+Digest DigestStory(const std::vector<Article*>& articles, const std::vector<Claim>& claims) {
+  // The sentences and their content words, once for both.
+  size_t vocabulary = 0;
+  const std::vector<Sentence> sentences = SentencesOf(articles, &vocabulary);
+  Digest out;
+  out.timeline = Timeline(sentences);
+  out.summary = Summary(articles, sentences, vocabulary, claims);
   return out;
 }
 

@@ -1,12 +1,12 @@
 // Stage: summary (timeline and summary of a story)
 // In:    the articles of one story with their times (resolved dates) and
 //        the story's claims.
-// Out:   BuildTimeline: one entry per calendar day the articles date an
+// Out:   DigestStory: the timeline, one entry per calendar day the articles date an
 //        event to (a DATE mention resolved to a day: "am 19. Januar",
 //        "am Mittwoch kommender Woche", "heute"), in date order, with the
 //        sentence that tells it best and every article that dates
 //        something to that day.
-//        Summarize: five to eight sentences of the articles, preferring
+//        and the summary: up to six sentences of the articles, preferring
 //        what several sources say, without repeating itself, each citing
 //        the articles that say it; then one sentence per conflicting claim
 //        stating the conflict with its values and articles.
@@ -31,9 +31,11 @@
 
 namespace lagebild::summary {
 
-std::vector<CitedText> BuildTimeline(const std::vector<Article*>& articles);
+struct Digest {
+  std::vector<CitedText> timeline, summary;
+};
 
-std::vector<CitedText> Summarize(const std::vector<Article*>& articles,
-                                 const std::vector<Claim>& claims);
+// Both from one reading of the story's sentences.
+Digest DigestStory(const std::vector<Article*>& articles, const std::vector<Claim>& claims);
 
 }  // namespace lagebild::summary

@@ -30,7 +30,7 @@ TEST(BuildTimelineTest, DaysInOrderWithTheirArticles) {
   Article a = Make("a1", "Die Brücke wurde am 5. März gesperrt. Am 9. März soll sie wieder öffnen.",
                    {{"5. März", "2024-03-05"}, {"9. März", "2024-03-09"}});
   Article b = Make("a2", "Seit dem 5. März ist die Brücke über den Fluss gesperrt.", {{"5. März", "2024-03-05"}});
-  const auto t = BuildTimeline({&a, &b});
+  const auto t = DigestStory({&a, &b}, {}).timeline;
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[0].date, "2024-03-05");
   EXPECT_EQ(t[0].articles, (std::vector<std::string>{"a1", "a2"}));
@@ -52,7 +52,7 @@ TEST(SummarizeTest, ConfirmedFirstNoRepetitionConflictsStated) {
   conflict.about = "people injured";
   conflict.status = "conflicting";
   conflict.values = {{"a1", "neun", 9.0, 9.0, 9.0, "", "", ""}, {"a2", "elf", 11.0, 11.0, 11.0, "", "", ""}};
-  const auto s = Summarize({&a, &b, &c}, {conflict});
+  const auto s = DigestStory({&a, &b, &c}, {conflict}).summary;
   ASSERT_GE(s.size(), 3u);
   // The storm, which every article tells, comes first and cites them all.
   EXPECT_NE(s[0].text.find("Sturm"), std::string::npos);

@@ -8,18 +8,6 @@
 namespace lagebild::time {
 namespace {
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (true) {
-    const size_t at = s.find(sep, pos);
-    out.push_back(s.substr(pos, at == std::string_view::npos ? std::string_view::npos : at - pos));
-    if (at == std::string_view::npos) break;
-    pos = at + 1;
-  }
-  return out;
-}
-
 int Intern(std::vector<std::string>& names, std::string_view name) {
   const auto it = std::find(names.begin(), names.end(), name);
   if (it != names.end()) return static_cast<int>(it - names.begin());
@@ -47,11 +35,11 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
     g.problems.push_back(std::string(file_name) + ":" + std::to_string(line_no) + ": " + what);
   };
   std::vector<std::pair<int, std::string>> pending_rules;  // (line, text): after all classes
-  for (std::string_view line : Split(text, '\n')) {
+  for (std::string_view line : util::Split(text, '\n')) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (util::Trim(line).empty() || line[0] == '#') continue;
-    const std::vector<std::string_view> cols = Split(line, '\t');
+    const std::vector<std::string_view> cols = util::Split(line, '\t');
     if (cols[0] == "class") {
       if (cols.size() != 4 || cols[1].empty() || cols[2].empty()) {
         problem("a class line needs: class, name, word, value");
@@ -83,7 +71,7 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
   g.by_class.resize(g.class_names.size());
   for (const auto& [rule_line, rule_text] : pending_rules) {
     line_no = rule_line;
-    const std::vector<std::string_view> cols = Split(rule_text, '\t');
+    const std::vector<std::string_view> cols = util::Split(rule_text, '\t');
     if (cols.size() != 4) {
       problem("a rule line needs: rule, TYPE, pattern, normaliser");
       continue;
@@ -96,7 +84,7 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
       continue;
     }
     bool ok = true;
-    for (std::string_view tok : Split(cols[2], ' ')) {
+    for (std::string_view tok : util::Split(cols[2], ' ')) {
       if (tok.empty()) continue;
       Element e;
       if (tok.size() > 1 && tok.back() == '?') {
@@ -156,7 +144,7 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
         e.capture = Intern(g.slot_names, capture);
       } else {
         e.kind = Element::kLiteral;
-        for (std::string_view alt : Split(tok, '|')) {
+        for (std::string_view alt : util::Split(tok, '|')) {
           if (!alt.empty() && alt[0] == '~') alt.remove_prefix(1);
           if (!alt.empty()) e.literals.push_back(util::Fold(alt));
         }
@@ -175,7 +163,7 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
       problem("a rule needs a required element inside its extent, and may not start with a negation or %cap");
       continue;
     }
-    const std::vector<std::string_view> norm = Split(cols[3], ' ');
+    const std::vector<std::string_view> norm = util::Split(cols[3], ' ');
     const auto it = std::find(normalisers.begin(), normalisers.end(), norm[0]);
     if (it == normalisers.end()) {
       problem("unknown normaliser '" + std::string(norm[0]) + "'");

@@ -30,7 +30,7 @@ PartialDate InferFromPeers(std::string_view text, std::string_view language,
 
 // The publication day from the article's own words, when what is known
 // (`known`, at least the year) leaves the day open: a dateline at the
-// start ("ALMATY, 13. Januar (Reuters) –", basis dateline); "heute, am
+// start ("BERLIN, 13. Januar (Reuters) –", basis dateline); "heute, am
 // 13. Januar" (content); or the latest explicit date of the article when
 // the article names that date's weekday ("am 19. Januar ... Am Mittwoch",
 // content). Unknown (basis none) when none applies or `known` is already

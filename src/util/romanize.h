@@ -1,5 +1,5 @@
 // A key that maps German, English and scholarly romanisations of one name
-// onto one string: "Tokajew", "Tokayev" and "Toqajew" -> "tokaiev".
+// onto one string: "Selenskyj", "Zelenskyj" and "Zelensky" -> one key.
 // Folds case, then applies the rules of data/quality/transliteration.tsv
 // (longest first, left to right: sch/sh/zh -> s, j/y -> i, w -> v, q -> k,
 // diacritics), doubled letters collapsed.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lagebild::util {
 
@@ -21,6 +22,9 @@ size_t CountWords(std::string_view s);
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool EndsWith(std::string_view s, std::string_view suffix);
+// The pieces of s between the separators (empty pieces kept): the column
+// and list splitter of the data files.
+std::vector<std::string_view> Split(std::string_view s, char sep);
 // "1.5 MiB", "200.0 MB"-style size for messages (binary units).
 std::string HumanBytes(uint64_t n);
 
