@@ -16,19 +16,9 @@
 namespace lagebild::time {
 
 using util::Day;
-using util::AddDays;
-using util::AddMonths;
 using util::DayNumber;
-using util::DaysInMonth;
-using util::FormatDay;
-using util::FormatMonth;
-using util::FormatWeek;
-using util::FormatYear;
-using util::FromDayNumber;
 using util::IsValidDay;
-using util::IsoWeek;
 using util::Weekday;
-using util::WeekOf;
 PartialDate InferFromPeers(std::string_view text, std::string_view language,
                            const std::vector<PartialDate>& peer_dates) {
   int lo = 0, hi = 0;

@@ -29,9 +29,7 @@ using util::FormatDay;
 using util::FormatMonth;
 using util::FormatWeek;
 using util::FormatYear;
-using util::FromDayNumber;
 using util::IsValidDay;
-using util::IsoWeek;
 using util::Weekday;
 using util::WeekOf;
 namespace {

@@ -11,18 +11,12 @@
 
 namespace lagebild::time {
 
-using util::Day;
 using util::AddDays;
-using util::AddMonths;
 using util::DayNumber;
-using util::DaysInMonth;
 using util::FormatDay;
-using util::FormatMonth;
 using util::FormatWeek;
-using util::FormatYear;
 using util::FromDayNumber;
 using util::IsValidDay;
-using util::IsoWeek;
 using util::Weekday;
 using util::WeekOf;
 namespace {
