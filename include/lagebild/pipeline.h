@@ -2,8 +2,10 @@
 //
 //   Analyze(inputs) = for each file (in parallel): read
 //                     for each article (in parallel): normalize, identify language
-//                     then, over all articles: undated articles' year-month
-//                     from the dates of the others (time stage)
+//                     then, in input order: copies of one text (dedup) and
+//                     stories (story clustering); per story: undated
+//                     articles' dates from their peers, entities, claims,
+//                     statements, timeline, summary
 //
 // Per-article work runs on `jobs` threads; the order of articles in the
 // report is the order of the inputs (directories sorted), whatever `jobs`.

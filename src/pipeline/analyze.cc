@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "clean/clean.h"
+#include "dedup/dedup.h"
 #include "claims/claims.h"
 #include "entities/entities.h"
 #include "language/language.h"
@@ -12,6 +13,7 @@
 #include "normalize/normalize.h"
 #include "quotes/quotes.h"
 #include "read/read.h"
+#include "stories/stories.h"
 #include "summary/summary.h"
 #include "time/publication.h"
 #include "time/tagger.h"
@@ -83,6 +85,61 @@ Article AnalyzeOne(RawArticle raw) {
   return a;
 }
 
+
+// time: the day of an article dated to the month only, from its dateline
+// or content.
+void DayFromOwnContent(Article& a) {
+  if (a.published.value.day != 0 || a.published.value.year == 0) return;
+  const PublishedDate day = time::DayFromContent(a.text, a.language, a.published.value);
+  if (day.value.known()) a.published = day;
+}
+
+// time: undated articles of a story take year and month from the dated
+// ones when their own day-month mentions fit, then the day from their
+// content, else the day the others agree on (basis "story").
+void DateFromPeers(const std::vector<Article*>& story) {
+  std::vector<PartialDate> peer_dates;
+  for (const Article* a : story) {
+    if (a->published.basis == DateBasis::kMetadata) peer_dates.push_back(a->published.value);
+  }
+  for (Article* a : story) {
+    if (a->published.value.known()) continue;
+    const PartialDate inferred = time::InferFromPeers(a->text, a->language, peer_dates);
+    if (inferred.known()) {
+      a->published = {inferred, DateBasis::kStory};
+      DayFromOwnContent(*a);
+    }
+  }
+  std::vector<PartialDate> peer_days;
+  for (const Article* a : story) {
+    if (a->published.value.day != 0) peer_days.push_back(a->published.value);
+  }
+  for (Article* a : story) {
+    const PartialDate day = time::DayFromPeers(a->published.value, peer_days);
+    if (day.known()) a->published = {day, DateBasis::kStory};
+  }
+}
+
+// A story's title: the title of its first article with one, else the
+// first line of its first article, cut at a word near 120 bytes.
+std::string StoryTitle(const std::vector<Article*>& story) {
+  for (const Article* a : story) {
+    if (a->title && !a->title->empty()) return *a->title;
+  }
+  if (story.empty()) return "";
+  std::string_view first = story.front()->text;
+  first = first.substr(0, first.find('\n'));
+  if (first.size() > 120) {
+    size_t cut = first.rfind(' ', 120);
+    if (cut == std::string_view::npos || cut < 40) {
+      cut = 120;
+      while (cut > 0 && (static_cast<unsigned char>(first[cut]) & 0xC0) == 0x80) --cut;
+    }
+    return std::string(first.substr(0, cut)) + "…";
+  }
+  return std::string(first);
+}
+
 }  // namespace
 
 const char* Version() { return LAGEBILD_VERSION; }
@@ -101,33 +158,48 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     report.articles[i].id = "a" + std::to_string(i + 1);
   }
 
-  // time: undated articles take year and month from the articles read with
-  // them when their own day-month mentions fit (basis "story").
-  std::vector<PartialDate> peer_dates;
-  for (const Article& a : report.articles) {
-    if (a.published.basis == DateBasis::kMetadata) peer_dates.push_back(a.published.value);
-  }
-  for (Article& a : report.articles) {
-    if (a.published.value.known()) continue;
-    const PartialDate inferred = time::InferFromPeers(a.text, a.language, peer_dates);
-    if (inferred.known()) a.published = {inferred, DateBasis::kStory};
-  }
-  // time: the day of an article dated to the month only, from its dateline
-  // or content, else from the days its peers agree on.
+  // time: the day of an article dated to the month only, from its own
+  // dateline or content.
   util::ParallelFor(report.articles.size(), options.jobs, [&](size_t i) {
-    Article& a = report.articles[i];
-    if (a.published.value.day != 0 || a.published.value.year == 0) return;
-    const PublishedDate day = time::DayFromContent(a.text, a.language, a.published.value);
-    if (day.value.known()) a.published = day;
+    DayFromOwnContent(report.articles[i]);
   });
-  std::vector<PartialDate> peer_days;
-  for (const Article& a : report.articles) {
-    if (a.published.value.day != 0) peer_days.push_back(a.published.value);
+
+  // dedup and stories, in stream order (the order of the inputs): copies of
+  // one text point to the earliest; every other article joins the most
+  // similar recent story or starts one. Dates here are the articles' own.
+  const size_t n = report.articles.size();
+  std::vector<dedup::Fingerprint> prints(n);
+  std::vector<stories::ArticleTerms> terms(n);
+  util::ParallelFor(n, options.jobs, [&](size_t i) {
+    const Article& a = report.articles[i];
+    prints[i] = dedup::MakeFingerprint(a.text);
+    terms[i] = stories::DescribeArticle(a.title.value_or(""), a.text, a.language,
+                                        a.published.value);
+  });
+  stories::DocumentFrequencies df;
+  for (const stories::ArticleTerms& t : terms) df.Add(t);
+  dedup::CopyFinder copies;
+  stories::StoryClusterer clusterer;
+  std::vector<uint32_t> story_of(n);
+  std::vector<std::vector<Article*>> members;
+  for (size_t i = 0; i < n; ++i) {
+    const std::optional<uint64_t> original = copies.Add(std::move(prints[i]));
+    if (original) {
+      report.articles[i].duplicate_of = report.articles[*original].id;
+      story_of[i] = story_of[*original];
+      clusterer.AddTo(story_of[i], terms[i], df);
+    } else {
+      story_of[i] = clusterer.Add(terms[i], df);
+    }
+    if (story_of[i] >= members.size()) members.resize(story_of[i] + 1);
+    members[story_of[i]].push_back(&report.articles[i]);
   }
-  for (Article& a : report.articles) {
-    const PartialDate day = time::DayFromPeers(a.published.value, peer_days);
-    if (day.known()) a.published = {day, DateBasis::kStory};
-  }
+  terms.clear();
+
+  // time: within each story, undated articles take year, month and day
+  // from their peers.
+  util::ParallelFor(members.size(), options.jobs, [&](size_t s) { DateFromPeers(members[s]); });
+
   // time: temporal expressions, resolved against the publication date;
   // ner: entity mentions (not yet linked across articles).
   util::ParallelFor(report.articles.size(), options.jobs, [&](size_t i) {
@@ -140,29 +212,26 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     // quotes: direct and indirect speech with cue and speaker as written.
     a.quotes = quotes::FindQuotes(a.text, a.language, a.entities);
   });
-  // entities: mentions linked across the story. Until story clustering
-  // exists, the articles read together are one story.
-  if (!report.articles.empty()) {
-    Story story;
-    story.id = "s1";
-    story.title = report.articles.front().title.value_or("");
-    std::vector<Article*> members;
-    for (Article& a : report.articles) {
-      story.articles.push_back(a.id);
-      members.push_back(&a);
-    }
-    story.entities = entities::LinkEntities(members);
+
+  // Story-level stages, each story on its own.
+  report.stories.resize(members.size());
+  util::ParallelFor(members.size(), options.jobs, [&](size_t s) {
+    Story& story = report.stories[s];
+    story.id = "s" + std::to_string(s + 1);
+    story.title = StoryTitle(members[s]);
+    for (const Article* a : members[s]) story.articles.push_back(a->id);
+    // entities: mentions linked across the story.
+    story.entities = entities::LinkEntities(members[s]);
     // claims: quantities aligned across the story's articles.
-    story.claims = claims::AlignClaims(members);
+    story.claims = claims::AlignClaims(members[s]);
     // quotes: speakers to story entities; renderings of one statement.
-    story.statements = quotes::LinkQuotes(members);
+    story.statements = quotes::LinkQuotes(members[s]);
     // summary: dated events in order, and the sentences several sources
     // confirm, conflicts stated.
-    summary::Digest digest = summary::DigestStory(members, story.claims);
+    summary::Digest digest = summary::DigestStory(members[s], story.claims);
     story.timeline = std::move(digest.timeline);
     story.summary = std::move(digest.summary);
-    report.stories.push_back(std::move(story));
-  }
+  });
   report.resources.push_back(language::LanguageResource());
   report.resources.push_back(clean::CleanResources());
   return report;

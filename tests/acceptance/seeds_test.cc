@@ -52,6 +52,13 @@ TEST_F(SeedsTest, FiveArticlesNoErrors) {
   EXPECT_TRUE(report_.errors.empty());
 }
 
+TEST_F(SeedsTest, AllFiveFormOneStoryAndNoneIsACopy) {
+  ASSERT_EQ(report_.stories.size(), 1u);
+  EXPECT_EQ(report_.stories[0].articles.size(), 5u);
+  EXPECT_FALSE(report_.stories[0].title.empty());
+  for (const Article& a : report_.articles) EXPECT_FALSE(a.duplicate_of) << a.source;
+}
+
 TEST_F(SeedsTest, EveryExpectedArticleHasTitleLanguageAndDate) {
   for (auto [file, spec] : expected_["articles"].get_object()) {
     SCOPED_TRACE(std::string(file));

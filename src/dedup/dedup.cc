@@ -1,0 +1,188 @@
+#include "dedup/dedup.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "util/fold.h"
+#include "util/sentences.h"
+#include "util/words.h"
+
+namespace lagebild::dedup {
+namespace {
+
+constexpr size_t kShingle = 5;
+constexpr size_t kLeads = 3;
+constexpr size_t kLongSentenceWords = 8;
+
+uint64_t Mix(uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+template <typename T>
+void SortUnique(std::vector<T>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+template <typename T>
+size_t SharedCount(const std::vector<T>& a, const std::vector<T>& b) {
+  size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++n, ++i, ++j;
+    }
+  }
+  return n;
+}
+
+// The sentence ends like a sentence: . ! ? before closing quotes or brackets.
+bool EndsAsSentence(std::string_view s) {
+  while (!s.empty()) {
+    const unsigned char c = static_cast<unsigned char>(s.back());
+    if (c == '.' || c == '!' || c == '?') return true;
+    if (c == '"' || c == '\'' || c == ')' || c == ']') {
+      s.remove_suffix(1);
+    } else if (c >= 0x80) {  // closing typographic quotes: “ ” ‘ ’ « » ‹ ›
+      size_t k = s.size() - 1;
+      while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+      const std::string_view last = s.substr(k);
+      if (last != "\u201C" && last != "\u201D" && last != "\u2018" && last != "\u2019" &&
+          last != "\u00AB" && last != "\u00BB" && last != "\u2039" && last != "\u203A") {
+        return false;
+      }
+      s.remove_suffix(last.size());
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+bool LeadsMatch(const Fingerprint& a, const Fingerprint& b, double min_shared) {
+  for (const auto& x : a.leads) {
+    for (const auto& y : b.leads) {
+      const size_t smaller = std::min(x.size(), y.size());
+      if (smaller == 0) continue;
+      if (static_cast<double>(SharedCount(x, y)) >= min_shared * static_cast<double>(smaller)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Fingerprint MakeFingerprint(std::string_view text) {
+  Fingerprint fp;
+  uint64_t ring[kShingle] = {};
+  size_t words = 0;
+  util::ForEachLetterRun(text, [&](std::string_view word, size_t) {
+    ring[words % kShingle] = util::FoldedHash(word);
+    ++words;
+    if (words < kShingle) return;
+    uint64_t h = 0;
+    for (size_t k = 0; k < kShingle; ++k) h = Mix(h ^ ring[(words + k) % kShingle]);
+    fp.shingles.push_back(static_cast<uint32_t>(h >> 32));
+    if ((h & 3) == 0) fp.sample.push_back(h);
+  });
+  if (words > 0 && words < kShingle) {  // a text shorter than one 5-gram is one shingle
+    uint64_t h = 0;
+    for (size_t k = 0; k < words; ++k) h = Mix(h ^ ring[k]);
+    fp.shingles.push_back(static_cast<uint32_t>(h >> 32));
+    fp.sample.push_back(h);
+  }
+  SortUnique(&fp.shingles);
+  SortUnique(&fp.sample);
+
+  for (const util::SentenceSpan& span : util::SplitSentences(text)) {
+    if (fp.leads.size() == kLeads) break;
+    const std::string_view sentence = text.substr(span.start, span.end - span.start);
+    if (!EndsAsSentence(sentence)) continue;
+    std::vector<uint64_t> lead;
+    util::ForEachLetterRun(sentence, [&](std::string_view word, size_t) {
+      lead.push_back(util::FoldedHash(word));
+    });
+    if (lead.size() < kLongSentenceWords) continue;
+    SortUnique(&lead);
+    fp.leads.push_back(std::move(lead));
+  }
+  return fp;
+}
+
+// Share of the shorter text's 5-grams found in the other.
+static double Contained(const Fingerprint& a, const Fingerprint& b) {
+  const size_t smaller = std::min(a.shingles.size(), b.shingles.size());
+  if (smaller == 0) return 0;
+  return static_cast<double>(SharedCount(a.shingles, b.shingles)) / static_cast<double>(smaller);
+}
+
+bool IsCopy(const Fingerprint& a, const Fingerprint& b, const CopyOptions& options) {
+  return Contained(a, b) >= options.min_contained && LeadsMatch(a, b, options.min_lead_shared);
+}
+
+CopyFinder::CopyFinder(CopyOptions options) : options_(options) {
+  options_.window = std::max<size_t>(options_.window, 1);
+}
+
+std::optional<uint64_t> CopyFinder::Add(Fingerprint fp) {
+  const uint64_t number = added();
+  // Shared sampled 5-grams per earlier article still in the window.
+  std::unordered_map<uint64_t, uint32_t> shared;
+  for (uint64_t h : fp.sample) {
+    auto it = postings_.find(h);
+    if (it == postings_.end()) continue;
+    for (uint64_t other : it->second) {
+      if (other >= first_) ++shared[other];
+    }
+  }
+  std::optional<uint64_t> original;
+  double best = 0;
+  for (const auto& [other, count] : shared) {
+    const Entry& e = window_[other - first_];
+    // The sample says which are worth a look (a quarter of the needed
+    // share, with room for chance); the full sets decide.
+    const size_t smaller = std::min(fp.sample.size(), e.fp.sample.size());
+    if (static_cast<double>(count) < 0.25 * options_.min_contained * static_cast<double>(smaller)) {
+      continue;
+    }
+    const double contained = Contained(fp, e.fp);
+    if (contained < options_.min_contained || contained < best) continue;
+    if (!LeadsMatch(fp, e.fp, options_.min_lead_shared)) continue;
+    if (contained == best && original && e.original > *original) continue;
+    best = contained;
+    original = e.original;
+  }
+  for (uint64_t h : fp.sample) {
+    std::vector<uint64_t>& list = postings_[h];
+    if (list.size() < options_.max_postings) list.push_back(number);
+  }
+  window_.push_back({std::move(fp), original.value_or(number)});
+  if (window_.size() > options_.window) Evict();
+  return original;
+}
+
+void CopyFinder::Evict() {
+  while (window_.size() > options_.window) {
+    window_.pop_front();
+    ++first_;
+  }
+  // Postings of dropped articles are skipped on lookup; sweep them out
+  // once per window so the index stays bounded.
+  if (first_ % options_.window != 0) return;
+  for (auto it = postings_.begin(); it != postings_.end();) {
+    auto& list = it->second;
+    list.erase(std::remove_if(list.begin(), list.end(), [&](uint64_t n) { return n < first_; }),
+               list.end());
+    it = list.empty() ? postings_.erase(it) : std::next(it);
+  }
+}
+
+}  // namespace lagebild::dedup

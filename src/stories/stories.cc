@@ -1,0 +1,347 @@
+#include "stories/stories.h"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include "util/calendar.h"
+#include "util/embedded.h"
+#include "util/fold.h"
+#include "util/strings.h"
+#include "util/utf8.h"
+#include "util/words.h"
+
+namespace lagebild::stories {
+namespace {
+
+constexpr size_t kVectorTerms = 128;    // terms kept per article
+constexpr size_t kLookupTerms = 32;    // terms that find candidate stories
+constexpr size_t kMembersCompared = 16;
+constexpr double kLeadBoost = 4.0;
+constexpr double kLeadWords = 30.0;
+constexpr size_t kRetireEvery = 4096;
+
+uint64_t Mix(uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+uint64_t HashBytes(std::string_view s, uint64_t seed) {
+  uint64_t h = 1469598103934665603ull ^ seed;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return Mix(h);
+}
+
+// One Snowball stemmer per language and thread (stemmers keep state).
+class Stemmers {
+ public:
+  // nullptr when Snowball has no stemmer for the language.
+  sb_stemmer* For(std::string_view language) {
+    for (auto& [code, stemmer] : stemmers_) {
+      if (code == language) return stemmer.get();
+    }
+    const std::string code(language.empty() ? "de" : language);
+    sb_stemmer* s = sb_stemmer_new(code.c_str(), "UTF_8");
+    stemmers_.emplace_back(code, std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)>(
+                                     s, [](sb_stemmer* p) { if (p) sb_stemmer_delete(p); }));
+    return s;
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)>>> stemmers_;
+};
+
+bool IsYear(std::string_view digits) {
+  return digits.size() == 4 && (digits.substr(0, 2) == "19" || digits.substr(0, 2) == "20");
+}
+
+double Dot(const TermWeights& a, const TermWeights& b) {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      sum += double(a[i].second) * double(b[j].second);
+      ++i, ++j;
+    }
+  }
+  return sum;
+}
+
+int64_t DaysApart(const DayRange& a, const DayRange& b) {
+  return std::max<int64_t>({0, a.first - b.last, b.first - a.last});
+}
+
+// Terms by weight, heaviest first.
+std::vector<std::pair<uint64_t, float>> ByWeight(const TermWeights& v, size_t n) {
+  std::vector<std::pair<uint64_t, float>> out(v.begin(), v.end());
+  const size_t keep = std::min(n, out.size());
+  std::partial_sort(out.begin(), out.begin() + keep, out.end(), [](const auto& x, const auto& y) {
+    return x.second != y.second ? x.second > y.second : x.first < y.first;
+  });
+  out.resize(keep);
+  return out;
+}
+
+// Document counts of stems in general German and English text
+// (data/stories/background-df.tsv), so that a small batch can tell a
+// story's words from everyday ones.
+struct Background {
+  std::unordered_map<uint64_t, uint32_t> counts;
+  uint64_t documents = 0;
+};
+
+const Background& TheBackground() {
+  static const Background* background = [] {
+    auto* b = new Background;
+    const auto data = util::EmbeddedFile("stories/background-df.tsv");
+    if (!data) return b;
+    util::ForEachTextLine(*data, [&](std::string_view line) {
+      const std::vector<std::string_view> cols = util::Split(line, '\t');
+      if (cols.size() != 2) return;
+      uint32_t n = 0;
+      for (char c : cols[1]) {
+        if (!util::IsAsciiDigit(c)) return;
+        n = n * 10 + uint32_t(c - '0');
+      }
+      if (cols[0] == "#documents") {
+        b->documents = n;
+      } else if (!cols[0].empty() && cols[0][0] != '#') {
+        b->counts[HashBytes(cols[0], 0)] = n;
+      }
+    });
+    return b;
+  }();
+  return *background;
+}
+
+}  // namespace
+
+DayRange DaysOf(const PartialDate& date) {
+  if (!date.known()) return {};
+  if (date.day != 0) {
+    const int64_t n = util::DayNumber({date.year, date.month, date.day});
+    return {n, n};
+  }
+  if (date.month != 0) {
+    return {util::DayNumber({date.year, date.month, 1}),
+            util::DayNumber({date.year, date.month, util::DaysInMonth(date.year, date.month)})};
+  }
+  return {util::DayNumber({date.year, 1, 1}), util::DayNumber({date.year, 12, 31})};
+}
+
+ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
+                             std::string_view language, const PartialDate& published) {
+  thread_local Stemmers stemmers;
+  sb_stemmer* stemmer = stemmers.For(language);
+  std::unordered_map<uint64_t, double> counts, names;
+  size_t position = 0;
+  bool sentence_start = true;
+  std::string folded, digits;
+  auto add = [&](uint64_t term, bool name) {
+    const double w = 1.0 + kLeadBoost * std::exp(-double(position) / kLeadWords);
+    counts[term] += w;
+    if (name) names[term] += w;
+    ++position;
+  };
+  auto scan = [&](std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+      size_t len = 0;
+      const char32_t cp = util::DecodeUtf8(s, i, &len);
+      len = len == 0 ? 1 : len;
+      if (util::IsAsciiDigit(s[i])) {
+        // A number, its group separators dropped: 1.045 = 1045.
+        digits.clear();
+        size_t j = i;
+        while (j < s.size() && (util::IsAsciiDigit(s[j]) ||
+                                ((s[j] == '.' || s[j] == ',') && j + 1 < s.size() &&
+                                 util::IsAsciiDigit(s[j + 1]) && j > i))) {
+          if (util::IsAsciiDigit(s[j])) digits.push_back(s[j]);
+          ++j;
+        }
+        if (digits.size() >= 2 && !IsYear(digits)) add(HashBytes(digits, 1), true);
+        else ++position;
+        sentence_start = false;
+        i = j;
+        continue;
+      }
+      if (!util::IsLetter(cp)) {
+        if (s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == ':' || s[i] == '\n') {
+          sentence_start = true;
+        }
+        i += len;
+        continue;
+      }
+      const bool capital = (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+      const bool name = capital && !sentence_start;
+      sentence_start = false;
+      size_t j = i, letters = 0;
+      while (j < s.size()) {
+        size_t l = 0;
+        if (!util::IsLetter(util::DecodeUtf8(s, j, &l))) break;
+        j += l == 0 ? 1 : l;
+        ++letters;
+      }
+      if (letters >= 3) {
+        util::FoldInto(s.substr(i, j - i), &folded);
+        std::string_view stem = folded;
+        if (stemmer != nullptr) {
+          const sb_symbol* out = sb_stemmer_stem(
+              stemmer, reinterpret_cast<const sb_symbol*>(folded.data()), int(folded.size()));
+          if (out != nullptr) {
+            stem = std::string_view(reinterpret_cast<const char*>(out),
+                                    size_t(sb_stemmer_length(stemmer)));
+          }
+        }
+        add(HashBytes(stem, 0), name);
+      } else {
+        ++position;
+      }
+      i = j;
+    }
+  };
+  scan(title);
+  sentence_start = true;
+  scan(text);
+  ArticleTerms out;
+  out.terms.reserve(counts.size());
+  for (const auto& [term, count] : counts) out.terms.emplace_back(term, float(count));
+  std::sort(out.terms.begin(), out.terms.end());
+  for (const auto& [term, count] : names) out.names.emplace_back(term, float(count));
+  std::sort(out.names.begin(), out.names.end());
+  out.language = std::string(language);
+  out.days = DaysOf(published);
+  return out;
+}
+
+void DocumentFrequencies::Add(const ArticleTerms& article) {
+  for (const auto& [term, count] : article.terms) ++counts_[term];
+  ++documents_;
+}
+
+double DocumentFrequencies::Idf(uint64_t term) const {
+  const Background& background = TheBackground();
+  const auto it = counts_.find(term);
+  const auto bg = background.counts.find(term);
+  const double df = (it == counts_.end() ? 0.0 : double(it->second)) +
+                    (bg == background.counts.end() ? 0.0 : double(bg->second));
+  const double n = double(documents_ + background.documents);
+  // Words in more than three in ten articles say nothing about the story
+  // (function words, the words of every report), once there are enough
+  // articles to tell.
+  if (n >= 20 && df > 0.3 * n) return 0;
+  return std::log((n + 1.0) / (df + 0.5));
+}
+
+StoryClusterer::StoryClusterer(ClusterOptions options) : options_(options) {}
+
+namespace {
+
+TermWeights Weigh(const TermWeights& counts, const DocumentFrequencies& df) {
+  TermWeights v;
+  v.reserve(counts.size());
+  for (const auto& [term, count] : counts) {
+    const double w = (1.0 + std::log(double(count))) * df.Idf(term);
+    if (w > 0) v.emplace_back(term, float(w));
+  }
+  v = ByWeight(v, kVectorTerms);
+  double norm = 0;
+  for (const auto& [term, w] : v) norm += double(w) * double(w);
+  norm = std::sqrt(norm);
+  for (auto& [term, w] : v) w = float(double(w) / norm);
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+}  // namespace
+
+StoryClusterer::Member StoryClusterer::Vectors(const ArticleTerms& article,
+                                               const DocumentFrequencies& df) const {
+  return {Weigh(article.terms, df), Weigh(article.names, df), article.language};
+}
+
+uint32_t StoryClusterer::Add(const ArticleTerms& article, const DocumentFrequencies& df) {
+  Member m = Vectors(article, df);
+  std::vector<uint32_t> candidates;
+  for (const auto& [term, w] : ByWeight(m.all, kLookupTerms)) {
+    const auto it = index_.find(term);
+    if (it == index_.end()) continue;
+    candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  double best = 0;
+  uint32_t chosen = 0;
+  bool found = false;
+  for (uint32_t id : candidates) {
+    const auto it = active_.find(id);
+    if (it == active_.end()) continue;
+    const Story& s = it->second;
+    if (article.days.known() && s.days.known() &&
+        DaysApart(article.days, s.days) > options_.window_days) {
+      continue;
+    }
+    double sum = 0;
+    for (const Member& member : s.recent) {
+      sum += member.language == m.language ? Dot(m.all, member.all) : Dot(m.names, member.names);
+    }
+    const double similarity = sum / double(s.recent.size());
+    if (similarity >= options_.min_similarity && (!found || similarity > best)) {
+      best = similarity;
+      chosen = id;
+      found = true;
+    }
+  }
+  if (!found) chosen = next_story_++;
+  Join(chosen, std::move(m), article.days);
+  return chosen;
+}
+
+void StoryClusterer::AddTo(uint32_t story, const ArticleTerms& article,
+                           const DocumentFrequencies& df) {
+  next_story_ = std::max(next_story_, story + 1);
+  Join(story, Vectors(article, df), article.days);
+}
+
+void StoryClusterer::Join(uint32_t story, Member member, const DayRange& days) {
+  Story& s = active_[story];
+  for (const auto& [term, w] : ByWeight(member.all, kLookupTerms)) {
+    std::vector<uint32_t>& list = index_[term];
+    if (std::find(list.begin(), list.end(), story) == list.end()) list.push_back(story);
+  }
+  s.recent.push_back(std::move(member));
+  if (s.recent.size() > kMembersCompared) s.recent.erase(s.recent.begin());
+  if (days.known()) {
+    s.days = s.days.known() ? DayRange{std::min(s.days.first, days.first),
+                                       std::max(s.days.last, days.last)}
+                            : days;
+  }
+  s.last_added = added_++;
+  if (added_ % kRetireEvery == 0) Retire();
+}
+
+void StoryClusterer::Retire() {
+  if (added_ <= options_.window_articles) return;
+  const uint64_t oldest = added_ - options_.window_articles;
+  for (auto it = active_.begin(); it != active_.end();) {
+    it = it->second.last_added < oldest ? active_.erase(it) : std::next(it);
+  }
+  for (auto it = index_.begin(); it != index_.end();) {
+    auto& list = it->second;
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [&](uint32_t id) { return active_.count(id) == 0; }),
+               list.end());
+    it = list.empty() ? index_.erase(it) : std::next(it);
+  }
+}
+
+}  // namespace lagebild::stories

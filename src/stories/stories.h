@@ -1,0 +1,113 @@
+// Stage: stories (online, time-aware story clustering)
+// In:    each article's title, cleaned text, language and own publication
+//        date (metadata, dateline or content; never one borrowed from
+//        peers), in stream order.
+// Out:   DescribeArticle: the article's weighted terms and its days.
+//        StoryClusterer::Add: the story number the article joins (a new
+//        number when it starts a story).
+// How:   terms are Snowball stems of words of three letters or more
+//        (German, English, and the other languages Snowball knows) and
+//        numbers of two digits or more that are not years; a term's weight
+//        is its count with words near the top counting more (title and lead
+//        say what the story is: a word at position p counts
+//        1 + 4·e^(−p/30)), times its inverse document frequency over every
+//        article seen so far plus background counts from general text
+//        (`DocumentFrequencies`, data/stories/background-df.tsv; a batch
+//        adds all its articles first). An article is its 128 heaviest terms, L2-normed.
+//        It joins the story whose last 16 members it is most similar to on
+//        average (cosine), if that is at least `min_similarity` and the
+//        story's days are within `window_days` of the article's (articles
+//        without a date are not held back by days); else it starts a new
+//        story. Candidate stories come from an index of their members'
+//        terms. Articles in different languages are compared by their
+//        names and numbers alone (words capitalised inside a sentence, and
+//        numbers, weighted the same way), which stem alike across languages.
+// Fails: never; an article without terms starts its own story.
+// Cost:  linear in the text to describe; Add compares with the stories
+//        sharing a term among the article's heaviest 32, at most 16
+//        members each. Stories without a new member in the last
+//        `window_articles` articles leave the index (memory stays bounded
+//        as the stream grows).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lagebild/article.h"
+
+namespace lagebild::stories {
+
+using TermWeights = std::vector<std::pair<uint64_t, float>>;  // sorted by term
+
+struct DayRange {
+  int64_t first = 0, last = -1;  // day numbers (util/calendar.h); empty when last < first
+  bool known() const { return last >= first; }
+};
+
+// The days a publication date covers: one day, a month, a year, or none.
+DayRange DaysOf(const PartialDate& date);
+
+struct ArticleTerms {
+  TermWeights terms;  // raw weighted counts
+  TermWeights names;  // the same for names and numbers (capitalised inside a sentence, digits)
+  std::string language;
+  DayRange days;
+};
+
+ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
+                             std::string_view language, const PartialDate& published);
+
+class DocumentFrequencies {
+ public:
+  void Add(const ArticleTerms& article);
+  double Idf(uint64_t term) const;
+  uint64_t documents() const { return documents_; }
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> counts_;
+  uint64_t documents_ = 0;
+};
+
+struct ClusterOptions {
+  double min_similarity = 0.16;
+  int window_days = 3;
+  size_t window_articles = 50000;
+};
+
+class StoryClusterer {
+ public:
+  explicit StoryClusterer(ClusterOptions options = {});
+
+  // Adds the next article of the stream; returns its story number.
+  uint32_t Add(const ArticleTerms& article, const DocumentFrequencies& df);
+  // Adds the next article to a story chosen elsewhere (a copy joins its
+  // original's story).
+  void AddTo(uint32_t story, const ArticleTerms& article, const DocumentFrequencies& df);
+
+  size_t stories() const { return next_story_; }
+
+ private:
+  struct Member {
+    TermWeights all, names;
+    std::string language;
+  };
+  struct Story {
+    std::vector<Member> recent;  // the last members' vectors
+    DayRange days;
+    uint64_t last_added = 0;          // stream number of the last member
+  };
+  Member Vectors(const ArticleTerms& article, const DocumentFrequencies& df) const;
+  void Join(uint32_t story, Member member, const DayRange& days);
+  void Retire();
+
+  ClusterOptions options_;
+  std::unordered_map<uint32_t, Story> active_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> index_;  // term -> active stories
+  uint32_t next_story_ = 0;
+  uint64_t added_ = 0;
+};
+
+}  // namespace lagebild::stories
