@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -44,6 +45,38 @@ Result<Report> Analyze(const std::vector<std::string>& inputs, const AnalyzeOpti
 
 // Analyses articles already read (what Analyze does after reading).
 Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& options);
+
+// The embedded store (docs/store.md): articles kept in a SQLite file,
+// deduplicated and clustered into stories as they arrive.
+
+struct IngestSummary {
+  size_t read = 0;         // articles read from the inputs
+  size_t added = 0;        // new articles stored
+  size_t known = 0;        // stored before (or repeated in the inputs): nothing changed
+  size_t copies = 0;       // added articles that are copies of an earlier one
+  size_t new_stories = 0;  // stories started by added articles
+  size_t stories_touched = 0;
+  std::vector<InputError> errors;  // inputs that could not be read, or only in part
+};
+
+// Reads the inputs and adds every article not stored yet to the database
+// at `db` (created when missing), in batches of `batch_articles`, each
+// batch one transaction. Fails (a Status naming the file) when the
+// database cannot be opened or written; batches committed before stay.
+Result<IngestSummary> Ingest(const std::vector<std::string>& inputs, const std::string& db,
+                             const AnalyzeOptions& options, size_t batch_articles = 1000);
+
+struct StoryInfo {
+  int64_t id = 0;
+  std::string title;
+  int64_t articles = 0;
+  std::string first_day, last_day;  // "2022-02-17", or "" when no member is dated
+};
+Result<std::vector<StoryInfo>> ListStories(const std::string& db);
+
+// The report of one stored story: its articles (ids "a<stored id>") and
+// the story (id "s<story id>"). NotFound for an unknown story.
+Result<Report> AnalyzeStory(const std::string& db, int64_t story, const AnalyzeOptions& options);
 
 // The library version, e.g. "0.1.0".
 const char* Version();

@@ -24,6 +24,8 @@ struct AnalyzeArgs {
   unsigned jobs = 0;
   size_t max_article_bytes = 16u << 20;
   bool quiet = false;
+  std::string db;
+  std::string story;  // "s12" or "12"
 };
 
 // Writes to a temporary file beside `path`, then renames it into place, so
@@ -63,11 +65,32 @@ int RunAnalyze(const AnalyzeArgs& args) {
     std::fprintf(stderr, "lagebild analyze: %s\n", format.status().message().c_str());
     return kExitUsage;
   }
-  if (args.inputs.empty()) {
+  const bool from_db = !args.db.empty();
+  if (from_db != !args.story.empty()) {
+    std::fprintf(stderr, "lagebild analyze: --db and --story go together (see --help)\n");
+    return kExitUsage;
+  }
+  if (from_db && !args.inputs.empty()) {
+    std::fprintf(stderr, "lagebild analyze: either inputs or --db/--story, not both\n");
+    return kExitUsage;
+  }
+  if (!from_db && args.inputs.empty()) {
     std::fprintf(stderr,
                  "lagebild analyze: no input; name files, directories, or - for standard "
                  "input (see --help)\n");
     return kExitUsage;
+  }
+  int64_t story = 0;
+  if (from_db) {
+    std::string digits = args.story;
+    if (!digits.empty() && (digits[0] == 's' || digits[0] == 'S')) digits.erase(0, 1);
+    const bool numeric = !digits.empty() && digits.size() <= 15 &&
+                         digits.find_first_not_of("0123456789") == std::string::npos;
+    if (!numeric || (story = std::stoll(digits)) <= 0) {
+      std::fprintf(stderr, "lagebild analyze: --story '%s' is not a story id (e.g. s12 or 12)\n",
+                   args.story.c_str());
+      return kExitUsage;
+    }
   }
   ProgressBar bar(!args.quiet);
   AnalyzeOptions options;
@@ -75,11 +98,12 @@ int RunAnalyze(const AnalyzeArgs& args) {
   options.input_format = args.input_format;
   options.max_article_bytes = args.max_article_bytes;
   options.progress = [&bar](const Progress& p) { bar.Update(p); };
-  Result<Report> result = Analyze(args.inputs, options);
+  Result<Report> result =
+      from_db ? AnalyzeStory(args.db, story, options) : Analyze(args.inputs, options);
   bar.Finish();
   if (!result.ok()) {
     std::fprintf(stderr, "lagebild analyze: %s\n", result.status().message().c_str());
-    return kExitUsage;
+    return from_db && result.status().code() != Status::Code::kNotFound ? kExitFailure : kExitUsage;
   }
   const Report& rep = result.value();
   for (const InputError& e : rep.errors) {
@@ -118,6 +142,9 @@ void AddAnalyzeCommand(CLI::App& app, std::function<int()>* run) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--quiet,-q", args->quiet, "No progress bar and no messages on standard error");
+  cmd->add_option("--db", args->db, "Report a story of this database (with --story) instead of inputs")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--story", args->story, "The story to report, e.g. s12 (see lagebild stories)");
   cmd->footer(
       "Exit codes: 0 report written and every input read; 1 report written but some inputs "
       "could not be read or were truncated (listed in the report's errors); 2 bad command "

@@ -19,4 +19,8 @@ void AddTimesCommand(CLI::App& app, std::function<int()>* run);
 // Adds `quotes` (named entities and quotes alone).
 void AddQuotesCommand(CLI::App& app, std::function<int()>* run);
 
+// Adds `ingest` (articles into the database) and `stories` (its stories).
+void AddIngestCommand(CLI::App& app, std::function<int()>* run);
+void AddStoriesCommand(CLI::App& app, std::function<int()>* run);
+
 }  // namespace lagebild::cli

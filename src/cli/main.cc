@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   lagebild::cli::AddAnalyzeCommand(app, &run);
   lagebild::cli::AddTimesCommand(app, &run);
   lagebild::cli::AddQuotesCommand(app, &run);
+  lagebild::cli::AddIngestCommand(app, &run);
+  lagebild::cli::AddStoriesCommand(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

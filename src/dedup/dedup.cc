@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "util/binary.h"
 #include "util/fold.h"
 #include "util/sentences.h"
 #include "util/words.h"
@@ -128,8 +129,50 @@ bool IsCopy(const Fingerprint& a, const Fingerprint& b, const CopyOptions& optio
   return Contained(a, b) >= options.min_contained && LeadsMatch(a, b, options.min_lead_shared);
 }
 
-CopyFinder::CopyFinder(CopyOptions options) : options_(options) {
+std::string Encode(const Fingerprint& fp) {
+  util::ByteWriter w;
+  w.U32(uint32_t(fp.shingles.size()));
+  for (uint32_t h : fp.shingles) w.U32(h);
+  w.U32(uint32_t(fp.sample.size()));
+  for (uint64_t h : fp.sample) w.U64(h);
+  w.U32(uint32_t(fp.leads.size()));
+  for (const auto& lead : fp.leads) {
+    w.U32(uint32_t(lead.size()));
+    for (uint64_t h : lead) w.U64(h);
+  }
+  return w.Take();
+}
+
+bool Decode(std::string_view bytes, Fingerprint* fp) {
+  util::ByteReader r(bytes);
+  Fingerprint out;
+  out.shingles.resize(r.Count(4));
+  for (uint32_t& h : out.shingles) h = r.U32();
+  out.sample.resize(r.Count(8));
+  for (uint64_t& h : out.sample) h = r.U64();
+  out.leads.resize(r.Count(4));
+  for (auto& lead : out.leads) {
+    lead.resize(r.Count(8));
+    for (uint64_t& h : lead) h = r.U64();
+  }
+  if (!r.done()) return false;
+  *fp = std::move(out);
+  return true;
+}
+
+CopyFinder::CopyFinder(CopyOptions options, uint64_t first_number)
+    : options_(options), first_(first_number) {
   options_.window = std::max<size_t>(options_.window, 1);
+}
+
+void CopyFinder::Remember(Fingerprint fp, uint64_t original) {
+  const uint64_t number = added();
+  for (uint64_t h : fp.sample) {
+    std::vector<uint64_t>& list = postings_[h];
+    if (list.size() < options_.max_postings) list.push_back(number);
+  }
+  window_.push_back({std::move(fp), original});
+  if (window_.size() > options_.window) Evict();
 }
 
 std::optional<uint64_t> CopyFinder::Add(Fingerprint fp) {
@@ -160,12 +203,7 @@ std::optional<uint64_t> CopyFinder::Add(Fingerprint fp) {
     best = contained;
     original = e.original;
   }
-  for (uint64_t h : fp.sample) {
-    std::vector<uint64_t>& list = postings_[h];
-    if (list.size() < options_.max_postings) list.push_back(number);
-  }
-  window_.push_back({std::move(fp), original.value_or(number)});
-  if (window_.size() > options_.window) Evict();
+  Remember(std::move(fp), original.value_or(number));
   return original;
 }
 

@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -42,6 +43,10 @@ struct Fingerprint {
 
 Fingerprint MakeFingerprint(std::string_view text);
 
+// A fingerprint as bytes for the store, and back (false for damaged bytes).
+std::string Encode(const Fingerprint& fp);
+bool Decode(std::string_view bytes, Fingerprint* fp);
+
 struct CopyOptions {
   double min_contained = 0.55;  // share of the shorter text's 5-grams found in the other
   double min_lead_shared = 0.6;
@@ -54,12 +59,18 @@ bool IsCopy(const Fingerprint& a, const Fingerprint& b, const CopyOptions& optio
 
 class CopyFinder {
  public:
-  explicit CopyFinder(CopyOptions options = {});
+  // `first_number`: the stream number of the first article added (an
+  // index reloaded from a store starts where the store's window starts).
+  explicit CopyFinder(CopyOptions options = {}, uint64_t first_number = 0);
 
   // Adds the next article of the stream (stream numbers count from 0 in
   // the order of Add); returns the number of the earliest article of the
   // copy group it belongs to, or nothing when it is an original.
   std::optional<uint64_t> Add(Fingerprint fp);
+
+  // Adds the next article with what is already known of it (reloading a
+  // store): `original` is its copy group's earliest member, or its own number.
+  void Remember(Fingerprint fp, uint64_t original);
 
   uint64_t added() const { return first_ + window_.size(); }
 

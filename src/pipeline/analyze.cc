@@ -9,6 +9,7 @@
 #include "entities/entities.h"
 #include "language/language.h"
 #include "lagebild/pipeline.h"
+#include "pipeline/steps.h"
 #include "ner/ner.h"
 #include "normalize/normalize.h"
 #include "quotes/quotes.h"
@@ -20,10 +21,17 @@
 #include "util/parallel.h"
 
 namespace lagebild {
-namespace {
+
+// clean (HTML): the page's main content from its outline, into `body`.
+void SelectContent(RawArticle& raw) {
+  if (raw.html.blocks.empty()) return;
+  raw.body = clean::SelectMainContent(raw.html, raw.title.value_or(""), &raw.removed);
+  raw.html = {};
+}
 
 // Per-article stages: a pure function of one article.
-Article AnalyzeOne(RawArticle raw) {
+Article PrepareArticle(RawArticle raw) {
+  SelectContent(raw);
   Article a;
   a.source = std::move(raw.source);
   a.format = std::move(raw.format);
@@ -32,11 +40,6 @@ Article AnalyzeOne(RawArticle raw) {
   a.author = normalize::NormalizeLine(raw.author);
   a.encoding = std::move(raw.encoding);
   a.diagnostics = std::move(raw.diagnostics);
-  // clean (HTML): the page's main content from its outline.
-  if (!raw.html.blocks.empty()) {
-    raw.body = clean::SelectMainContent(raw.html, raw.title.value_or(""), &raw.removed);
-    raw.html = {};
-  }
   a.removed = std::move(raw.removed);
   for (Removed& r : a.removed) r.text = normalize::NormalizeLine(r.text);
   if (raw.truncated) a.flags.push_back("truncated");
@@ -97,7 +100,7 @@ void DayFromOwnContent(Article& a) {
 // time: undated articles of a story take year and month from the dated
 // ones when their own day-month mentions fit, then the day from their
 // content, else the day the others agree on (basis "story").
-void DateFromPeers(const std::vector<Article*>& story) {
+static void DateFromPeers(const std::vector<Article*>& story) {
   std::vector<PartialDate> peer_dates;
   for (const Article* a : story) {
     if (a->published.basis == DateBasis::kMetadata) peer_dates.push_back(a->published.value);
@@ -140,7 +143,51 @@ std::string StoryTitle(const std::vector<Article*>& story) {
   return std::string(first);
 }
 
-}  // namespace
+// The stages that need a story: dates from the story's peers, then per
+// article times, entities, quantities, quotes, then per story entities,
+// claims, statements, timeline and summary. Appends one Story per member
+// list to report->stories.
+void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
+                    const std::vector<std::string>& story_ids, unsigned jobs, Report* report) {
+  std::vector<Article*> articles;
+  for (const auto& m : members) articles.insert(articles.end(), m.begin(), m.end());
+  // time: within each story, undated articles take year, month and day
+  // from their peers.
+  util::ParallelFor(members.size(), jobs, [&](size_t s) { DateFromPeers(members[s]); });
+
+  // time: temporal expressions, resolved against the publication date;
+  // ner: entity mentions (not yet linked across articles).
+  util::ParallelFor(articles.size(), jobs, [&](size_t i) {
+    Article& a = *articles[i];
+    a.times = time::TagTimes(a.text, a.language, a.published.value);
+    a.entities = ner::FindEntities(a.text, a.language);
+    // claims: head counts and counts of things with hedge, predicate and
+    // attribution (numbers inside times are not counts).
+    a.quantities = claims::FindQuantities(a.text, a.language, a.times, a.entities);
+    // quotes: direct and indirect speech with cue and speaker as written.
+    a.quotes = quotes::FindQuotes(a.text, a.language, a.entities);
+  });
+
+  // Story-level stages, each story on its own.
+  report->stories.resize(members.size());
+  util::ParallelFor(members.size(), jobs, [&](size_t s) {
+    Story& story = report->stories[s];
+    story.id = story_ids[s];
+    story.title = StoryTitle(members[s]);
+    for (const Article* a : members[s]) story.articles.push_back(a->id);
+    // entities: mentions linked across the story.
+    story.entities = entities::LinkEntities(members[s]);
+    // claims: quantities aligned across the story's articles.
+    story.claims = claims::AlignClaims(members[s]);
+    // quotes: speakers to story entities; renderings of one statement.
+    story.statements = quotes::LinkQuotes(members[s]);
+    // summary: dated events in order, and the sentences several sources
+    // confirm, conflicts stated.
+    summary::Digest digest = summary::DigestStory(members[s], story.claims);
+    story.timeline = std::move(digest.timeline);
+    story.summary = std::move(digest.summary);
+  });
+}
 
 const char* Version() { return LAGEBILD_VERSION; }
 
@@ -150,7 +197,7 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
   const size_t total = raw.size();
   util::ParallelFor(
       raw.size(), options.jobs,
-      [&](size_t i) { report.articles[i] = AnalyzeOne(std::move(raw[i])); },
+      [&](size_t i) { report.articles[i] = PrepareArticle(std::move(raw[i])); },
       [&](size_t done) {
         if (options.progress) options.progress({"analyze", done, total});
       });
@@ -187,66 +234,32 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     if (original) {
       report.articles[i].duplicate_of = report.articles[*original].id;
       story_of[i] = story_of[*original];
-      clusterer.AddTo(story_of[i], terms[i], df);
+      clusterer.AddTo(story_of[i], stories::Weigh(terms[i], df));
     } else {
-      story_of[i] = clusterer.Add(terms[i], df);
+      story_of[i] = clusterer.Add(stories::Weigh(terms[i], df));
     }
     if (story_of[i] >= members.size()) members.resize(story_of[i] + 1);
     members[story_of[i]].push_back(&report.articles[i]);
   }
   terms.clear();
 
-  // time: within each story, undated articles take year, month and day
-  // from their peers.
-  util::ParallelFor(members.size(), options.jobs, [&](size_t s) { DateFromPeers(members[s]); });
-
-  // time: temporal expressions, resolved against the publication date;
-  // ner: entity mentions (not yet linked across articles).
-  util::ParallelFor(report.articles.size(), options.jobs, [&](size_t i) {
-    Article& a = report.articles[i];
-    a.times = time::TagTimes(a.text, a.language, a.published.value);
-    a.entities = ner::FindEntities(a.text, a.language);
-    // claims: head counts and counts of things with hedge, predicate and
-    // attribution (numbers inside times are not counts).
-    a.quantities = claims::FindQuantities(a.text, a.language, a.times, a.entities);
-    // quotes: direct and indirect speech with cue and speaker as written.
-    a.quotes = quotes::FindQuotes(a.text, a.language, a.entities);
-  });
-
-  // Story-level stages, each story on its own.
-  report.stories.resize(members.size());
-  util::ParallelFor(members.size(), options.jobs, [&](size_t s) {
-    Story& story = report.stories[s];
-    story.id = "s" + std::to_string(s + 1);
-    story.title = StoryTitle(members[s]);
-    for (const Article* a : members[s]) story.articles.push_back(a->id);
-    // entities: mentions linked across the story.
-    story.entities = entities::LinkEntities(members[s]);
-    // claims: quantities aligned across the story's articles.
-    story.claims = claims::AlignClaims(members[s]);
-    // quotes: speakers to story entities; renderings of one statement.
-    story.statements = quotes::LinkQuotes(members[s]);
-    // summary: dated events in order, and the sentences several sources
-    // confirm, conflicts stated.
-    summary::Digest digest = summary::DigestStory(members[s], story.claims);
-    story.timeline = std::move(digest.timeline);
-    story.summary = std::move(digest.summary);
-  });
+  std::vector<std::string> story_ids;
+  for (size_t k = 0; k < members.size(); ++k) story_ids.push_back("s" + std::to_string(k + 1));
+  AnalyzeStories(members, story_ids, options.jobs, &report);
   report.resources.push_back(language::LanguageResource());
   report.resources.push_back(clean::CleanResources());
   return report;
 }
 
-Result<Report> Analyze(const std::vector<std::string>& inputs, const AnalyzeOptions& options) {
-  read::Format format;
+Result<read::ReadOptions> ReadOptionsOf(const AnalyzeOptions& options, read::Format* format) {
   if (options.input_format == "auto") {
-    format = read::Format::kAuto;
+    *format = read::Format::kAuto;
   } else if (options.input_format == "text") {
-    format = read::Format::kText;
+    *format = read::Format::kText;
   } else if (options.input_format == "html") {
-    format = read::Format::kHtml;
+    *format = read::Format::kHtml;
   } else if (options.input_format == "jsonl") {
-    format = read::Format::kJsonl;
+    *format = read::Format::kJsonl;
   } else {
     return InvalidArgument("unknown input format '" + options.input_format +
                            "' (expected auto, text, html or jsonl)");
@@ -255,10 +268,12 @@ Result<Report> Analyze(const std::vector<std::string>& inputs, const AnalyzeOpti
   read::ReadOptions read_options;
   read_options.max_article_bytes = options.max_article_bytes;
   read_options.max_html_depth = std::max<size_t>(options.max_html_depth, 1);
+  return read_options;
+}
 
-  // read: expand inputs, then read files in parallel; results keep input order.
-  std::vector<InputError> errors;
-  const std::vector<std::string> files = read::ExpandInputs(inputs, &errors);
+std::vector<RawArticle> ReadFiles(const std::vector<std::string>& files, read::Format format,
+                                  const read::ReadOptions& read_options,
+                                  const AnalyzeOptions& options, std::vector<InputError>* errors) {
   std::vector<read::ReadOutput> per_file(files.size());
   util::ParallelFor(
       files.size(), options.jobs,
@@ -269,9 +284,20 @@ Result<Report> Analyze(const std::vector<std::string>& inputs, const AnalyzeOpti
   std::vector<RawArticle> raw;
   for (read::ReadOutput& r : per_file) {
     for (RawArticle& a : r.articles) raw.push_back(std::move(a));
-    for (InputError& e : r.errors) errors.push_back(std::move(e));
+    for (InputError& e : r.errors) errors->push_back(std::move(e));
   }
-  per_file.clear();
+  return raw;
+}
+
+Result<Report> Analyze(const std::vector<std::string>& inputs, const AnalyzeOptions& options) {
+  read::Format format;
+  Result<read::ReadOptions> read_options = ReadOptionsOf(options, &format);
+  if (!read_options.ok()) return read_options.status();
+
+  // read: expand inputs, then read files in parallel; results keep input order.
+  std::vector<InputError> errors;
+  const std::vector<std::string> files = read::ExpandInputs(inputs, &errors);
+  std::vector<RawArticle> raw = ReadFiles(files, format, read_options.value(), options, &errors);
 
   // normalize, language, ...: per article, in parallel.
   Report report = AnalyzeArticles(std::move(raw), options);

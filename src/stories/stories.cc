@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "util/binary.h"
 #include "util/calendar.h"
 #include "util/embedded.h"
 #include "util/fold.h"
@@ -223,6 +224,14 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
   return out;
 }
 
+void DocumentFrequencies::Load(const std::vector<std::pair<uint64_t, uint32_t>>& counts,
+                               uint64_t documents) {
+  counts_.clear();
+  counts_.reserve(counts.size());
+  for (const auto& [term, n] : counts) counts_[term] = n;
+  documents_ = documents;
+}
+
 void DocumentFrequencies::Add(const ArticleTerms& article) {
   for (const auto& [term, count] : article.terms) ++counts_[term];
   ++documents_;
@@ -242,7 +251,8 @@ double DocumentFrequencies::Idf(uint64_t term) const {
   return std::log((n + 1.0) / (df + 0.5));
 }
 
-StoryClusterer::StoryClusterer(ClusterOptions options) : options_(options) {}
+StoryClusterer::StoryClusterer(ClusterOptions options, uint32_t first_story)
+    : options_(options), next_story_(first_story) {}
 
 namespace {
 
@@ -264,13 +274,58 @@ TermWeights Weigh(const TermWeights& counts, const DocumentFrequencies& df) {
 
 }  // namespace
 
-StoryClusterer::Member StoryClusterer::Vectors(const ArticleTerms& article,
-                                               const DocumentFrequencies& df) const {
-  return {Weigh(article.terms, df), Weigh(article.names, df), article.language};
+ArticleVectors Weigh(const ArticleTerms& article, const DocumentFrequencies& df) {
+  return {Weigh(article.terms, df), Weigh(article.names, df), article.language, article.days};
 }
 
-uint32_t StoryClusterer::Add(const ArticleTerms& article, const DocumentFrequencies& df) {
-  Member m = Vectors(article, df);
+namespace {
+void EncodeTerms(const TermWeights& v, util::ByteWriter* w) {
+  w->U32(uint32_t(v.size()));
+  for (const auto& [term, weight] : v) {
+    w->U64(term);
+    w->F32(weight);
+  }
+}
+void DecodeTerms(util::ByteReader* r, TermWeights* v) {
+  v->resize(r->Count(12));
+  for (auto& [term, weight] : *v) {
+    term = r->U64();
+    weight = r->F32();
+  }
+}
+}  // namespace
+
+std::string Encode(const ArticleVectors& v) {
+  util::ByteWriter w;
+  EncodeTerms(v.all, &w);
+  EncodeTerms(v.names, &w);
+  w.Str(v.language);
+  w.I64(v.days.first);
+  w.I64(v.days.last);
+  return w.Take();
+}
+
+bool Decode(std::string_view bytes, ArticleVectors* v) {
+  util::ByteReader r(bytes);
+  ArticleVectors out;
+  DecodeTerms(&r, &out.all);
+  DecodeTerms(&r, &out.names);
+  out.language = r.Str();
+  out.days.first = r.I64();
+  out.days.last = r.I64();
+  if (!r.done()) return false;
+  // Vectors must be sorted by term for the merge in Dot.
+  auto sorted = [](const TermWeights& t) {
+    return std::is_sorted(t.begin(), t.end(),
+                          [](const auto& a, const auto& b) { return a.first < b.first; });
+  };
+  if (!sorted(out.all) || !sorted(out.names)) return false;
+  *v = std::move(out);
+  return true;
+}
+
+uint32_t StoryClusterer::Add(const ArticleVectors& m) {
+  const ArticleVectors& article = m;
   std::vector<uint32_t> candidates;
   for (const auto& [term, w] : ByWeight(m.all, kLookupTerms)) {
     const auto it = index_.find(term);
@@ -291,7 +346,7 @@ uint32_t StoryClusterer::Add(const ArticleTerms& article, const DocumentFrequenc
       continue;
     }
     double sum = 0;
-    for (const Member& member : s.recent) {
+    for (const ArticleVectors& member : s.recent) {
       sum += member.language == m.language ? Dot(m.all, member.all) : Dot(m.names, member.names);
     }
     const double similarity = sum / double(s.recent.size());
@@ -302,30 +357,36 @@ uint32_t StoryClusterer::Add(const ArticleTerms& article, const DocumentFrequenc
     }
   }
   if (!found) chosen = next_story_++;
-  Join(chosen, std::move(m), article.days);
+  Join(chosen, m, added_);
   return chosen;
 }
 
-void StoryClusterer::AddTo(uint32_t story, const ArticleTerms& article,
-                           const DocumentFrequencies& df) {
-  next_story_ = std::max(next_story_, story + 1);
-  Join(story, Vectors(article, df), article.days);
+void StoryClusterer::AddTo(uint32_t story, const ArticleVectors& article) {
+  Join(story, article, added_);
 }
 
-void StoryClusterer::Join(uint32_t story, Member member, const DayRange& days) {
+void StoryClusterer::Restore(uint32_t story, const ArticleVectors& article,
+                             uint64_t stream_number) {
+  Join(story, article, stream_number);
+}
+
+void StoryClusterer::Join(uint32_t story, const ArticleVectors& member, uint64_t stream_number) {
+  next_story_ = std::max(next_story_, story + 1);
+  const DayRange& days = member.days;
   Story& s = active_[story];
   for (const auto& [term, w] : ByWeight(member.all, kLookupTerms)) {
     std::vector<uint32_t>& list = index_[term];
     if (std::find(list.begin(), list.end(), story) == list.end()) list.push_back(story);
   }
-  s.recent.push_back(std::move(member));
+  s.recent.push_back(member);
   if (s.recent.size() > kMembersCompared) s.recent.erase(s.recent.begin());
   if (days.known()) {
     s.days = s.days.known() ? DayRange{std::min(s.days.first, days.first),
                                        std::max(s.days.last, days.last)}
                             : days;
   }
-  s.last_added = added_++;
+  s.last_added = stream_number;
+  added_ = std::max(added_, stream_number + 1);
   if (added_ % kRetireEvery == 0) Retire();
 }
 

@@ -63,6 +63,9 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
 class DocumentFrequencies {
  public:
   void Add(const ArticleTerms& article);
+  // Counts kept elsewhere (a store): `documents` articles, and per term
+  // the number of articles with it.
+  void Load(const std::vector<std::pair<uint64_t, uint32_t>>& counts, uint64_t documents);
   double Idf(uint64_t term) const;
   uint64_t documents() const { return documents_; }
 
@@ -70,6 +73,20 @@ class DocumentFrequencies {
   std::unordered_map<uint64_t, uint32_t> counts_;
   uint64_t documents_ = 0;
 };
+
+// An article as the clusterer compares it: TF-IDF vectors of all its
+// terms and of its names and numbers, L2-normed, sorted by term.
+struct ArticleVectors {
+  TermWeights all, names;
+  std::string language;
+  DayRange days;
+};
+
+ArticleVectors Weigh(const ArticleTerms& article, const DocumentFrequencies& df);
+
+// Vectors as bytes for the store, and back (false for damaged bytes).
+std::string Encode(const ArticleVectors& v);
+bool Decode(std::string_view bytes, ArticleVectors* v);
 
 struct ClusterOptions {
   double min_similarity = 0.16;
@@ -79,28 +96,28 @@ struct ClusterOptions {
 
 class StoryClusterer {
  public:
-  explicit StoryClusterer(ClusterOptions options = {});
+  // `first_story`: the number the next new story gets (a clusterer
+  // reloaded from a store continues its numbering).
+  explicit StoryClusterer(ClusterOptions options = {}, uint32_t first_story = 0);
 
   // Adds the next article of the stream; returns its story number.
-  uint32_t Add(const ArticleTerms& article, const DocumentFrequencies& df);
+  uint32_t Add(const ArticleVectors& article);
   // Adds the next article to a story chosen elsewhere (a copy joins its
   // original's story).
-  void AddTo(uint32_t story, const ArticleTerms& article, const DocumentFrequencies& df);
+  void AddTo(uint32_t story, const ArticleVectors& article);
+  // Adds an article already clustered (reloading a store), with its stream
+  // number.
+  void Restore(uint32_t story, const ArticleVectors& article, uint64_t stream_number);
 
-  size_t stories() const { return next_story_; }
+  uint32_t next_story() const { return next_story_; }
 
  private:
-  struct Member {
-    TermWeights all, names;
-    std::string language;
-  };
   struct Story {
-    std::vector<Member> recent;  // the last members' vectors
+    std::vector<ArticleVectors> recent;  // the last members' vectors
     DayRange days;
     uint64_t last_added = 0;          // stream number of the last member
   };
-  Member Vectors(const ArticleTerms& article, const DocumentFrequencies& df) const;
-  void Join(uint32_t story, Member member, const DayRange& days);
+  void Join(uint32_t story, const ArticleVectors& article, uint64_t stream_number);
   void Retire();
 
   ClusterOptions options_;

@@ -23,7 +23,7 @@ std::vector<uint32_t> Cluster(const std::vector<Item>& items) {
   }
   StoryClusterer clusterer;
   std::vector<uint32_t> out;
-  for (const ArticleTerms& t : terms) out.push_back(clusterer.Add(t, df));
+  for (const ArticleTerms& t : terms) out.push_back(clusterer.Add(Weigh(t, df)));
   return out;
 }
 

@@ -74,5 +74,30 @@ check "times: a bad --dct is a usage error (2)" test $? -eq 2
 "$bin" times --lang xx </dev/null 2>"$tmp/err"
 check "times: an unknown language is a usage error (2)" test $? -eq 2
 
+# The store: ingest, stories, analyze --db --story.
+"$bin" ingest -q --db "$tmp/news.db" examples/nordhafen
+check "ingest exits 0" test $? -eq 0
+"$bin" ingest --db "$tmp/news.db" examples/nordhafen 2>"$tmp/err"
+check "ingest again adds nothing" grep -q "0 added (0 copies), 6 already stored" "$tmp/err"
+"$bin" stories --db "$tmp/news.db" >"$tmp/stories.tsv"
+check "stories lists one story of six" grep -q "^1	6	2025-03-14" "$tmp/stories.tsv"
+"$bin" stories --db "$tmp/news.db" --format json >"$tmp/stories.json"
+check "stories as JSON" grep -q '"id": "s1"' "$tmp/stories.json"
+"$bin" analyze -q --db "$tmp/news.db" --story s1 -f json >"$tmp/story.json"
+check "analyze --db --story exits 0" test $? -eq 0
+check "the story's report has its six articles" test "$(grep -c '"id": "a' "$tmp/story.json")" -eq 6
+"$bin" analyze -q --db "$tmp/news.db" --story s7 2>"$tmp/err" >/dev/null
+check "an unknown story is a usage error (2)" test $? -eq 2
+check "the unknown story is named" grep -q "no story 7" "$tmp/err"
+"$bin" analyze -q --db "$tmp/news.db" examples/nordhafen 2>"$tmp/err" >/dev/null
+check "--db without --story is a usage error (2)" test $? -eq 2
+printf 'plain words, not a database' >"$tmp/words.db"
+"$bin" ingest -q --db "$tmp/words.db" examples/nordhafen 2>"$tmp/err"
+check "ingest into a file that is not a database fails (3)" test $? -eq 3
+check "and names it" grep -q "words.db" "$tmp/err"
+check "and leaves it alone" test "$(cat "$tmp/words.db")" = "plain words, not a database"
+"$bin" ingest -q --db "$tmp/news2.db" examples/nordhafen "$tmp/missing.txt"
+check "ingest with a missing input exits 1" test $? -eq 1
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0

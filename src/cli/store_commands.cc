@@ -1,0 +1,143 @@
+// `lagebild ingest` and `lagebild stories`: the embedded store.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "lagebild/pipeline.h"
+#include "report/report_writer.h"
+
+namespace lagebild::cli {
+namespace {
+
+struct IngestArgs {
+  std::vector<std::string> inputs;
+  std::string db;
+  std::string input_format = "auto";
+  unsigned jobs = 0;
+  size_t batch = 1000;
+  bool quiet = false;
+};
+
+int RunIngest(const IngestArgs& args) {
+  if (args.inputs.empty()) {
+    std::fprintf(stderr, "lagebild ingest: no input; name files, directories, or - (see --help)\n");
+    return kExitUsage;
+  }
+  ProgressBar bar(!args.quiet);
+  AnalyzeOptions options;
+  options.jobs = args.jobs;
+  options.input_format = args.input_format;
+  options.progress = [&bar](const Progress& p) { bar.Update(p); };
+  Result<IngestSummary> result = Ingest(args.inputs, args.db, options, args.batch);
+  bar.Finish();
+  if (!result.ok()) {
+    std::fprintf(stderr, "lagebild ingest: %s\n", result.status().message().c_str());
+    return result.status().code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFailure;
+  }
+  const IngestSummary& s = result.value();
+  if (!args.quiet) {
+    for (const InputError& e : s.errors) {
+      std::fprintf(stderr, "lagebild: %s: %s\n", e.source.c_str(), e.message.c_str());
+    }
+    std::fprintf(stderr,
+                 "lagebild ingest: %zu articles read, %zu added (%zu copies), %zu already stored; "
+                 "%zu new stories, %zu stories changed; %zu input errors; database %s\n",
+                 s.read, s.added, s.copies, s.known, s.new_stories, s.stories_touched,
+                 s.errors.size(), args.db.c_str());
+  }
+  return s.errors.empty() ? kExitOk : kExitInputErrors;
+}
+
+struct StoriesArgs {
+  std::string db;
+  std::string format = "text";
+};
+
+int RunStories(const StoriesArgs& args) {
+  if (args.format != "text" && args.format != "json") {
+    std::fprintf(stderr, "lagebild stories: unknown format '%s' (expected text or json)\n",
+                 args.format.c_str());
+    return kExitUsage;
+  }
+  Result<std::vector<StoryInfo>> result = ListStories(args.db);
+  if (!result.ok()) {
+    std::fprintf(stderr, "lagebild stories: %s\n", result.status().message().c_str());
+    return kExitFailure;
+  }
+  std::string out;
+  if (args.format == "json") {
+    auto str = [&out](std::string_view v) {
+      if (v.empty()) {
+        out += "null";
+      } else {
+        report::AppendJsonString(out, v);
+      }
+    };
+    out += "{\"schema\": \"lagebild.stories/1\", \"stories\": [";
+    bool first = true;
+    for (const StoryInfo& s : result.value()) {
+      out += first ? "\n  " : ",\n  ";
+      first = false;
+      out += "{\"id\": ";
+      str("s" + std::to_string(s.id));
+      out += ", \"title\": ";
+      report::AppendJsonString(out, s.title);
+      out += ", \"articles\": " + std::to_string(s.articles) + ", \"first_day\": ";
+      str(s.first_day);
+      out += ", \"last_day\": ";
+      str(s.last_day);
+      out += "}";
+    }
+    out += "\n]}";
+    out += "\n";
+  } else {
+    for (const StoryInfo& s : result.value()) {
+      const std::string days =
+          s.first_day.empty() ? "undated"
+                              : (s.first_day == s.last_day ? s.first_day : s.first_day + ".." + s.last_day);
+      out += std::to_string(s.id) + "\t" + std::to_string(s.articles) + "\t" + days + "\t" +
+             s.title + "\n";
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return std::fflush(stdout) == 0 ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+void AddIngestCommand(CLI::App& app, std::function<int()>* run) {
+  auto args = std::make_shared<IngestArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "ingest", "Add articles to a database, finding copies and stories as they arrive.");
+  cmd->add_option("inputs", args->inputs,
+                  "Files or directories to read (directories recursively); - for standard input");
+  cmd->add_option("--db", args->db, "The SQLite database (created when missing)")->required();
+  cmd->add_option("--jobs,-j", args->jobs, "Worker threads (default: all cores)");
+  cmd->add_option("--input-format", args->input_format,
+                  "Read every input as auto, text, html or jsonl")
+      ->capture_default_str();
+  cmd->add_option("--batch", args->batch, "Articles per transaction")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--quiet,-q", args->quiet, "No progress bar and no messages on standard error");
+  cmd->footer(
+      "Exit codes: 0 every input read and stored; 1 stored, but some inputs could not be read; "
+      "2 bad command line; 3 the database could not be opened or written (batches committed "
+      "before stay).");
+  cmd->callback([run, args]() { *run = [args]() { return RunIngest(*args); }; });
+}
+
+void AddStoriesCommand(CLI::App& app, std::function<int()>* run) {
+  auto args = std::make_shared<StoriesArgs>();
+  CLI::App* cmd = app.add_subcommand("stories", "List the stories of a database.");
+  cmd->add_option("--db", args->db, "The SQLite database")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--format,-f", args->format,
+                  "text (id, articles, days, title; tab-separated) or json")
+      ->capture_default_str();
+  cmd->callback([run, args]() { *run = [args]() { return RunStories(*args); }; });
+}
+
+}  // namespace lagebild::cli

@@ -1,0 +1,266 @@
+// The store's entry points: Ingest (inputs → database, copies and stories
+// found as articles arrive), ListStories, AnalyzeStory (one stored story
+// → Report). Stages composed top to bottom, as in analyze.cc.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "clean/clean.h"
+#include "dedup/dedup.h"
+#include "language/language.h"
+#include "lagebild/pipeline.h"
+#include "pipeline/steps.h"
+#include "stories/stories.h"
+#include "store/store.h"
+#include "util/calendar.h"
+#include "util/parallel.h"
+
+namespace lagebild {
+namespace {
+
+// An article is known by its URL, title and text: the same article read
+// again (from another path, or twice in one input list) is not added again.
+uint64_t Identity(const RawArticle& raw) {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    h = (h ^ 0xFF) * 1099511628211ull;  // field separator
+  };
+  mix(raw.url);
+  mix(raw.title.value_or(""));
+  mix(raw.body);
+  return h;
+}
+
+std::string DayString(int64_t n) { return util::FormatDay(util::FromDayNumber(n)); }
+
+// What Ingest keeps between batches: the dedup and story indexes over the
+// recent stream, and the document frequencies.
+struct StreamState {
+  stories::DocumentFrequencies df;
+  std::unique_ptr<dedup::CopyFinder> copies;
+  std::unique_ptr<stories::StoryClusterer> clusterer;
+  std::unordered_map<uint64_t, uint32_t> story_of;  // stream number → story number (dedup window)
+  int64_t last_article = 0;
+  int64_t last_story = 0;
+  std::unordered_set<uint64_t> seen;  // identities added in this run
+};
+
+Status LoadState(store::Store& db, StreamState* state, std::vector<InputError>* errors) {
+  Result<int64_t> last_article = db.LastArticleId();
+  if (!last_article.ok()) return last_article.status();
+  Result<int64_t> last_story = db.LastStoryId();
+  if (!last_story.ok()) return last_story.status();
+  Result<uint64_t> documents = db.Documents();
+  if (!documents.ok()) return documents.status();
+  Result<std::vector<std::pair<uint64_t, uint32_t>>> counts = db.DocumentFrequencies();
+  if (!counts.ok()) return counts.status();
+  state->last_article = last_article.value();
+  state->last_story = last_story.value();
+  state->df.Load(counts.value(), documents.value());
+
+  const dedup::CopyOptions copy_options;
+  const stories::ClusterOptions cluster_options;
+  Result<std::vector<store::StoredArticle>> recent =
+      db.Recent(std::max(copy_options.window, cluster_options.window_articles));
+  if (!recent.ok()) return recent.status();
+  const uint64_t first = recent.value().empty() ? uint64_t(state->last_article)
+                                                : uint64_t(recent.value().front().id - 1);
+  state->copies = std::make_unique<dedup::CopyFinder>(copy_options, first);
+  state->clusterer =
+      std::make_unique<stories::StoryClusterer>(cluster_options, uint32_t(state->last_story));
+  for (const store::StoredArticle& a : recent.value()) {
+    const uint64_t number = uint64_t(a.id - 1);
+    dedup::Fingerprint fp;
+    stories::ArticleVectors v;
+    if (!dedup::Decode(a.fingerprint, &fp) || !stories::Decode(a.vectors, &v)) {
+      errors->push_back({db.path(), "article " + std::to_string(a.id) +
+                                        " has damaged index data; new articles are not "
+                                        "compared with it"});
+      fp = {};
+      v = {};
+    }
+    state->copies->Remember(std::move(fp), uint64_t(a.duplicate_of.value_or(a.id) - 1));
+    state->clusterer->Restore(uint32_t(a.story - 1), v, number);
+    state->story_of[number] = uint32_t(a.story - 1);
+  }
+  return Status::Ok();
+}
+
+// One batch: prepare, find copies and stories, write in one transaction.
+Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeOptions& options,
+                   StreamState* state, IngestSummary* summary) {
+  const size_t n = raw.size();
+  std::vector<uint64_t> identity(n);
+  std::vector<std::string> encoded(n);
+  util::ParallelFor(n, options.jobs, [&](size_t i) {
+    SelectContent(raw[i]);
+    identity[i] = Identity(raw[i]);
+    encoded[i] = store::EncodeRaw(raw[i]);
+  });
+  Result<std::vector<bool>> known = db.Known(identity);
+  if (!known.ok()) return known.status();
+  std::vector<size_t> fresh;
+  for (size_t i = 0; i < n; ++i) {
+    if (known.value()[i] || !state->seen.insert(identity[i]).second) {
+      ++summary->known;
+    } else {
+      fresh.push_back(i);
+    }
+  }
+  const size_t m = fresh.size();
+  std::vector<Article> articles(m);
+  std::vector<dedup::Fingerprint> prints(m);
+  std::vector<stories::ArticleTerms> terms(m);
+  util::ParallelFor(m, options.jobs, [&](size_t k) {
+    articles[k] = PrepareArticle(std::move(raw[fresh[k]]));
+    DayFromOwnContent(articles[k]);
+    prints[k] = dedup::MakeFingerprint(articles[k].text);
+    terms[k] = stories::DescribeArticle(articles[k].title.value_or(""), articles[k].text,
+                                        articles[k].language, articles[k].published.value);
+  });
+  // Document frequencies: the batch's articles count before any is weighed.
+  std::unordered_map<uint64_t, uint32_t> increments;
+  for (const stories::ArticleTerms& t : terms) {
+    state->df.Add(t);
+    for (const auto& [term, count] : t.terms) ++increments[term];
+  }
+  std::vector<store::StoredArticle> rows(m);
+  std::unordered_set<int64_t> touched;
+  const dedup::CopyOptions copy_options;
+  for (size_t k = 0; k < m; ++k) {
+    const Article& a = articles[k];
+    store::StoredArticle& row = rows[k];
+    const uint64_t number = uint64_t(state->last_article++);
+    row.id = int64_t(number + 1);
+    row.fingerprint = dedup::Encode(prints[k]);
+    const std::optional<uint64_t> original = state->copies->Add(std::move(prints[k]));
+    const stories::ArticleVectors v = stories::Weigh(terms[k], state->df);
+    uint32_t story;
+    if (original && state->story_of.count(*original)) {
+      story = state->story_of[*original];
+      state->clusterer->AddTo(story, v);
+      row.duplicate_of = int64_t(*original + 1);
+      ++summary->copies;
+    } else {
+      story = state->clusterer->Add(v);
+    }
+    state->story_of[number] = story;
+    if (number >= copy_options.window) state->story_of.erase(number - copy_options.window);
+    row.story = int64_t(story) + 1;
+    if (row.story > state->last_story) {
+      state->last_story = row.story;
+      ++summary->new_stories;
+    }
+    touched.insert(row.story);
+    row.vectors = stories::Encode(v);
+    row.identity = identity[fresh[k]];
+    row.raw = std::move(encoded[fresh[k]]);
+    row.source = a.source;
+    row.url = a.url;
+    row.outlet = a.outlet;
+    row.title = StoryTitle({const_cast<Article*>(&a)});
+    row.language = a.language;
+    row.published = a.published.value.ToString();
+    row.first_day = terms[k].days.first;
+    row.last_day = terms[k].days.last;
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> df_rows(increments.begin(), increments.end());
+  LAGEBILD_RETURN_IF_ERROR(db.Append(rows, df_rows, m));
+  summary->added += m;
+  summary->stories_touched += touched.size();
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<IngestSummary> Ingest(const std::vector<std::string>& inputs, const std::string& db_path,
+                             const AnalyzeOptions& options, size_t batch_articles) {
+  read::Format format;
+  Result<read::ReadOptions> read_options = ReadOptionsOf(options, &format);
+  if (!read_options.ok()) return read_options.status();
+  batch_articles = std::max<size_t>(batch_articles, 1);
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
+  if (!opened.ok()) return opened.status();
+  store::Store& db = *opened.value();
+  IngestSummary summary;
+  StreamState state;
+  LAGEBILD_RETURN_IF_ERROR(LoadState(db, &state, &summary.errors));
+
+  // read: files in groups, so memory holds one group's articles at a time.
+  const std::vector<std::string> files = read::ExpandInputs(inputs, &summary.errors);
+  constexpr size_t kFilesPerGroup = 256;
+  AnalyzeOptions quiet = options;
+  quiet.progress = nullptr;
+  for (size_t g = 0; g < files.size(); g += kFilesPerGroup) {
+    const std::vector<std::string> group(files.begin() + long(g),
+                                         files.begin() + long(std::min(files.size(), g + kFilesPerGroup)));
+    std::vector<RawArticle> raw = ReadFiles(group, format, read_options.value(), quiet, &summary.errors);
+    summary.read += raw.size();
+    for (size_t b = 0; b < raw.size(); b += batch_articles) {
+      const size_t e = std::min(raw.size(), b + batch_articles);
+      std::vector<RawArticle> batch(std::make_move_iterator(raw.begin() + long(b)),
+                                    std::make_move_iterator(raw.begin() + long(e)));
+      LAGEBILD_RETURN_IF_ERROR(IngestBatch(std::move(batch), db, quiet, &state, &summary));
+    }
+    if (options.progress) options.progress({"ingest", std::min(files.size(), g + kFilesPerGroup), files.size()});
+  }
+  return summary;
+}
+
+Result<std::vector<StoryInfo>> ListStories(const std::string& db_path) {
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
+  if (!opened.ok()) return opened.status();
+  Result<std::vector<store::StoredStory>> stored = opened.value()->Stories();
+  if (!stored.ok()) return stored.status();
+  std::vector<StoryInfo> out;
+  for (const store::StoredStory& s : stored.value()) {
+    StoryInfo info;
+    info.id = s.id;
+    info.title = s.title;
+    info.articles = s.articles;
+    if (s.last_day >= s.first_day) {
+      info.first_day = DayString(s.first_day);
+      info.last_day = DayString(s.last_day);
+    }
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const AnalyzeOptions& options) {
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
+  if (!opened.ok()) return opened.status();
+  Result<std::vector<store::StoredArticle>> rows = opened.value()->StoryArticles(story);
+  if (!rows.ok()) return rows.status();
+  const size_t n = rows.value().size();
+  std::vector<std::optional<Article>> prepared(n);
+  util::ParallelFor(n, options.jobs, [&](size_t i) {
+    const store::StoredArticle& row = rows.value()[i];
+    RawArticle raw;
+    if (!store::DecodeRaw(row.raw, &raw)) return;
+    Article a = PrepareArticle(std::move(raw));
+    DayFromOwnContent(a);
+    a.id = "a" + std::to_string(row.id);
+    if (row.duplicate_of) a.duplicate_of = "a" + std::to_string(*row.duplicate_of);
+    prepared[i] = std::move(a);
+  });
+  Report report;
+  for (size_t i = 0; i < n; ++i) {
+    if (prepared[i]) {
+      report.articles.push_back(std::move(*prepared[i]));
+    } else {
+      report.errors.push_back({db_path, "article " + std::to_string(rows.value()[i].id) +
+                                            " is damaged in the database and left out"});
+    }
+  }
+  std::vector<std::vector<Article*>> members(1);
+  for (Article& a : report.articles) members[0].push_back(&a);
+  AnalyzeStories(members, {"s" + std::to_string(story)}, options.jobs, &report);
+  report.resources.push_back(language::LanguageResource());
+  report.resources.push_back(clean::CleanResources());
+  return report;
+}
+
+}  // namespace lagebild

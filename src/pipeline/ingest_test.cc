@@ -1,0 +1,98 @@
+#include <gtest/gtest.h>
+
+#include "lagebild/pipeline.h"
+#include "tests/testing.h"
+
+namespace lagebild {
+namespace {
+
+using lagebild::testing::SourceDir;
+using lagebild::testing::TempDir;
+
+TEST(IngestTest, TheExampleBecomesOneStoryAndASecondIngestChangesNothing) {
+  TempDir dir;
+  const std::string db = dir.path() + "/news.db";
+  AnalyzeOptions options;
+  options.jobs = 2;
+  auto first = Ingest({SourceDir() + "/examples/nordhafen"}, db, options);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_EQ(first.value().read, 6u);
+  EXPECT_EQ(first.value().added, 6u);
+  EXPECT_EQ(first.value().copies, 1u);  // the Deichpost copy of the Hafenblatt
+  EXPECT_EQ(first.value().new_stories, 1u);
+  auto second = Ingest({SourceDir() + "/examples/nordhafen"}, db, options, 2);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second.value().added, 0u);
+  EXPECT_EQ(second.value().known, 6u);
+  const auto stories = ListStories(db);
+  ASSERT_TRUE(stories.ok());
+  ASSERT_EQ(stories.value().size(), 1u);
+  EXPECT_EQ(stories.value()[0].articles, 6);
+  EXPECT_EQ(stories.value()[0].first_day, "2025-03-14");
+
+  // The stored story reports what a batch analysis of the same inputs does.
+  auto stored = AnalyzeStory(db, 1, options);
+  ASSERT_TRUE(stored.ok()) << stored.status().message();
+  auto batch = Analyze({SourceDir() + "/examples/nordhafen"}, options);
+  ASSERT_TRUE(batch.ok());
+  const Report& a = stored.value();
+  const Report& b = batch.value();
+  ASSERT_EQ(a.articles.size(), b.articles.size());
+  for (size_t i = 0; i < a.articles.size(); ++i) {
+    EXPECT_EQ(a.articles[i].id, b.articles[i].id);
+    EXPECT_EQ(a.articles[i].text, b.articles[i].text);
+    EXPECT_EQ(a.articles[i].duplicate_of, b.articles[i].duplicate_of);
+    EXPECT_EQ(a.articles[i].quantities.size(), b.articles[i].quantities.size());
+  }
+  ASSERT_EQ(a.stories.size(), 1u);
+  EXPECT_EQ(a.stories[0].id, "s1");
+  EXPECT_EQ(a.stories[0].claims.size(), b.stories[0].claims.size());
+  EXPECT_EQ(a.stories[0].entities.size(), b.stories[0].entities.size());
+  EXPECT_EQ(AnalyzeStory(db, 2, options).status().code(), Status::Code::kNotFound);
+}
+
+TEST(IngestTest, ArticlesArrivingLaterJoinTheirStoryOrStartANewOne) {
+  TempDir dir;
+  const std::string db = dir.path() + "/news.db";
+  const std::string flood =
+      " date 2024-05-12 Hochwasser in Passau\n\nDie Donau hat in Passau einen Pegel von 11,2 "
+      "Metern erreicht. 2.300 Bewohner der Altstadt mussten ihre Häuser verlassen, "
+      "Oberbürgermeister Jürgen Dupper rief den Katastrophenfall aus.";
+  const std::string flood2 =
+      " date 2024-05-12 Passau kämpft gegen die Flut\n\nNach dem Rekordpegel der Donau von 11,2 "
+      "Metern bleiben 2.300 Menschen in Passau evakuiert. Dupper sprach von der schlimmsten Flut "
+      "seit Jahren, der Katastrophenfall gilt weiter.";
+  const std::string vote =
+      " date 2024-05-12 Neuer Oberbürgermeister in Görlitz\n\nOctavian Ursu hat die Stichwahl in "
+      "Görlitz mit 55,2 Prozent gewonnen. Die Wahlbeteiligung lag bei 58 Prozent.";
+  AnalyzeOptions options;
+  ASSERT_TRUE(Ingest({dir.Write("in/1.txt", flood)}, db, options).ok());
+  auto later = Ingest({dir.Write("in/2.txt", vote), dir.Write("in/3.txt", flood2)}, db, options);
+  ASSERT_TRUE(later.ok());
+  EXPECT_EQ(later.value().added, 2u);
+  EXPECT_EQ(later.value().new_stories, 1u);  // the vote; the second flood report joins story 1
+  const auto stories = ListStories(db).value();
+  ASSERT_EQ(stories.size(), 2u);
+  EXPECT_EQ(stories[0].articles, 2);
+  EXPECT_EQ(stories[0].title, "Hochwasser in Passau");
+  EXPECT_EQ(stories[1].articles, 1);
+}
+
+TEST(IngestTest, BadInputsAreNamedAndTheOthersStored) {
+  TempDir dir;
+  const std::string db = dir.path() + "/news.db";
+  dir.Write("in/1.txt", " date 2024-05-12 Titel\n\nEin guter Artikel mit genug Text zum Lesen.");
+  dir.Write("in/2.txt", "");
+  dir.Write("in/3.jsonl", "{broken\n");
+  auto r = Ingest({dir.path() + "/in", dir.path() + "/missing.txt"}, db, AnalyzeOptions{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().added, 1u);
+  EXPECT_EQ(r.value().errors.size(), 3u);
+  // A database that cannot be opened is an error naming it.
+  auto bad = Ingest({dir.path() + "/in"}, dir.path() + "/no/such/dir/x.db", AnalyzeOptions{});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("x.db"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lagebild

@@ -1,0 +1,38 @@
+// The pieces of the pipeline that both entry points use: `Analyze` (a
+// batch of inputs, src/pipeline/analyze.cc) and the store commands
+// (`Ingest`, `AnalyzeStory`, src/pipeline/ingest.cc). Internal to
+// src/pipeline; stages are composed only here and in those two files.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lagebild/pipeline.h"
+#include "read/read.h"
+
+namespace lagebild {
+
+// The options of the readers from AnalyzeOptions (bad values: InvalidArgument).
+Result<read::ReadOptions> ReadOptionsOf(const AnalyzeOptions& options, read::Format* format);
+// Reads files in parallel; articles and errors in input order.
+std::vector<RawArticle> ReadFiles(const std::vector<std::string>& files, read::Format format,
+                                  const read::ReadOptions& read_options,
+                                  const AnalyzeOptions& options, std::vector<InputError>* errors);
+
+// clean (HTML): the page's main content from its outline, into raw.body.
+void SelectContent(RawArticle& raw);
+// The per-article stages before stories: normalize, clean, language,
+// source assessment, publication date from metadata.
+Article PrepareArticle(RawArticle raw);
+// time: the day of an article dated to the month only, from its own
+// dateline or content.
+void DayFromOwnContent(Article& a);
+// A story's title: its first article's title, else the first line of its
+// text cut near 120 bytes.
+std::string StoryTitle(const std::vector<Article*>& story);
+// Everything that needs the story (see analyze.cc); report->stories gets
+// one Story per member list, with the given ids.
+void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
+                    const std::vector<std::string>& story_ids, unsigned jobs, Report* report);
+
+}  // namespace lagebild

@@ -1,0 +1,445 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include "util/binary.h"
+
+namespace lagebild::store {
+namespace {
+
+constexpr uint32_t kRawVersion = 1;
+
+// A prepared statement, finalized when it goes out of scope.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  bool ok() const { return rc_ == SQLITE_OK; }
+  sqlite3_stmt* get() { return stmt_; }
+  void Bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  void Bind(int i, std::string_view s) {
+    sqlite3_bind_text(stmt_, i, s.data(), int(s.size()), SQLITE_TRANSIENT);
+  }
+  void BindBlob(int i, std::string_view s) {
+    sqlite3_bind_blob(stmt_, i, s.data(), int(s.size()), SQLITE_TRANSIENT);
+  }
+  void BindNull(int i) { sqlite3_bind_null(stmt_, i); }
+  int Step() { return sqlite3_step(stmt_); }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
+  bool IsNull(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::string Text(int col) {
+    const void* p = sqlite3_column_blob(stmt_, col);
+    const int n = sqlite3_column_bytes(stmt_, col);
+    return p == nullptr ? std::string() : std::string(static_cast<const char*>(p), size_t(n));
+  }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_ = SQLITE_ERROR;
+};
+
+// Version 1: articles, stories, document frequencies.
+const char* const kSchemaV1 = R"sql(
+CREATE TABLE stories(
+  id            INTEGER PRIMARY KEY,
+  title         TEXT    NOT NULL,
+  articles      INTEGER NOT NULL,
+  first_day     INTEGER,
+  last_day      INTEGER,
+  last_article  INTEGER NOT NULL
+);
+CREATE TABLE articles(
+  id            INTEGER PRIMARY KEY,
+  identity      INTEGER NOT NULL UNIQUE,
+  source        TEXT    NOT NULL,
+  url           TEXT    NOT NULL,
+  outlet        TEXT    NOT NULL,
+  title         TEXT    NOT NULL,
+  language      TEXT    NOT NULL,
+  published     TEXT    NOT NULL,
+  first_day     INTEGER,
+  last_day      INTEGER,
+  story         INTEGER NOT NULL REFERENCES stories(id),
+  duplicate_of  INTEGER REFERENCES articles(id),
+  raw           BLOB    NOT NULL,
+  fingerprint   BLOB    NOT NULL,
+  vectors       BLOB    NOT NULL
+);
+CREATE INDEX articles_by_story ON articles(story, id);
+CREATE TABLE document_frequencies(
+  term          INTEGER PRIMARY KEY,
+  documents     INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE counters(
+  name          TEXT PRIMARY KEY,
+  value         INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO counters(name, value) VALUES('documents', 0);
+)sql";
+
+// Migrations: kMigrations[v] takes a database from version v to v + 1.
+const char* const kMigrations[] = {kSchemaV1};
+static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
+
+}  // namespace
+
+std::string EncodeRaw(const RawArticle& raw) {
+  util::ByteWriter w;
+  w.U32(kRawVersion);
+  w.Str(raw.source);
+  w.Str(raw.format);
+  w.U32(raw.title ? 1 : 0);
+  w.Str(raw.title.value_or(""));
+  w.Str(raw.published);
+  w.Str(raw.url);
+  w.Str(raw.outlet);
+  w.Str(raw.author);
+  w.Str(raw.language_hint);
+  w.Str(raw.encoding);
+  w.U32(uint32_t(raw.published_date.year));
+  w.U32(uint32_t(raw.published_date.month));
+  w.U32(uint32_t(raw.published_date.day));
+  w.Str(raw.body);
+  w.U32(raw.truncated ? 1 : 0);
+  w.Str(raw.title_basis);
+  w.U32(uint32_t(raw.removed.size()));
+  for (const Removed& r : raw.removed) {
+    w.Str(r.text);
+    w.Str(r.reason);
+  }
+  w.U32(uint32_t(raw.diagnostics.size()));
+  for (const Diagnostic& d : raw.diagnostics) {
+    w.Str(d.stage);
+    w.Str(d.code);
+    w.Str(d.message);
+  }
+  return w.Take();
+}
+
+bool DecodeRaw(std::string_view bytes, RawArticle* raw) {
+  util::ByteReader r(bytes);
+  if (r.U32() != kRawVersion) return false;
+  RawArticle out;
+  out.source = r.Str();
+  out.format = r.Str();
+  const uint32_t has_title = r.U32();
+  std::string title = r.Str();
+  if (has_title > 1 || (has_title == 0 && !title.empty())) return false;
+  if (has_title == 1) out.title = std::move(title);
+  out.published = r.Str();
+  out.url = r.Str();
+  out.outlet = r.Str();
+  out.author = r.Str();
+  out.language_hint = r.Str();
+  out.encoding = r.Str();
+  out.published_date.year = int(r.U32());
+  out.published_date.month = int(r.U32());
+  out.published_date.day = int(r.U32());
+  out.body = r.Str();
+  const uint32_t truncated = r.U32();
+  if (truncated > 1) return false;
+  out.truncated = truncated == 1;
+  out.title_basis = r.Str();
+  out.removed.resize(r.Count(8));
+  for (Removed& x : out.removed) {
+    x.text = r.Str();
+    x.reason = r.Str();
+  }
+  out.diagnostics.resize(r.Count(12));
+  for (Diagnostic& d : out.diagnostics) {
+    d.stage = r.Str();
+    d.code = r.Str();
+    d.message = r.Str();
+  }
+  if (!r.done()) return false;
+  *raw = std::move(out);
+  return true;
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &db,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = "cannot open database '" + path + "': " +
+                          (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close(db);
+    return IoError(std::move(message));
+  }
+  std::unique_ptr<Store> store(new Store(db, path));
+  sqlite3_busy_timeout(db, 10000);
+  // journal_mode answers with a row; a file that is not a database fails here.
+  LAGEBILD_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL"));
+  LAGEBILD_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON"));
+  LAGEBILD_RETURN_IF_ERROR(store->Migrate());
+  return store;
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+Status Store::Error(const std::string& what) const {
+  return IoError("database '" + path_ + "': " + what + ": " + sqlite3_errmsg(db_));
+}
+
+Status Store::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string message = "database '" + path_ + "': " + (err ? err : "error");
+    sqlite3_free(err);
+    return IoError(std::move(message));
+  }
+  return Status::Ok();
+}
+
+Status Store::Migrate() {
+  LAGEBILD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  Statement get(db_, "PRAGMA user_version");
+  if (!get.ok() || get.Step() != SQLITE_ROW) {
+    Exec("ROLLBACK");
+    return Error("cannot read the schema version");
+  }
+  const int64_t version = get.Int(0);
+  if (version > kSchemaVersion) {
+    Exec("ROLLBACK");
+    return DataError("database '" + path_ + "' has schema version " + std::to_string(version) +
+                     ", newer than this lagebild knows (" + std::to_string(kSchemaVersion) +
+                     "); it is left unchanged");
+  }
+  if (version == 0) {
+    // A version-0 file must be empty: lagebild never writes one with tables.
+    Statement tables(db_, "SELECT count(*) FROM sqlite_master");
+    if (!tables.ok() || tables.Step() != SQLITE_ROW || tables.Int(0) != 0) {
+      Exec("ROLLBACK");
+      return DataError("'" + path_ + "' is a database that lagebild did not create; it is left unchanged");
+    }
+  }
+  for (int64_t v = version; v < kSchemaVersion; ++v) {
+    const Status s = Exec(kMigrations[v]);
+    if (!s.ok()) {
+      Exec("ROLLBACK");
+      return s;
+    }
+  }
+  const std::string set = "PRAGMA user_version=" + std::to_string(kSchemaVersion);
+  Status s = Exec(set.c_str());
+  if (!s.ok()) {
+    Exec("ROLLBACK");
+    return s;
+  }
+  return Exec("COMMIT");
+}
+
+Result<std::vector<bool>> Store::Known(const std::vector<uint64_t>& identities) {
+  Statement q(db_, "SELECT 1 FROM articles WHERE identity = ?");
+  if (!q.ok()) return Error("cannot look up articles");
+  std::vector<bool> out;
+  out.reserve(identities.size());
+  for (uint64_t id : identities) {
+    q.Bind(1, int64_t(id));
+    const int rc = q.Step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("cannot look up articles");
+    out.push_back(rc == SQLITE_ROW);
+    q.Reset();
+  }
+  return out;
+}
+
+namespace {
+Result<int64_t> One(sqlite3* db, const char* sql, const std::string& path) {
+  Statement q(db, sql);
+  if (!q.ok() || q.Step() != SQLITE_ROW) {
+    return IoError("database '" + path + "': " + sqlite3_errmsg(db));
+  }
+  return q.Int(0);
+}
+}  // namespace
+
+Result<int64_t> Store::LastArticleId() { return One(db_, "SELECT coalesce(max(id), 0) FROM articles", path_); }
+Result<int64_t> Store::LastStoryId() { return One(db_, "SELECT coalesce(max(id), 0) FROM stories", path_); }
+
+Result<uint64_t> Store::Documents() {
+  Result<int64_t> n = One(db_, "SELECT value FROM counters WHERE name = 'documents'", path_);
+  if (!n.ok()) return n.status();
+  return uint64_t(n.value());
+}
+
+Result<std::vector<std::pair<uint64_t, uint32_t>>> Store::DocumentFrequencies() {
+  Statement q(db_, "SELECT term, documents FROM document_frequencies");
+  if (!q.ok()) return Error("cannot read document frequencies");
+  std::vector<std::pair<uint64_t, uint32_t>> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) out.emplace_back(uint64_t(q.Int(0)), uint32_t(q.Int(1)));
+  if (rc != SQLITE_DONE) return Error("cannot read document frequencies");
+  return out;
+}
+
+namespace {
+constexpr const char* kArticleColumns =
+    "id, identity, source, url, outlet, title, language, published, first_day, last_day, story, "
+    "duplicate_of, fingerprint, vectors";
+
+StoredArticle ReadArticle(Statement& q) {
+  StoredArticle a;
+  a.id = q.Int(0);
+  a.identity = uint64_t(q.Int(1));
+  a.source = q.Text(2);
+  a.url = q.Text(3);
+  a.outlet = q.Text(4);
+  a.title = q.Text(5);
+  a.language = q.Text(6);
+  a.published = q.Text(7);
+  if (!q.IsNull(8)) {
+    a.first_day = q.Int(8);
+    a.last_day = q.Int(9);
+  }
+  a.story = q.Int(10);
+  if (!q.IsNull(11)) a.duplicate_of = q.Int(11);
+  a.fingerprint = q.Text(12);
+  a.vectors = q.Text(13);
+  return a;
+}
+}  // namespace
+
+Result<std::vector<StoredArticle>> Store::Recent(size_t n) {
+  const std::string sql = std::string("SELECT ") + kArticleColumns +
+                          " FROM articles WHERE id > (SELECT coalesce(max(id), 0) FROM articles) - ?"
+                          " ORDER BY id";
+  Statement q(db_, sql.c_str());
+  if (!q.ok()) return Error("cannot read recent articles");
+  q.Bind(1, int64_t(n));
+  std::vector<StoredArticle> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) out.push_back(ReadArticle(q));
+  if (rc != SQLITE_DONE) return Error("cannot read recent articles");
+  return out;
+}
+
+Status Store::Append(const std::vector<StoredArticle>& articles,
+                     const std::vector<std::pair<uint64_t, uint32_t>>& df_increments,
+                     uint64_t documents_increment) {
+  LAGEBILD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  auto fail = [&](const std::string& what) {
+    Status s = Error(what);
+    Exec("ROLLBACK");
+    return s;
+  };
+  Statement story(db_,
+                  "INSERT INTO stories(id, title, articles, first_day, last_day, last_article) "
+                  "VALUES(?1, ?2, 1, ?3, ?4, ?5) ON CONFLICT(id) DO UPDATE SET "
+                  "articles = articles + 1, last_article = excluded.last_article, "
+                  "title = CASE WHEN title = '' THEN excluded.title ELSE title END, "
+                  "first_day = CASE WHEN first_day IS NULL OR excluded.first_day < first_day "
+                  "THEN coalesce(excluded.first_day, first_day) ELSE first_day END, "
+                  "last_day = CASE WHEN last_day IS NULL OR excluded.last_day > last_day "
+                  "THEN coalesce(excluded.last_day, last_day) ELSE last_day END");
+  Statement article(db_,
+                    "INSERT INTO articles(id, identity, source, url, outlet, title, language, "
+                    "published, first_day, last_day, story, duplicate_of, raw, fingerprint, vectors) "
+                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+  Statement df(db_,
+               "INSERT INTO document_frequencies(term, documents) VALUES(?1, ?2) "
+               "ON CONFLICT(term) DO UPDATE SET documents = documents + excluded.documents");
+  Statement docs(db_, "UPDATE counters SET value = value + ?1 WHERE name = 'documents'");
+  if (!story.ok() || !article.ok() || !df.ok() || !docs.ok()) return fail("cannot prepare writes");
+  for (const StoredArticle& a : articles) {
+    const bool dated = a.last_day >= a.first_day;
+    story.Bind(1, a.story);
+    story.Bind(2, a.title);
+    if (dated) {
+      story.Bind(3, a.first_day);
+      story.Bind(4, a.last_day);
+    } else {
+      story.BindNull(3);
+      story.BindNull(4);
+    }
+    story.Bind(5, a.id);
+    if (story.Step() != SQLITE_DONE) return fail("cannot write story " + std::to_string(a.story));
+    story.Reset();
+    article.Bind(1, a.id);
+    article.Bind(2, int64_t(a.identity));
+    article.Bind(3, a.source);
+    article.Bind(4, a.url);
+    article.Bind(5, a.outlet);
+    article.Bind(6, a.title);
+    article.Bind(7, a.language);
+    article.Bind(8, a.published);
+    if (dated) {
+      article.Bind(9, a.first_day);
+      article.Bind(10, a.last_day);
+    } else {
+      article.BindNull(9);
+      article.BindNull(10);
+    }
+    article.Bind(11, a.story);
+    if (a.duplicate_of) {
+      article.Bind(12, *a.duplicate_of);
+    } else {
+      article.BindNull(12);
+    }
+    article.BindBlob(13, a.raw);
+    article.BindBlob(14, a.fingerprint);
+    article.BindBlob(15, a.vectors);
+    if (article.Step() != SQLITE_DONE) return fail("cannot write article '" + a.source + "'");
+    article.Reset();
+  }
+  for (const auto& [term, n] : df_increments) {
+    df.Bind(1, int64_t(term));
+    df.Bind(2, int64_t(n));
+    if (df.Step() != SQLITE_DONE) return fail("cannot write document frequencies");
+    df.Reset();
+  }
+  docs.Bind(1, int64_t(documents_increment));
+  if (docs.Step() != SQLITE_DONE) return fail("cannot write document count");
+  const Status s = Exec("COMMIT");
+  if (!s.ok()) Exec("ROLLBACK");
+  return s;
+}
+
+Result<std::vector<StoredStory>> Store::Stories() {
+  Statement q(db_,
+              "SELECT id, title, articles, first_day, last_day, last_article FROM stories ORDER BY id");
+  if (!q.ok()) return Error("cannot read stories");
+  std::vector<StoredStory> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    StoredStory s;
+    s.id = q.Int(0);
+    s.title = q.Text(1);
+    s.articles = q.Int(2);
+    if (!q.IsNull(3) && !q.IsNull(4)) {
+      s.first_day = q.Int(3);
+      s.last_day = q.Int(4);
+    }
+    s.last_article = q.Int(5);
+    out.push_back(std::move(s));
+  }
+  if (rc != SQLITE_DONE) return Error("cannot read stories");
+  return out;
+}
+
+Result<std::vector<StoredArticle>> Store::StoryArticles(int64_t story) {
+  const std::string sql =
+      std::string("SELECT ") + kArticleColumns + ", raw FROM articles WHERE story = ? ORDER BY id";
+  Statement q(db_, sql.c_str());
+  if (!q.ok()) return Error("cannot read articles");
+  q.Bind(1, story);
+  std::vector<StoredArticle> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    out.push_back(ReadArticle(q));
+    out.back().raw = q.Text(14);
+  }
+  if (rc != SQLITE_DONE) return Error("cannot read articles");
+  if (out.empty()) return NotFound("database '" + path_ + "' has no story " + std::to_string(story));
+  return out;
+}
+
+}  // namespace lagebild::store

@@ -1,0 +1,109 @@
+// Stage: store (the embedded SQLite database)
+// In:    articles as ingest prepared them (the article as read, its copy
+//        and story assignment, and the blobs dedup and stories keep),
+//        document-frequency deltas, in batches.
+// Out:   Store::Append writes one batch in one transaction: all of it or
+//        none of it. Readers give back the stories, the articles of one
+//        story, the recent articles (to reload the dedup and story
+//        indexes) and the document frequencies.
+// How:   one SQLite file. Schema versioned with PRAGMA user_version and
+//        migrated on open inside a transaction (a database from a newer
+//        lagebild is refused, never changed). WAL journal, synchronous =
+//        FULL: a committed batch survives a killed process or a power
+//        cut; an interrupted one leaves no trace. An article is known by
+//        its identity (a hash of URL, title and text): appending it again
+//        changes nothing. The file format is in docs/store.md.
+// Fails: a path that cannot be opened or is not a lagebild database, a
+//        schema newer than this build, a full disk: a Status naming the
+//        file. Damaged blobs are reported by the stages that decode them.
+// Cost:  Append: a few row writes per article plus one per new term of
+//        the batch; Recent: one indexed range scan.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "lagebild/article.h"
+#include "lagebild/status.h"
+
+struct sqlite3;
+
+namespace lagebild::store {
+
+inline constexpr int kSchemaVersion = 1;
+
+// One stored article. `id` is its stream number + 1, in the order of
+// ingest; `story` a story id; both assigned by the caller (ingest).
+struct StoredArticle {
+  int64_t id = 0;
+  uint64_t identity = 0;
+  std::string source, url, outlet, title, language, published;  // published: "2022-01-13" | "2022-01" | ""
+  int64_t story = 0;
+  std::optional<int64_t> duplicate_of;
+  std::string raw;          // the article as read (EncodeRaw)
+  std::string fingerprint;  // dedup's blob
+  std::string vectors;      // stories' blob
+  int64_t first_day = 0, last_day = -1;  // the article's own days (none when last < first)
+};
+
+struct StoredStory {
+  int64_t id = 0;
+  std::string title;
+  int64_t articles = 0;
+  int64_t first_day = 0, last_day = -1;  // days of its dated members (none when last < first)
+  int64_t last_article = 0;
+};
+
+// A RawArticle (after the HTML reader's main-content selection) as bytes,
+// and back (false for damaged bytes).
+std::string EncodeRaw(const RawArticle& raw);
+bool DecodeRaw(std::string_view bytes, RawArticle* raw);
+
+class Store {
+ public:
+  // Opens (creating when missing) and migrates the database at `path`.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  // Which of `identities` are stored already.
+  Result<std::vector<bool>> Known(const std::vector<uint64_t>& identities);
+  // The highest article and story ids (0 when empty), and the number of
+  // articles counted in the document frequencies.
+  Result<int64_t> LastArticleId();
+  Result<int64_t> LastStoryId();
+  Result<uint64_t> Documents();
+  Result<std::vector<std::pair<uint64_t, uint32_t>>> DocumentFrequencies();
+
+  // The last `n` articles by id, oldest first, without `raw`.
+  Result<std::vector<StoredArticle>> Recent(size_t n);
+
+  // One transaction: the articles (ids above LastArticleId), their stories
+  // (created or updated), and document-frequency increments.
+  Status Append(const std::vector<StoredArticle>& articles,
+                const std::vector<std::pair<uint64_t, uint32_t>>& df_increments,
+                uint64_t documents_increment);
+
+  Result<std::vector<StoredStory>> Stories();
+  // The story's articles by id, with `raw`; NotFound when there is no such story.
+  Result<std::vector<StoredArticle>> StoryArticles(int64_t story);
+
+ private:
+  Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status Exec(const char* sql);
+  Status Migrate();
+  Status Error(const std::string& what) const;
+
+  sqlite3* db_;
+  std::string path_;
+};
+
+}  // namespace lagebild::store

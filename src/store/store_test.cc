@@ -1,0 +1,139 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "tests/testing.h"
+
+namespace lagebild::store {
+namespace {
+
+using lagebild::testing::TempDir;
+
+StoredArticle Row(int64_t id, int64_t story, uint64_t identity, const std::string& title) {
+  StoredArticle a;
+  a.id = id;
+  a.story = story;
+  a.identity = identity;
+  a.source = "in/" + std::to_string(id) + ".txt";
+  a.title = title;
+  a.language = "de";
+  a.published = "2024-05-12";
+  a.first_day = a.last_day = 19855;
+  RawArticle raw;
+  raw.source = a.source;
+  raw.body = "Text " + title;
+  a.raw = EncodeRaw(raw);
+  a.fingerprint = "fp";
+  a.vectors = "v";
+  return a;
+}
+
+TEST(StoreTest, CreatesTheSchemaAndKeepsWhatWasAppended) {
+  TempDir dir;
+  const std::string path = dir.path() + "/s.db";
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    EXPECT_EQ(store.value()->LastArticleId().value(), 0);
+    StoredArticle copy = Row(2, 1, 22, "");
+    copy.duplicate_of = 1;
+    ASSERT_TRUE(store.value()->Append({Row(1, 1, 11, "Erster"), copy}, {{5, 2}, {7, 1}}, 2).ok());
+    ASSERT_TRUE(store.value()->Append({Row(3, 2, 33, "Anderes")}, {{5, 1}}, 1).ok());
+  }
+  auto store = Store::Open(path);  // reopened: same schema, nothing lost
+  ASSERT_TRUE(store.ok());
+  Store& s = *store.value();
+  EXPECT_EQ(s.LastArticleId().value(), 3);
+  EXPECT_EQ(s.LastStoryId().value(), 2);
+  EXPECT_EQ(s.Documents().value(), 3u);
+  auto df = s.DocumentFrequencies().value();
+  std::sort(df.begin(), df.end());
+  ASSERT_EQ(df.size(), 2u);
+  EXPECT_EQ(df[0], (std::pair<uint64_t, uint32_t>(5, 3)));
+  EXPECT_EQ(s.Known({11, 99, 33}).value(), (std::vector<bool>{true, false, true}));
+  const auto stories = s.Stories().value();
+  ASSERT_EQ(stories.size(), 2u);
+  EXPECT_EQ(stories[0].title, "Erster");
+  EXPECT_EQ(stories[0].articles, 2);
+  EXPECT_EQ(stories[0].first_day, 19855);
+  const auto members = s.StoryArticles(1).value();
+  ASSERT_EQ(members.size(), 2u);
+  EXPECT_EQ(members[1].duplicate_of, std::optional<int64_t>(1));
+  RawArticle raw;
+  ASSERT_TRUE(DecodeRaw(members[0].raw, &raw));
+  EXPECT_EQ(raw.body, "Text Erster");
+  EXPECT_EQ(s.Recent(2).value().front().id, 2);
+  EXPECT_EQ(s.StoryArticles(9).status().code(), Status::Code::kNotFound);
+}
+
+TEST(StoreTest, AFailedBatchLeavesNoTrace) {
+  TempDir dir;
+  auto store = Store::Open(dir.path() + "/s.db");
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE(store.value()->Append({Row(1, 1, 11, "A")}, {{5, 1}}, 1).ok());
+  // The second row repeats an identity: the whole batch is refused.
+  const Status s = store.value()->Append({Row(2, 1, 22, "B"), Row(3, 1, 11, "C")}, {{5, 2}}, 2);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("s.db"), std::string::npos);
+  EXPECT_EQ(store.value()->LastArticleId().value(), 1);
+  EXPECT_EQ(store.value()->Documents().value(), 1u);
+  EXPECT_EQ(store.value()->Stories().value()[0].articles, 1);
+}
+
+TEST(StoreTest, RefusesANewerSchemaAndForeignDatabasesAndLeavesThemAlone) {
+  TempDir dir;
+  const std::string newer = dir.path() + "/newer.db";
+  ASSERT_TRUE(Store::Open(newer).ok());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(newer.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto opened = Store::Open(newer);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_NE(opened.status().message().find("schema version 99"), std::string::npos);
+
+  const std::string foreign = dir.path() + "/foreign.db";
+  ASSERT_EQ(sqlite3_open(foreign.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  opened = Store::Open(foreign);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_NE(opened.status().message().find("did not create"), std::string::npos);
+
+  const std::string text = dir.Write("text.db", "not a database at all, just words\n");
+  EXPECT_FALSE(Store::Open(text).ok());
+  EXPECT_EQ(lagebild::testing::ReadAll(text), "not a database at all, just words\n");
+  EXPECT_FALSE(Store::Open(dir.path() + "/no/such/dir/x.db").ok());
+}
+
+TEST(StoreTest, RawArticlesRoundTripAndDamagedBytesAreRefused) {
+  RawArticle raw;
+  raw.source = "a.html";
+  raw.format = "html";
+  raw.title = "Titel";
+  raw.published_date = {2022, 1, 13};
+  raw.body = "Absatz eins.\n\nAbsatz zwei.";
+  raw.truncated = true;
+  raw.removed.push_back({"Weiterlesen", "read-more"});
+  raw.diagnostics.push_back({"read", "truncated", "cut"});
+  const std::string bytes = EncodeRaw(raw);
+  RawArticle back;
+  ASSERT_TRUE(DecodeRaw(bytes, &back));
+  EXPECT_EQ(back.title, raw.title);
+  EXPECT_EQ(back.body, raw.body);
+  EXPECT_EQ(back.published_date.day, 13);
+  EXPECT_TRUE(back.truncated);
+  ASSERT_EQ(back.removed.size(), 1u);
+  EXPECT_EQ(back.removed[0].reason, "read-more");
+  for (size_t cut = 0; cut < bytes.size(); ++cut) {
+    EXPECT_FALSE(DecodeRaw(bytes.substr(0, cut), &back)) << cut;
+  }
+  std::string huge = bytes;
+  huge[6] = '\xFF';  // the source's length far beyond the bytes
+  huge[7] = '\x7F';
+  EXPECT_FALSE(DecodeRaw(huge, &back));
+}
+
+}  // namespace
+}  // namespace lagebild::store
