@@ -19,6 +19,12 @@ void ProgressBar::Update(const Progress& p) {
   if (now - start_ < std::chrono::milliseconds(500)) return;
   if (p.done != p.total && now - last_ < std::chrono::milliseconds(100)) return;
   last_ = now;
+  if (p.total == 0) {  // a count without a known end
+    std::fprintf(stderr, "\r%-8s %zu", p.phase, p.done);
+    std::fflush(stderr);
+    drawn_ = true;
+    return;
+  }
   constexpr int kWidth = 30;
   const int filled = p.total ? static_cast<int>(kWidth * p.done / p.total) : kWidth;
   std::string bar(static_cast<size_t>(filled), '#');

@@ -1,4 +1,7 @@
 // `lagebild ingest` and `lagebild stories`: the embedded store.
+#include <sys/resource.h>
+
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -19,18 +22,38 @@ struct IngestArgs {
   unsigned jobs = 0;
   size_t batch = 1000;
   bool quiet = false;
+  bool stats = false;
 };
+
+// Peak resident memory of this process so far, in MiB.
+long PeakRssMiB() {
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
 
 int RunIngest(const IngestArgs& args) {
   if (args.inputs.empty()) {
     std::fprintf(stderr, "lagebild ingest: no input; name files, directories, or - (see --help)\n");
     return kExitUsage;
   }
-  ProgressBar bar(!args.quiet);
+  ProgressBar bar(!args.quiet && !args.stats);
   AnalyzeOptions options;
   options.jobs = args.jobs;
   options.input_format = args.input_format;
-  options.progress = [&bar](const Progress& p) { bar.Update(p); };
+  // --stats: one line per 10,000 articles: time and rate of those, peak memory.
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point since = Clock::now();
+  size_t counted = 0;
+  options.progress = [&](const Progress& p) {
+    bar.Update(p);
+    if (!args.stats || p.done < counted + 10000) return;
+    const double seconds = std::chrono::duration<double>(Clock::now() - since).count();
+    std::fprintf(stderr, "ingest-stats\t%zu articles\t%.3f s\t%.0f articles/s\t%ld MiB peak\n",
+                 p.done, seconds, double(p.done - counted) / seconds, PeakRssMiB());
+    counted = p.done;
+    since = Clock::now();
+  };
   Result<IngestSummary> result = Ingest(args.inputs, args.db, options, args.batch);
   bar.Finish();
   if (!result.ok()) {
@@ -123,6 +146,8 @@ void AddIngestCommand(CLI::App& app, std::function<int()>* run) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--quiet,-q", args->quiet, "No progress bar and no messages on standard error");
+  cmd->add_flag("--stats", args->stats,
+                "Print time, rate and peak memory per 10,000 articles on standard error");
   cmd->footer(
       "Exit codes: 0 every input read and stored; 1 stored, but some inputs could not be read; "
       "2 bad command line; 3 the database could not be opened or written (batches committed "

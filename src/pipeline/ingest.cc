@@ -2,6 +2,7 @@
 // found as articles arrive), ListStories, AnalyzeStory (one stored story
 // → Report). Stages composed top to bottom, as in analyze.cc.
 #include <algorithm>
+#include <filesystem>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -188,23 +189,33 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& inputs, const std::
   StreamState state;
   LAGEBILD_RETURN_IF_ERROR(LoadState(db, &state, &summary.errors));
 
-  // read: files in groups, so memory holds one group's articles at a time.
+  // read: files in groups of at most 256 files and 64 MiB, so memory holds
+  // one group's articles at a time.
   const std::vector<std::string> files = read::ExpandInputs(inputs, &summary.errors);
   constexpr size_t kFilesPerGroup = 256;
+  constexpr uintmax_t kBytesPerGroup = 64u << 20;
   AnalyzeOptions quiet = options;
   quiet.progress = nullptr;
-  for (size_t g = 0; g < files.size(); g += kFilesPerGroup) {
-    const std::vector<std::string> group(files.begin() + long(g),
-                                         files.begin() + long(std::min(files.size(), g + kFilesPerGroup)));
+  for (size_t g = 0; g < files.size();) {
+    std::vector<std::string> group;
+    uintmax_t bytes = 0;
+    while (g < files.size() && group.size() < kFilesPerGroup &&
+           (group.empty() || bytes < kBytesPerGroup)) {
+      std::error_code ec;
+      const uintmax_t size = std::filesystem::file_size(files[g], ec);
+      bytes += ec ? 0 : size;
+      group.push_back(files[g++]);
+    }
     std::vector<RawArticle> raw = ReadFiles(group, format, read_options.value(), quiet, &summary.errors);
-    summary.read += raw.size();
     for (size_t b = 0; b < raw.size(); b += batch_articles) {
       const size_t e = std::min(raw.size(), b + batch_articles);
       std::vector<RawArticle> batch(std::make_move_iterator(raw.begin() + long(b)),
                                     std::make_move_iterator(raw.begin() + long(e)));
+      summary.read += batch.size();
       LAGEBILD_RETURN_IF_ERROR(IngestBatch(std::move(batch), db, quiet, &state, &summary));
+      // Progress in articles read so far (the total is not known ahead).
+      if (options.progress) options.progress({"ingest", summary.read, 0});
     }
-    if (options.progress) options.progress({"ingest", std::min(files.size(), g + kFilesPerGroup), files.size()});
   }
   return summary;
 }

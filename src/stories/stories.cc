@@ -3,6 +3,7 @@
 #include <libstemmer.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -21,6 +22,9 @@ namespace {
 constexpr size_t kVectorTerms = 128;    // terms kept per article
 constexpr size_t kLookupTerms = 32;    // terms that find candidate stories
 constexpr size_t kMembersCompared = 16;
+constexpr size_t kCandidates = 24;       // stories compared in full
+constexpr size_t kCommonTerm = 1000;     // a term of more stories finds no candidates
+constexpr size_t kStemCacheSize = 1 << 18;
 constexpr double kLeadBoost = 4.0;
 constexpr double kLeadWords = 30.0;
 constexpr size_t kRetireEvery = 4096;
@@ -73,6 +77,28 @@ double Dot(const TermWeights& a, const TermWeights& b) {
       sum += double(a[i].second) * double(b[j].second);
       ++i, ++j;
     }
+  }
+  return sum;
+}
+
+// Dot product of a short sorted vector with a long one: each term of the
+// short one found by galloping through the long one.
+double DotShortLong(const TermWeights& small, const TermWeights& large) {
+  double sum = 0;
+  size_t lo = 0;
+  for (const auto& [term, w] : small) {
+    size_t step = 1, hi = lo;
+    while (hi < large.size() && large[hi].first < term) {
+      lo = hi + 1;
+      hi += step;
+      step *= 2;
+    }
+    hi = std::min(hi, large.size());
+    const auto it = std::lower_bound(large.begin() + long(lo), large.begin() + long(hi), term,
+                                     [](const auto& x, uint64_t t) { return x.first < t; });
+    lo = size_t(it - large.begin());
+    if (it != large.end() && it->first == term) sum += double(w) * double(it->second);
+    if (lo >= large.size()) break;
   }
   return sum;
 }
@@ -142,13 +168,22 @@ DayRange DaysOf(const PartialDate& date) {
 ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
                              std::string_view language, const PartialDate& published) {
   thread_local Stemmers stemmers;
+  thread_local std::unordered_map<std::string, std::unordered_map<std::string, uint64_t>> caches;
   sb_stemmer* stemmer = stemmers.For(language);
+  auto& cache = caches[std::string(language)];
   std::unordered_map<uint64_t, double> counts, names;
   size_t position = 0;
   bool sentence_start = true;
   std::string folded, digits;
   auto add = [&](uint64_t term, bool name) {
-    const double w = 1.0 + kLeadBoost * std::exp(-double(position) / kLeadWords);
+    static const std::array<float, 256> kLead = [] {
+      std::array<float, 256> t{};
+      for (size_t p = 0; p < t.size(); ++p) {
+        t[p] = float(1.0 + kLeadBoost * std::exp(-double(p) / kLeadWords));
+      }
+      return t;
+    }();
+    const double w = position < kLead.size() ? kLead[position] : 1.0;
     counts[term] += w;
     if (name) names[term] += w;
     ++position;
@@ -194,16 +229,22 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
       }
       if (letters >= 3) {
         util::FoldInto(s.substr(i, j - i), &folded);
-        std::string_view stem = folded;
-        if (stemmer != nullptr) {
-          const sb_symbol* out = sb_stemmer_stem(
-              stemmer, reinterpret_cast<const sb_symbol*>(folded.data()), int(folded.size()));
-          if (out != nullptr) {
-            stem = std::string_view(reinterpret_cast<const char*>(out),
-                                    size_t(sb_stemmer_length(stemmer)));
+        // Stems cached per word form and language: word forms repeat.
+        auto cached = cache.find(folded);
+        if (cached == cache.end()) {
+          std::string_view stem = folded;
+          if (stemmer != nullptr) {
+            const sb_symbol* out = sb_stemmer_stem(
+                stemmer, reinterpret_cast<const sb_symbol*>(folded.data()), int(folded.size()));
+            if (out != nullptr) {
+              stem = std::string_view(reinterpret_cast<const char*>(out),
+                                      size_t(sb_stemmer_length(stemmer)));
+            }
           }
+          if (cache.size() >= kStemCacheSize) cache.clear();
+          cached = cache.emplace(folded, HashBytes(stem, 0)).first;
         }
-        add(HashBytes(stem, 0), name);
+        add(cached->second, name);
       } else {
         ++position;
       }
@@ -224,11 +265,16 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
   return out;
 }
 
+DocumentFrequencies::DocumentFrequencies() {
+  const Background& background = TheBackground();
+  counts_ = background.counts;
+}
+
 void DocumentFrequencies::Load(const std::vector<std::pair<uint64_t, uint32_t>>& counts,
                                uint64_t documents) {
-  counts_.clear();
-  counts_.reserve(counts.size());
-  for (const auto& [term, n] : counts) counts_[term] = n;
+  counts_ = TheBackground().counts;
+  counts_.reserve(counts_.size() + counts.size());
+  for (const auto& [term, n] : counts) counts_[term] += n;
   documents_ = documents;
 }
 
@@ -238,12 +284,10 @@ void DocumentFrequencies::Add(const ArticleTerms& article) {
 }
 
 double DocumentFrequencies::Idf(uint64_t term) const {
-  const Background& background = TheBackground();
+  // counts_ holds the background counts too (see the constructor).
   const auto it = counts_.find(term);
-  const auto bg = background.counts.find(term);
-  const double df = (it == counts_.end() ? 0.0 : double(it->second)) +
-                    (bg == background.counts.end() ? 0.0 : double(bg->second));
-  const double n = double(documents_ + background.documents);
+  const double df = it == counts_.end() ? 0.0 : double(it->second);
+  const double n = double(documents_ + TheBackground().documents);
   // Words in more than three in ten articles say nothing about the story
   // (function words, the words of every report), once there are enough
   // articles to tell.
@@ -326,14 +370,31 @@ bool Decode(std::string_view bytes, ArticleVectors* v) {
 
 uint32_t StoryClusterer::Add(const ArticleVectors& m) {
   const ArticleVectors& article = m;
-  std::vector<uint32_t> candidates;
+  // Stories sharing heavy terms, by the article's weight of the terms they
+  // share; only the most promising are compared in full.
+  std::vector<std::pair<uint32_t, float>> hits;
   for (const auto& [term, w] : ByWeight(m.all, kLookupTerms)) {
     const auto it = index_.find(term);
-    if (it == index_.end()) continue;
-    candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    if (it == index_.end() || it->second.size() > kCommonTerm) continue;
+    for (uint32_t story : it->second) hits.emplace_back(story, w);
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::sort(hits.begin(), hits.end());
+  std::vector<std::pair<float, uint32_t>> ranked;
+  for (size_t i = 0; i < hits.size();) {
+    size_t j = i;
+    float sum = 0;
+    for (; j < hits.size() && hits[j].first == hits[i].first; ++j) sum += hits[j].second;
+    ranked.emplace_back(sum, hits[i].first);
+    i = j;
+  }
+  const size_t keep = std::min(ranked.size(), kCandidates);
+  std::partial_sort(ranked.begin(), ranked.begin() + long(keep), ranked.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second < b.second;
+                    });
+  ranked.resize(keep);
+  std::vector<uint32_t> candidates;
+  for (const auto& [score, story] : ranked) candidates.push_back(story);
   double best = 0;
   uint32_t chosen = 0;
   bool found = false;
@@ -346,8 +407,11 @@ uint32_t StoryClusterer::Add(const ArticleVectors& m) {
       continue;
     }
     double sum = 0;
+    for (const auto& [language, total] : s.sums) {
+      if (language == m.language) sum += DotShortLong(m.all, total);
+    }
     for (const ArticleVectors& member : s.recent) {
-      sum += member.language == m.language ? Dot(m.all, member.all) : Dot(m.names, member.names);
+      if (member.language != m.language) sum += Dot(m.names, member.names);
     }
     const double similarity = sum / double(s.recent.size());
     if (similarity >= options_.min_similarity && (!found || similarity > best)) {
@@ -379,7 +443,40 @@ void StoryClusterer::Join(uint32_t story, const ArticleVectors& member, uint64_t
     if (std::find(list.begin(), list.end(), story) == list.end()) list.push_back(story);
   }
   s.recent.push_back(member);
-  if (s.recent.size() > kMembersCompared) s.recent.erase(s.recent.begin());
+  std::string evicted_language;
+  if (s.recent.size() > kMembersCompared) {
+    evicted_language = s.recent.front().language;
+    s.recent.erase(s.recent.begin());
+  }
+  const std::string* languages[] = {&member.language, &evicted_language};
+  for (const std::string* language : languages) {
+    if (language == &evicted_language && (evicted_language.empty() || evicted_language == member.language)) {
+      continue;
+    }
+    TermWeights total;
+    for (const ArticleVectors& r : s.recent) {
+      if (r.language == *language) total.insert(total.end(), r.all.begin(), r.all.end());
+    }
+    std::sort(total.begin(), total.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    size_t out = 0;
+    for (size_t i = 0; i < total.size(); ++out) {
+      total[out] = total[i];
+      for (++i; i < total.size() && total[i].first == total[out].first; ++i) {
+        total[out].second += total[i].second;
+      }
+    }
+    total.resize(out);
+    auto it = std::find_if(s.sums.begin(), s.sums.end(),
+                           [&](const auto& x) { return x.first == *language; });
+    if (total.empty()) {
+      if (it != s.sums.end()) s.sums.erase(it);
+    } else if (it != s.sums.end()) {
+      it->second = std::move(total);
+    } else {
+      s.sums.emplace_back(*language, std::move(total));
+    }
+  }
   if (days.known()) {
     s.days = s.days.known() ? DayRange{std::min(s.days.first, days.first),
                                        std::max(s.days.last, days.last)}

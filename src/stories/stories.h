@@ -62,6 +62,7 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
 
 class DocumentFrequencies {
  public:
+  DocumentFrequencies();  // the background counts, no article yet
   void Add(const ArticleTerms& article);
   // Counts kept elsewhere (a store): `documents` articles, and per term
   // the number of articles with it.
@@ -114,6 +115,9 @@ class StoryClusterer {
  private:
   struct Story {
     std::vector<ArticleVectors> recent;  // the last members' vectors
+    // Per language, the sum of the recent members' `all` vectors: the
+    // average link to them is one dot product with it.
+    std::vector<std::pair<std::string, TermWeights>> sums;
     DayRange days;
     uint64_t last_added = 0;          // stream number of the last member
   };
