@@ -23,7 +23,7 @@ constexpr size_t kVectorTerms = 128;    // terms kept per article
 constexpr size_t kLookupTerms = 32;    // terms that find candidate stories
 constexpr size_t kMembersCompared = 16;
 constexpr size_t kCandidates = 24;       // stories compared in full
-constexpr size_t kCommonTerm = 1000;     // a term of more stories finds no candidates
+constexpr size_t kTermStories = 64;      // stories a term leads to: the most recent
 constexpr size_t kStemCacheSize = 1 << 18;
 constexpr double kLeadBoost = 4.0;
 constexpr double kLeadWords = 30.0;
@@ -150,6 +150,19 @@ const Background& TheBackground() {
   return *background;
 }
 
+// Occurrences summed per term, sorted by term.
+TermWeights SumByTerm(std::vector<std::pair<uint64_t, float>> v) {
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  size_t out = 0;
+  for (size_t i = 0; i < v.size(); ++out) {
+    v[out] = v[i];
+    for (++i; i < v.size() && v[i].first == v[out].first; ++i) v[out].second += v[i].second;
+  }
+  v.resize(out);
+  v.shrink_to_fit();
+  return v;
+}
+
 }  // namespace
 
 DayRange DaysOf(const PartialDate& date) {
@@ -171,7 +184,8 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
   thread_local std::unordered_map<std::string, std::unordered_map<std::string, uint64_t>> caches;
   sb_stemmer* stemmer = stemmers.For(language);
   auto& cache = caches[std::string(language)];
-  std::unordered_map<uint64_t, double> counts, names;
+  std::vector<std::pair<uint64_t, float>> counts, names;  // one entry per occurrence
+  counts.reserve(text.size() / 6);
   size_t position = 0;
   bool sentence_start = true;
   std::string folded, digits;
@@ -183,9 +197,9 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
       }
       return t;
     }();
-    const double w = position < kLead.size() ? kLead[position] : 1.0;
-    counts[term] += w;
-    if (name) names[term] += w;
+    const float w = position < kLead.size() ? kLead[position] : 1.0f;
+    counts.emplace_back(term, w);
+    if (name) names.emplace_back(term, w);
     ++position;
   };
   auto scan = [&](std::string_view s) {
@@ -255,11 +269,8 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
   sentence_start = true;
   scan(text);
   ArticleTerms out;
-  out.terms.reserve(counts.size());
-  for (const auto& [term, count] : counts) out.terms.emplace_back(term, float(count));
-  std::sort(out.terms.begin(), out.terms.end());
-  for (const auto& [term, count] : names) out.names.emplace_back(term, float(count));
-  std::sort(out.names.begin(), out.names.end());
+  out.terms = SumByTerm(std::move(counts));
+  out.names = SumByTerm(std::move(names));
   out.language = std::string(language);
   out.days = DaysOf(published);
   return out;
@@ -372,13 +383,14 @@ uint32_t StoryClusterer::Add(const ArticleVectors& m) {
   const ArticleVectors& article = m;
   // Stories sharing heavy terms, by the article's weight of the terms they
   // share; only the most promising are compared in full.
-  std::vector<std::pair<uint32_t, float>> hits;
+  std::vector<std::pair<uint32_t, float>> hits;  // at most 32 × 64
   for (const auto& [term, w] : ByWeight(m.all, kLookupTerms)) {
     const auto it = index_.find(term);
-    if (it == index_.end() || it->second.size() > kCommonTerm) continue;
+    if (it == index_.end()) continue;
     for (uint32_t story : it->second) hits.emplace_back(story, w);
   }
-  std::sort(hits.begin(), hits.end());
+  std::sort(hits.begin(), hits.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::pair<float, uint32_t>> ranked;
   for (size_t i = 0; i < hits.size();) {
     size_t j = i;
@@ -440,7 +452,10 @@ void StoryClusterer::Join(uint32_t story, const ArticleVectors& member, uint64_t
   Story& s = active_[story];
   for (const auto& [term, w] : ByWeight(member.all, kLookupTerms)) {
     std::vector<uint32_t>& list = index_[term];
-    if (std::find(list.begin(), list.end(), story) == list.end()) list.push_back(story);
+    const auto at = std::find(list.begin(), list.end(), story);
+    if (at != list.end()) list.erase(at);  // moves to the end: most recent last
+    list.push_back(story);
+    if (list.size() > kTermStories) list.erase(list.begin());
   }
   s.recent.push_back(member);
   std::string evicted_language;

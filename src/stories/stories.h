@@ -23,11 +23,12 @@
 //        names and numbers alone (words capitalised inside a sentence, and
 //        numbers, weighted the same way), which stem alike across languages.
 // Fails: never; an article without terms starts its own story.
-// Cost:  linear in the text to describe; Add compares with the stories
-//        sharing a term among the article's heaviest 32, at most 16
-//        members each. Stories without a new member in the last
-//        `window_articles` articles leave the index (memory stays bounded
-//        as the stream grows).
+// Cost:  linear in the text to describe; Add ranks the stories that
+//        share one of the article's 32 heaviest terms (each term leads to
+//        its 64 most recently joined stories) by the weight shared, and
+//        compares with the best 24 (one dot product each). Stories
+//        without a new member in the last `window_articles` articles
+//        leave the index (memory stays bounded as the stream grows).
 #pragma once
 
 #include <cstdint>
@@ -92,7 +93,7 @@ bool Decode(std::string_view bytes, ArticleVectors* v);
 struct ClusterOptions {
   double min_similarity = 0.16;
   int window_days = 3;
-  size_t window_articles = 50000;
+  size_t window_articles = 20000;
 };
 
 class StoryClusterer {
