@@ -30,7 +30,7 @@ void SelectContent(RawArticle& raw) {
 }
 
 // Per-article stages: a pure function of one article.
-Article PrepareArticle(RawArticle raw) {
+Article PrepareArticle(RawArticle raw, bool assess_source) {
   SelectContent(raw);
   Article a;
   a.source = std::move(raw.source);
@@ -76,7 +76,7 @@ Article PrepareArticle(RawArticle raw) {
   a.language_reliable = lang.reliable;
 
   // clean: outlet, agency, quality flags with their evidence.
-  clean::AssessSource(a);
+  if (assess_source) clean::AssessSource(a);
 
   // Publication date from metadata (header line, HTML meta, JSON field).
   if (raw.published_date.known()) {

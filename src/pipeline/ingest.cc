@@ -45,7 +45,6 @@ struct StreamState {
   std::unordered_map<uint64_t, uint32_t> story_of;  // stream number → story number (dedup window)
   int64_t last_article = 0;
   int64_t last_story = 0;
-  std::unordered_set<uint64_t> seen;  // identities added in this run
 };
 
 Status LoadState(store::Store& db, StreamState* state, std::vector<InputError>* errors) {
@@ -102,9 +101,12 @@ Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeO
   });
   Result<std::vector<bool>> known = db.Known(identity);
   if (!known.ok()) return known.status();
+  // Known: stored before (earlier batches are committed), or repeated in
+  // this batch.
+  std::unordered_set<uint64_t> seen;
   std::vector<size_t> fresh;
   for (size_t i = 0; i < n; ++i) {
-    if (known.value()[i] || !state->seen.insert(identity[i]).second) {
+    if (known.value()[i] || !seen.insert(identity[i]).second) {
       ++summary->known;
     } else {
       fresh.push_back(i);
@@ -115,7 +117,7 @@ Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeO
   std::vector<dedup::Fingerprint> prints(m);
   std::vector<stories::ArticleTerms> terms(m);
   util::ParallelFor(m, options.jobs, [&](size_t k) {
-    articles[k] = PrepareArticle(std::move(raw[fresh[k]]));
+    articles[k] = PrepareArticle(std::move(raw[fresh[k]]), /*assess_source=*/false);
     DayFromOwnContent(articles[k]);
     prints[k] = dedup::MakeFingerprint(articles[k].text);
     terms[k] = stories::DescribeArticle(articles[k].title.value_or(""), articles[k].text,

@@ -22,8 +22,10 @@ std::vector<RawArticle> ReadFiles(const std::vector<std::string>& files, read::F
 // clean (HTML): the page's main content from its outline, into raw.body.
 void SelectContent(RawArticle& raw);
 // The per-article stages before stories: normalize, clean, language,
-// source assessment, publication date from metadata.
-Article PrepareArticle(RawArticle raw);
+// source assessment (unless `assess_source` is false: ingest stores the
+// article as read and assesses it when a story is analysed), publication
+// date from metadata.
+Article PrepareArticle(RawArticle raw, bool assess_source = true);
 // time: the day of an article dated to the month only, from its own
 // dateline or content.
 void DayFromOwnContent(Article& a);

@@ -181,7 +181,8 @@ DayRange DaysOf(const PartialDate& date) {
 ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
                              std::string_view language, const PartialDate& published) {
   thread_local Stemmers stemmers;
-  thread_local std::unordered_map<std::string, std::unordered_map<std::string, uint64_t>> caches;
+  // Stems cached per word form (by its folded hash) and language.
+  thread_local std::unordered_map<std::string, std::unordered_map<uint64_t, uint64_t>> caches;
   sb_stemmer* stemmer = stemmers.For(language);
   auto& cache = caches[std::string(language)];
   std::vector<std::pair<uint64_t, float>> counts, names;  // one entry per occurrence
@@ -242,10 +243,11 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
         ++letters;
       }
       if (letters >= 3) {
-        util::FoldInto(s.substr(i, j - i), &folded);
-        // Stems cached per word form and language: word forms repeat.
-        auto cached = cache.find(folded);
+        const std::string_view word = s.substr(i, j - i);
+        const uint64_t form = util::FoldedHash(word);
+        auto cached = cache.find(form);
         if (cached == cache.end()) {
+          util::FoldInto(word, &folded);
           std::string_view stem = folded;
           if (stemmer != nullptr) {
             const sb_symbol* out = sb_stemmer_stem(
@@ -256,7 +258,7 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
             }
           }
           if (cache.size() >= kStemCacheSize) cache.clear();
-          cached = cache.emplace(folded, HashBytes(stem, 0)).first;
+          cached = cache.emplace(form, HashBytes(stem, 0)).first;
         }
         add(cached->second, name);
       } else {

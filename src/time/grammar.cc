@@ -35,6 +35,7 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
     g.problems.push_back(std::string(file_name) + ":" + std::to_string(line_no) + ": " + what);
   };
   std::vector<std::pair<int, std::string>> pending_rules;  // (line, text): after all classes
+  std::vector<std::pair<std::string, std::string>> pending_splits;  // (head, tail) classes
   for (std::string_view line : util::Split(text, '\n')) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -63,9 +64,35 @@ Grammar CompileGrammar(std::string_view text, std::string_view file_name,
       g.words[util::Fold(word)].push_back(std::move(e));
     } else if (cols[0] == "rule") {
       pending_rules.emplace_back(line_no, std::string(line));
+    } else if (cols[0] == "split") {
+      if (cols.size() != 3) {
+        problem("a split line needs: split, head class, tail class");
+        continue;
+      }
+      pending_splits.emplace_back(std::string(cols[1]), std::string(cols[2]));
     } else {
       problem("unknown line kind '" + std::string(cols[0]) + "'");
     }
+  }
+  for (const auto& [head, tail] : pending_splits) {
+    Grammar::Split split;
+    split.head_class = g.ClassId(head);
+    split.tail_class = g.ClassId(tail);
+    if (split.head_class < 0 || split.tail_class < 0) {
+      g.problems.push_back(std::string(file_name) + ": split names an unknown class '" +
+                           (split.head_class < 0 ? head : tail) + "'");
+      continue;
+    }
+    for (const auto& [word, entries] : g.words) {
+      for (const ClassEntry& e : entries) {
+        if (e.class_id == split.head_class && !e.exact_case && word.size() >= 3) {
+          split.heads.push_back(word);
+          break;
+        }
+      }
+    }
+    std::sort(split.heads.begin(), split.heads.end());
+    g.splits.push_back(std::move(split));
   }
   g.slot_names = g.class_names;
   g.by_class.resize(g.class_names.size());

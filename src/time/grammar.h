@@ -59,6 +59,14 @@ struct Grammar {
   // suffixes by their last two bytes
   std::unordered_map<std::string, std::vector<size_t>> suffixes_by_end;
   std::vector<Rule> rules;
+  // Compounds the tokenizer splits in two: a word that is a word of the
+  // first class followed by a word of the second ("Donnerstagabend" =
+  // weekday + daypart); from "split A B" lines. Head words per pair.
+  struct Split {
+    int head_class = -1, tail_class = -1;
+    std::vector<std::string> heads;  // folded words of head_class
+  };
+  std::vector<Split> splits;
   // Rules by their first required element: a folded literal, a class, or a
   // number. Optional elements before it (`lead` of them) are matched
   // backwards from there.

@@ -109,6 +109,22 @@ bool IsLetter(char32_t cp) {
            (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF);
 }
 
+// The length of the head when the folded word is a compound the grammar
+// splits (a head word, then a word of the tail class), else 0.
+size_t CompoundHead(std::string_view folded, const Grammar& g) {
+  for (const Grammar::Split& split : g.splits) {
+    for (const std::string& head : split.heads) {
+      if (folded.size() < head.size() + 3 || !folded.starts_with(head)) continue;
+      const auto it = g.words.find(std::string(folded.substr(head.size())));
+      if (it == g.words.end()) continue;
+      for (const ClassEntry& e : it->second) {
+        if (e.class_id == split.tail_class && !e.exact_case) return head.size();
+      }
+    }
+  }
+  return 0;
+}
+
 Tokens Tokenize(std::string_view text, const Grammar& g) {
   Tokens out;
   out.list.reserve(text.size() / 5);
@@ -154,6 +170,23 @@ Tokens Tokenize(std::string_view text, const Grammar& g) {
     }
     t.end = static_cast<uint32_t>(i);
     util::FoldInto(text.substr(t.start, t.end - t.start), &buf);
+    // A compound the grammar splits ("Donnerstagabend"): two tokens. Fold
+    // keeps byte lengths, so the split point is the same in both.
+    const size_t head = t.kind == Token::kWord ? CompoundHead(buf, g) : 0;
+    if (head > 0) {
+      Token tail = t;
+      t.end = t.start + static_cast<uint32_t>(head);
+      tail.start = t.end;
+      tail.break_before = false;
+      t.fold_at = static_cast<uint32_t>(out.folded.size());
+      t.fold_len = static_cast<uint32_t>(head);
+      tail.fold_at = t.fold_at + t.fold_len;
+      tail.fold_len = static_cast<uint32_t>(buf.size() - head);
+      out.folded += buf;
+      out.list.push_back(t);
+      out.list.push_back(tail);
+      continue;
+    }
     t.fold_at = static_cast<uint32_t>(out.folded.size());
     t.fold_len = static_cast<uint32_t>(buf.size());
     out.folded += buf;

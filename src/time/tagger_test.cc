@@ -175,6 +175,15 @@ TEST(TagTimesGermanTest, TimesAndPartsOfTheDay) {
                {"Nacht", "TIME", "2022-01-13TNI"}});
 }
 
+TEST(TagTimesGermanTest, WeekdayAndPartOfTheDayAsOneWord) {
+  ExpectTimes("Am Sonntagnachmittag kam es zu Protesten, in der Samstagnacht blieb es ruhig. "
+              "Am Donnerstagabend wurde abgestimmt. Der Feierabend kam am Vorabend.",
+              "de", kThu,
+              {{"Sonntagnachmittag", "TIME", "2022-01-09TAF"},
+               {"Samstagnacht", "TIME", "2022-01-08TNI"},
+               {"Donnerstagabend", "TIME", "2022-01-13TEV"}});
+}
+
 TEST(TagTimesGermanTest, QuartersSeasonsDecadesCenturiesAndSets) {
   ExpectTimes("Im dritten Quartal 2021 und im Frühjahr 2020, in den 90er Jahren und im "
               "20. Jahrhundert. Die Züge fahren täglich, der Markt ist jeden Montag.",
