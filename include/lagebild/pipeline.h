@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,14 @@ struct StoryInfo {
   std::string first_day, last_day;  // "2022-02-17", or "" when no member is dated
 };
 Result<std::vector<StoryInfo>> ListStories(const std::string& db);
+
+// Which story each stored article is in, in stream order.
+struct StoryMember {
+  int64_t article = 0, story = 0;
+  std::optional<int64_t> duplicate_of;
+  std::string source;
+};
+Result<std::vector<StoryMember>> ListMembers(const std::string& db);
 
 // The report of one stored story: its articles (ids "a<stored id>") and
 // the story (id "s<story id>"). NotFound for an unknown story.

@@ -40,6 +40,7 @@ struct Claim {
   std::string id;         // "c1", ...
   std::string kind = "quantity";  // "quantity" or "date"
   std::string about;      // "people arrested", "soldiers sent", "Flüge"
+  std::string label;      // `about` in the story's language ("Menschen festgenommen")
   std::string counted;    // class or folded noun of the counted thing, or ""
   std::string predicate;  // predicate class, or ""
   std::string status;     // "consistent", "conflicting", "single-source"

@@ -158,6 +158,20 @@ std::vector<Claim> AlignClaims(const std::vector<Article*>& articles) {
                         ? s->counted
                         : s->items.front().q->unit,
                     s->predicate);
+    // The same in the language of the claim's first article, from the
+    // lexicon's labels (a noun that is no class reads as written).
+    if (const Lexicon* lex = GetLexicon(s->items.front().article->language)) {
+      auto read = [&](const std::string& cls, const std::string& written) {
+        const auto it = lex->labels.find(cls);
+        return it != lex->labels.end() ? it->second : written;
+      };
+      const std::string counted =
+          IsKnownClass(s->counted) ? read(s->counted, s->counted)
+                                   : (s->items.front().q->unit.empty() ? s->counted
+                                                                       : s->items.front().q->unit);
+      c.label = About(counted, s->predicate.empty() ? "" : read(s->predicate, s->predicate));
+    }
+    if (c.label.empty()) c.label = c.about;
     if (s->sources.size() < 2) {
       c.status = "single-source";
     } else {

@@ -149,6 +149,7 @@ TEST(AlignClaimsTest, GroupsBySynonymsAndJudgesBounds) {
   ASSERT_NE(arrested, nullptr);
   EXPECT_EQ(arrested->status, "conflicting");  // 720-880 vs 630-700
   EXPECT_EQ(arrested->values.size(), 3u);
+  EXPECT_EQ(arrested->label, "Menschen festgenommen");  // in the articles' language
   const Claim* sent = find("soldiers sent");
   ASSERT_NE(sent, nullptr);
   EXPECT_EQ(sent->status, "consistent");  // over 300, 315-385, 320
@@ -157,6 +158,7 @@ TEST(AlignClaimsTest, GroupsBySynonymsAndJudgesBounds) {
   const Claim* flights = find("flights");
   ASSERT_NE(flights, nullptr);
   EXPECT_EQ(flights->status, "single-source");
+  EXPECT_EQ(flights->label, "Flüge");
   // The copy alone does not make a claim multi-source.
   Article e = article("e1", "Fast 700 Personen wurden festgenommen.");
   e.duplicate_of = "d0";

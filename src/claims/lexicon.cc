@@ -42,6 +42,10 @@ Lexicon Load(std::string_view file) {
       for (std::string_view f : util::Split(cols[3], '|')) forms.insert(util::Fold(f));
       return;
     }
+    if (kind == "label") {  // how a class reads in this language
+      lex.labels[std::string(key)] = std::string(util::Trim(cols[2]));
+      return;
+    }
     if (kind == "suffix") {
       for (std::string_view w : util::Split(cols[2], '|')) lex.suffixes.emplace_back(util::Fold(w), key);
       lex.thing_classes.emplace(key);

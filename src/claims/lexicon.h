@@ -46,6 +46,8 @@ struct Lexicon {
   std::unordered_set<std::string> abbreviations;
   // The classes of counted things ("people", "soldiers").
   std::unordered_set<std::string> thing_classes;
+  // Class -> how it reads in this language ("people" -> "Menschen").
+  std::unordered_map<std::string, std::string> labels;
   // Number words as whole words (German compounds are parsed from these).
   std::unordered_map<std::string, double> number_words;
   std::vector<std::string> problems;

@@ -77,9 +77,28 @@ int RunIngest(const IngestArgs& args) {
 struct StoriesArgs {
   std::string db;
   std::string format = "text";
+  bool members = false;
 };
 
+// --members: one line per article: story, article, duplicate_of, source.
+int RunMembers(const StoriesArgs& args) {
+  Result<std::vector<StoryMember>> result = ListMembers(args.db);
+  if (!result.ok()) {
+    std::fprintf(stderr, "lagebild stories: %s\n", result.status().message().c_str());
+    return kExitFailure;
+  }
+  std::string out;
+  for (const StoryMember& m : result.value()) {
+    out += "s" + std::to_string(m.story) + "\ta" + std::to_string(m.article) + "\t" +
+           (m.duplicate_of ? "a" + std::to_string(*m.duplicate_of) : std::string("-")) + "\t" +
+           m.source + "\n";
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return std::fflush(stdout) == 0 ? kExitOk : kExitFailure;
+}
+
 int RunStories(const StoriesArgs& args) {
+  if (args.members) return RunMembers(args);
   if (args.format != "text" && args.format != "json") {
     std::fprintf(stderr, "lagebild stories: unknown format '%s' (expected text or json)\n",
                  args.format.c_str());
@@ -162,6 +181,9 @@ void AddStoriesCommand(CLI::App& app, std::function<int()>* run) {
   cmd->add_option("--format,-f", args->format,
                   "text (id, articles, days, title; tab-separated) or json")
       ->capture_default_str();
+  cmd->add_flag("--members", args->members,
+                "Instead: one line per article, tab-separated: story, article, duplicate_of "
+                "(or -), source");
   cmd->callback([run, args]() { *run = [args]() { return RunStories(*args); }; });
 }
 

@@ -242,6 +242,19 @@ Result<std::vector<StoryInfo>> ListStories(const std::string& db_path) {
   return out;
 }
 
+Result<std::vector<StoryMember>> ListMembers(const std::string& db_path) {
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
+  if (!opened.ok()) return opened.status();
+  Result<std::vector<store::StoredArticle>> rows = opened.value()->Memberships();
+  if (!rows.ok()) return rows.status();
+  std::vector<StoryMember> out;
+  out.reserve(rows.value().size());
+  for (store::StoredArticle& a : rows.value()) {
+    out.push_back({a.id, a.story, a.duplicate_of, std::move(a.source)});
+  }
+  return out;
+}
+
 Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const AnalyzeOptions& options) {
   Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
   if (!opened.ok()) return opened.status();

@@ -276,6 +276,7 @@ void WriteStory(JsonWriter& w, const Story& s) {
     w.BeginObject();
     w.Key("id"); w.String(c.id);
     w.Key("about"); w.String(c.about);
+    w.Key("label"); w.String(c.label);
     w.Key("kind"); w.String(c.kind);
     w.Key("counted"); w.String(c.counted);
     w.Key("predicate"); w.String(c.predicate);

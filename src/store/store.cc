@@ -428,6 +428,23 @@ Result<std::vector<StoredStory>> Store::Stories() {
   return out;
 }
 
+Result<std::vector<StoredArticle>> Store::Memberships() {
+  Statement q(db_, "SELECT id, source, story, duplicate_of FROM articles ORDER BY id");
+  if (!q.ok()) return Error("cannot read articles");
+  std::vector<StoredArticle> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    StoredArticle a;
+    a.id = q.Int(0);
+    a.source = q.Text(1);
+    a.story = q.Int(2);
+    if (!q.IsNull(3)) a.duplicate_of = q.Int(3);
+    out.push_back(std::move(a));
+  }
+  if (rc != SQLITE_DONE) return Error("cannot read articles");
+  return out;
+}
+
 Result<std::vector<StoredArticle>> Store::StoryArticles(int64_t story) {
   const std::string sql =
       std::string("SELECT ") + kArticleColumns + ", raw FROM articles WHERE story = ? ORDER BY id";

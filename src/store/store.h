@@ -93,6 +93,8 @@ class Store {
                 uint64_t documents_increment);
 
   Result<std::vector<StoredStory>> Stories();
+  // Every article's id, source, story and duplicate_of (nothing else), by id.
+  Result<std::vector<StoredArticle>> Memberships();
   // The story's articles by id, with `raw`; NotFound when there is no such story.
   Result<std::vector<StoredArticle>> StoryArticles(int64_t story);
 

@@ -205,8 +205,9 @@ std::vector<CitedText> Summary(const std::vector<Article*>& articles, const std:
   for (const Claim& c : claims) {
     if (c.status != "conflicting" || conflicts >= 2) continue;
     ++conflicts;
-    std::string text = german ? "Widersprüchliche Angaben (" + c.about + "): "
-                              : "Conflicting figures (" + c.about + "): ";
+    const std::string& about = c.label.empty() ? c.about : c.label;
+    std::string text = german ? "Widersprüchliche Angaben (" + about + "): "
+                              : "Conflicting figures (" + about + "): ";
     std::vector<std::string> ids;
     std::map<std::string, std::vector<std::string>> by_text;  // value text -> articles
     std::vector<std::string> order;

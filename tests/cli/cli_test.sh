@@ -83,6 +83,9 @@ check "ingest again adds nothing" grep -q "0 added (0 copies), 6 already stored"
 check "stories lists one story of six" grep -q "^1	6	2025-03-14" "$tmp/stories.tsv"
 "$bin" stories --db "$tmp/news.db" --format json >"$tmp/stories.json"
 check "stories as JSON" grep -q '"id": "s1"' "$tmp/stories.json"
+"$bin" stories --db "$tmp/news.db" --members >"$tmp/members.tsv"
+check "stories --members: six articles" test "$(wc -l <"$tmp/members.tsv")" -eq 6
+check "stories --members: the copy and its original" grep -q "^s1	a2	a1	" "$tmp/members.tsv"
 "$bin" analyze -q --db "$tmp/news.db" --story s1 -f json >"$tmp/story.json"
 check "analyze --db --story exits 0" test $? -eq 0
 check "the story's report has its six articles" test "$(grep -c '"id": "a' "$tmp/story.json")" -eq 6

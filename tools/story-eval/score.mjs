@@ -3,18 +3,36 @@
 // one JSON object per line with url, event, dup_of).
 //
 // Usage: node score.mjs GOLD.jsonl REPORT.json
+//        node score.mjs GOLD.jsonl --members MEMBERS.tsv   (lagebild stories --members)
 // Prints B-cubed precision, recall and F1 over event labels, and the
 // pairwise precision, recall and F1 of copy detection (pairs of articles
 // in one copy group).
 import fs from 'node:fs';
 
-const [goldPath, reportPath] = process.argv.slice(2);
-if (!goldPath || !reportPath) {
-  console.error('usage: node score.mjs GOLD.jsonl REPORT.json');
+const args = process.argv.slice(2);
+const goldPath = args[0];
+if (!goldPath || !args[1] || (args[1] === '--members' && !args[2])) {
+  console.error('usage: node score.mjs GOLD.jsonl (REPORT.json | --members MEMBERS.tsv)');
   process.exit(2);
 }
 const gold = fs.readFileSync(goldPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
-const report = JSON.parse(fs.readFileSync(reportPath, 'utf8'));
+// Either a report, or the store's membership lines (story, article,
+// duplicate_of or -, source) turned into the report's shape.
+let report;
+if (args[1] === '--members') {
+  const rows = fs.readFileSync(args[2], 'utf8').split('\n').filter((l) => l).map((l) => l.split('\t'));
+  const stories = new Map();
+  for (const [story, id] of rows) {
+    if (!stories.has(story)) stories.set(story, []);
+    stories.get(story).push(id);
+  }
+  report = {
+    articles: rows.map(([, id, dup, source]) => ({ id, source, duplicate_of: dup === '-' ? null : dup })),
+    stories: [...stories].map(([id, articles]) => ({ id, articles })),
+  };
+} else {
+  report = JSON.parse(fs.readFileSync(args[1], 'utf8'));
+}
 
 const byUrl = new Map(report.articles.map((a) => [a.source, a]));
 const storyOf = new Map();
