@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "bench/rng.h"
+
 namespace {
 
 const std::vector<std::string> kWords = {
@@ -35,16 +37,7 @@ const std::vector<std::string> kWords = {
     "europäischen", "ukrainischen", "französischen", "Außenminister",
 };
 
-struct Rng {
-  uint64_t x;
-  uint64_t Next() {
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return x;
-  }
-  size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
-};
+using lagebild::bench::Rng;
 
 std::string Sentence(Rng& rng) {
   std::string s;

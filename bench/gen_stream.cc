@@ -23,19 +23,11 @@
 #include <string>
 #include <vector>
 
+#include "bench/rng.h"
+
 namespace {
 
-struct Rng {
-  uint64_t x;
-  uint64_t Next() {
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return x;
-  }
-  size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
-  double Unit() { return double(Next() >> 11) / double(1ull << 53); }
-};
+using lagebild::bench::Rng;
 
 const std::vector<std::string> kFunction = {
     "die", "der", "das", "und", "in", "den", "von", "zu", "mit", "sich", "des", "auf", "für",

@@ -5,6 +5,7 @@
 
 #include "util/binary.h"
 #include "util/fold.h"
+#include "util/hash.h"
 #include "util/sentences.h"
 #include "util/words.h"
 
@@ -15,12 +16,7 @@ constexpr size_t kShingle = 5;
 constexpr size_t kLeads = 3;
 constexpr size_t kLongSentenceWords = 8;
 
-uint64_t Mix(uint64_t x) {
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
+using util::Mix64;
 
 template <typename T>
 void SortUnique(std::vector<T>* v) {
@@ -90,13 +86,13 @@ Fingerprint MakeFingerprint(std::string_view text) {
     ++words;
     if (words < kShingle) return;
     uint64_t h = 0;
-    for (size_t k = 0; k < kShingle; ++k) h = Mix(h ^ ring[(words + k) % kShingle]);
+    for (size_t k = 0; k < kShingle; ++k) h = Mix64(h ^ ring[(words + k) % kShingle]);
     fp.shingles.push_back(static_cast<uint32_t>(h >> 32));
     if ((h & 3) == 0) fp.sample.push_back(h);
   });
   if (words > 0 && words < kShingle) {  // a text shorter than one 5-gram is one shingle
     uint64_t h = 0;
-    for (size_t k = 0; k < words; ++k) h = Mix(h ^ ring[k]);
+    for (size_t k = 0; k < words; ++k) h = Mix64(h ^ ring[k]);
     fp.shingles.push_back(static_cast<uint32_t>(h >> 32));
     fp.sample.push_back(h);
   }

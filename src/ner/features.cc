@@ -7,6 +7,7 @@
 #include "util/embedded.h"
 #include "util/fold.h"
 #include "util/strings.h"
+#include "util/hash.h"
 #include "util/utf8.h"
 
 namespace lagebild::ner {
@@ -14,10 +15,7 @@ namespace {
 
 // FNV-1a over a template id and a value.
 uint64_t Hash(uint8_t tmpl, std::string_view value) {
-  uint64_t h = 1469598103934665603ull ^ tmpl;
-  h *= 1099511628211ull;
-  for (char c : value) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
+  return util::FnvAdd((util::kFnvOffset ^ tmpl) * util::kFnvPrime, value);
 }
 
 // "Kassym-Jomart" -> "Xx-Xx" (runs collapsed); digits d, other letters x.

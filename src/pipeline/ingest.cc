@@ -15,6 +15,7 @@
 #include "stories/stories.h"
 #include "store/store.h"
 #include "util/calendar.h"
+#include "util/hash.h"
 #include "util/parallel.h"
 
 namespace lagebild {
@@ -23,10 +24,10 @@ namespace {
 // An article is known by its URL, title and text: the same article read
 // again (from another path, or twice in one input list) is not added again.
 uint64_t Identity(const RawArticle& raw) {
-  uint64_t h = 1469598103934665603ull;
+  uint64_t h = util::kFnvOffset;
   auto mix = [&](std::string_view s) {
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    h = (h ^ 0xFF) * 1099511628211ull;  // field separator
+    h = util::FnvAdd(h, s);
+    h = (h ^ 0xFF) * util::kFnvPrime;  // field separator
   };
   mix(raw.url);
   mix(raw.title.value_or(""));

@@ -390,7 +390,10 @@ Status Store::Append(const std::vector<StoredArticle>& articles,
     article.BindBlob(13, a.raw);
     article.BindBlob(14, a.fingerprint);
     article.BindBlob(15, a.vectors);
-    if (article.Step() != SQLITE_DONE) return fail("cannot write article '" + a.source + "'");
+    if (article.Step() != SQLITE_DONE) {
+      return fail("cannot write article " + std::to_string(a.id) + " ('" + a.source +
+                  "'; is another ingest writing to this database? one at a time)");
+    }
     article.Reset();
   }
   for (const auto& [term, n] : df_increments) {

@@ -12,6 +12,7 @@
 #include "util/calendar.h"
 #include "util/embedded.h"
 #include "util/fold.h"
+#include "util/hash.h"
 #include "util/strings.h"
 #include "util/utf8.h"
 #include "util/words.h"
@@ -29,18 +30,8 @@ constexpr double kLeadBoost = 4.0;
 constexpr double kLeadWords = 30.0;
 constexpr size_t kRetireEvery = 4096;
 
-uint64_t Mix(uint64_t x) {
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
-
-uint64_t HashBytes(std::string_view s, uint64_t seed) {
-  uint64_t h = 1469598103934665603ull ^ seed;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return Mix(h);
-}
+// A term's id: a stem (seed 0) or a number (seed 1).
+uint64_t HashBytes(std::string_view s, uint64_t seed) { return util::Mix64(util::Fnv1a(s, seed)); }
 
 // One Snowball stemmer per language and thread (stemmers keep state).
 class Stemmers {

@@ -1,5 +1,6 @@
 #include "util/fold.h"
 
+#include "util/hash.h"
 #include "util/strings.h"
 #include "util/utf8.h"
 
@@ -24,8 +25,8 @@ char32_t FoldCodePoint(char32_t cp) {
 }  // namespace
 
 uint64_t FoldedHash(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  auto add = [&h](unsigned char c) { h = (h ^ c) * 1099511628211ull; };
+  uint64_t h = kFnvOffset;
+  auto add = [&h](unsigned char c) { h = (h ^ c) * kFnvPrime; };
   size_t i = 0;
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
