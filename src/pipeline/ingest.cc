@@ -73,8 +73,21 @@ Status LoadState(store::Store& db, StreamState* state, std::vector<InputError>* 
       std::make_unique<stories::StoryClusterer>(cluster_options, uint32_t(state->last_story));
   for (const store::StoredArticle& a : recent.value()) {
     const uint64_t number = uint64_t(a.id - 1);
+    // Ids are consecutive; a gap (rows deleted by hand) is kept as empty
+    // entries so stream numbers stay ids - 1.
+    while (state->copies->added() < number) {
+      state->copies->Remember({}, state->copies->added());
+    }
     dedup::Fingerprint fp;
     stories::ArticleVectors v;
+    if (a.story < 1 || a.story > state->last_story ||
+        (a.duplicate_of && (*a.duplicate_of < 1 || *a.duplicate_of > a.id))) {
+      errors->push_back({db.path(), "article " + std::to_string(a.id) +
+                                        " has a damaged story or copy reference; new articles "
+                                        "are not compared with it"});
+      state->copies->Remember({}, number);
+      continue;
+    }
     if (!dedup::Decode(a.fingerprint, &fp) || !stories::Decode(a.vectors, &v)) {
       errors->push_back({db.path(), "article " + std::to_string(a.id) +
                                         " has damaged index data; new articles are not "

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "lagebild/pipeline.h"
 #include "tests/testing.h"
@@ -76,6 +77,41 @@ TEST(IngestTest, ArticlesArrivingLaterJoinTheirStoryOrStartANewOne) {
   EXPECT_EQ(stories[0].articles, 2);
   EXPECT_EQ(stories[0].title, "Hochwasser in Passau");
   EXPECT_EQ(stories[1].articles, 1);
+}
+
+TEST(IngestTest, DamagedIndexDataInTheDatabaseIsNamedAndIngestGoesOn) {
+  TempDir dir;
+  const std::string db = dir.path() + "/news.db";
+  ASSERT_TRUE(Ingest({SourceDir() + "/examples/nordhafen"}, db, AnalyzeOptions{}).ok());
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(handle,
+                         "UPDATE articles SET vectors = x'0102', fingerprint = x'ff' WHERE id = 3;"
+                         "UPDATE articles SET story = 99 WHERE id = 4;"
+                         "DELETE FROM articles WHERE id = 5;"
+                         "UPDATE articles SET raw = x'01000000ffffff7f' WHERE id = 2",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(handle);
+  const std::string later = dir.Write(
+      "later.txt", " date 2025-03-15 Fähre wieder frei\n\nDie Fähre \"Seeschwalbe\" ist wieder "
+                   "frei, teilte die Wasserschutzpolizei in Nordhafen mit.");
+  auto r = Ingest({later}, db, AnalyzeOptions{});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r.value().added, 1u);
+  ASSERT_EQ(r.value().errors.size(), 2u);  // articles 3 and 4, each named
+  EXPECT_NE(r.value().errors[0].message.find("article 3"), std::string::npos);
+  EXPECT_NE(r.value().errors[1].message.find("article 4"), std::string::npos);
+  const auto members = ListMembers(db);
+  ASSERT_TRUE(members.ok());
+  EXPECT_EQ(members.value().back().article, 7);
+  // The story's report leaves the damaged article out and says so.
+  auto story = AnalyzeStory(db, 1, AnalyzeOptions{});
+  ASSERT_TRUE(story.ok());
+  ASSERT_EQ(story.value().errors.size(), 1u);
+  EXPECT_NE(story.value().errors[0].message.find("article 2"), std::string::npos);
+  for (const Article& a : story.value().articles) EXPECT_NE(a.id, "a2");
+  EXPECT_FALSE(story.value().articles.empty());
 }
 
 TEST(IngestTest, BadInputsAreNamedAndTheOthersStored) {

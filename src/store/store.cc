@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "util/binary.h"
+#include "util/utf8.h"
 
 namespace lagebild::store {
 namespace {
@@ -159,6 +160,22 @@ bool DecodeRaw(std::string_view bytes, RawArticle* raw) {
     d.message = r.Str();
   }
   if (!r.done()) return false;
+  // The stages take text as valid UTF-8 (readers guarantee it); a record
+  // that is not, was not written by EncodeRaw.
+  for (const std::string* s : {&out.source, &out.format, &out.published, &out.url, &out.outlet,
+                               &out.author, &out.language_hint, &out.encoding, &out.body,
+                               &out.title_basis}) {
+    if (!util::IsValidUtf8(*s)) return false;
+  }
+  if (out.title && !util::IsValidUtf8(*out.title)) return false;
+  for (const Removed& x : out.removed) {
+    if (!util::IsValidUtf8(x.text) || !util::IsValidUtf8(x.reason)) return false;
+  }
+  for (const Diagnostic& d : out.diagnostics) {
+    if (!util::IsValidUtf8(d.stage) || !util::IsValidUtf8(d.code) || !util::IsValidUtf8(d.message)) {
+      return false;
+    }
+  }
   *raw = std::move(out);
   return true;
 }

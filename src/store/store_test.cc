@@ -133,6 +133,9 @@ TEST(StoreTest, RawArticlesRoundTripAndDamagedBytesAreRefused) {
   huge[6] = '\xFF';  // the source's length far beyond the bytes
   huge[7] = '\x7F';
   EXPECT_FALSE(DecodeRaw(huge, &back));
+  RawArticle bad = raw;
+  bad.body = "kaputt \xFF";  // not UTF-8: never written by a reader, refused when read back
+  EXPECT_FALSE(DecodeRaw(EncodeRaw(bad), &back));
 }
 
 }  // namespace

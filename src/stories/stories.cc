@@ -362,6 +362,10 @@ bool Decode(std::string_view bytes, ArticleVectors* v) {
   out.days.first = r.I64();
   out.days.last = r.I64();
   if (!r.done()) return false;
+  // Days within ±20,000 years of 1970, or none: day arithmetic cannot overflow.
+  constexpr int64_t kFarDays = 20000LL * 366;
+  if (out.days.known() && (out.days.first < -kFarDays || out.days.last > kFarDays)) return false;
+  if (!out.days.known()) out.days = {};
   // Vectors must be sorted by term for the merge in Dot.
   auto sorted = [](const TermWeights& t) {
     return std::is_sorted(t.begin(), t.end(),
