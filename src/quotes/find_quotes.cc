@@ -469,16 +469,65 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       const Quote& prev = out.back();
       const bool near = prev.end <= sent.start && sent.start - prev.end < 40 &&
                         text.substr(prev.end, sent.start - prev.end).find("\n\n") == std::string_view::npos;
-      bool subj1 = false;
-      for (const Word& w : words) subj1 |= lex.subjunctive1.contains(w.low);
-      if (near && subj1 && !prev.speaker_text.empty() &&
+      bool subj1 = false, own_cue = false;
+      for (size_t k = 0; k < words.size(); ++k) {
+        subj1 |= lex.subjunctive1.contains(words[k].low);
+        // A sentence with its own impersonal cue ("…, hieß es aus …") is
+        // not a continuation.
+        const auto it = lex.impersonal.find(words[k].low);
+        own_cue |= it != lex.impersonal.end() && k + 1 < words.size() && words[k + 1].low == it->second;
+      }
+      if (near && subj1 && !own_cue && !prev.speaker_text.empty() &&
           add_indirect(words.front().start, sent.end, "", SpeakerOf(prev))) {
         continue;
       }
     }
+    if (found_in_sentence || words.size() < 4) continue;
+    // A sentence opened by a reporting adverb ("Demnach wird …"): the rest
+    // of it is reported; the source is the one of the speech before, if any.
+    if (lex.openers.contains(words.front().low) && words.size() >= 5) {
+      Speaker sp;
+      if (!out.empty() && out.back().end <= sent.start && sent.start - out.back().end < 200) {
+        sp = SpeakerOf(out.back());
+      }
+      if (add_indirect(words[1].start, sent.end, std::string(text.substr(words[0].start, words[0].end - words[0].start)), sp)) {
+        continue;
+      }
+    }
+    // Impersonal report: "In der Mitteilung heißt es, …" (the message after
+    // the comma) or "…, hieß es in der Erklärung." (before it).
+    {
+      bool done = false;
+      for (size_t k = 0; k + 1 < words.size() && !done; ++k) {
+        const auto it = lex.impersonal.find(words[k].low);
+        if (it == lex.impersonal.end() || words[k + 1].low != it->second) continue;
+        const size_t after = words[k + 1].end;
+        size_t comma = after;
+        while (comma < sent.end && util::IsAsciiSpace(text[comma])) ++comma;
+        Speaker sp;
+        if (comma < sent.end && text[comma] == ',' && k > 0) {
+          // The source: "In der Mitteilung", the words before the cue.
+          sp = {std::string(text.substr(words.front().start, words[k - 1].end - words.front().start)),
+                words.front().start, words[k - 1].end, true};
+          size_t b = comma + 1;
+          while (b < sent.end && util::IsAsciiSpace(text[b])) ++b;
+          done = sent.end > b + 11 &&
+                 add_indirect(b, sent.end, std::string(text.substr(words[k].start, after - words[k].start)), sp);
+        } else if (k > 0) {
+          size_t e = words[k].start;
+          while (e > sent.start && (util::IsAsciiSpace(text[e - 1]) || text[e - 1] == ',')) --e;
+          if (k + 2 < words.size()) {
+            sp = {std::string(text.substr(words[k + 2].start, words.back().end - words[k + 2].start)),
+                  words[k + 2].start, words.back().end, true};
+          }
+          done = e > sent.start + 11 &&
+                 add_indirect(sent.start, e, std::string(text.substr(words[k].start, after - words[k].start)), sp);
+        }
+      }
+      if (done) continue;
+    }
     // Reported by source: "Laut EU-Kommission wird …", "Nach Angaben des
     // Ministeriums …", "Ersten Angaben zufolge …".
-    if (found_in_sentence || words.size() < 4) continue;
     for (size_t k = 0; k < words.size(); ++k) {
       size_t src_from = 0, src_to = 0, cue_from = 0, cue_to = 0;
       // "nach Polizeiangaben": the source is the compound itself.
@@ -486,6 +535,28 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
           words[k + 1].low.ends_with("angaben")) {
         src_from = cue_from = words[k].start;
         src_to = cue_to = words[k + 1].end;
+      }
+      // "nach eigenen Angaben", "Nach den Worten des UN-Berichts", "nach
+      // ersten Erkenntnissen": up to two small words and a report noun;
+      // the source is the genitive after it ("des UN-Berichts"), else the
+      // words after "nach" ("eigenen Angaben").
+      if (src_to == 0 && words[k].low == "nach") {
+        size_t j = k + 1;
+        while (j < words.size() && j <= k + 2 && !words[j].cap) ++j;
+        if (j < words.size() && lex.report_nouns.contains(words[j].low)) {
+          cue_from = words[k].start;
+          cue_to = words[j].end;
+          src_from = words[k + 1].start;
+          src_to = words[j].end;
+          size_t e = j + 1;
+          if (e + 1 < words.size() && (words[e].low == "des" || words[e].low == "der") &&
+              words[e + 1].cap) {
+            src_from = words[e].start;
+            e += 2;
+            while (e < words.size() && e < j + 6 && words[e].cap) ++e;
+            src_to = words[e - 1].end;
+          }
+        }
       }
       for (const std::string& phrase : lex.source_before) {
         if (src_to != 0) break;

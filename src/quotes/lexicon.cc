@@ -40,7 +40,16 @@ Lexicon Load(std::string_view file) {
                                            : kind == "subjunctive1" ? &lex.subjunctive1
                                            : kind == "stop"        ? &lex.stop
                                            : kind == "source_after" ? &lex.source_after
+                                           : kind == "report_noun" ? &lex.report_nouns
+                                           : kind == "opener"      ? &lex.openers
                                                                     : nullptr;
+    if (kind == "impersonal") {  // two-word phrases: "heißt es"
+      ForEachWord(words, [&](std::string w) {
+        const size_t space = w.find(' ');
+        if (space != std::string::npos) lex.impersonal[w.substr(0, space)] = w.substr(space + 1);
+      });
+      return;
+    }
     if (kind == "source_before") {
       ForEachWord(words, [&](std::string w) { lex.source_before.push_back(std::move(w)); });
       return;

@@ -17,6 +17,11 @@ struct Lexicon {
   std::unordered_set<std::string> subjunctive1;
   std::vector<std::string> source_before;  // folded phrases ("nach angaben")
   std::unordered_set<std::string> source_after;
+  // Nouns of a report after "nach" and up to two modifiers ("nach eigenen
+  // Angaben", "Nach den Worten des …"); sentence openers that report
+  // ("Demnach"); impersonal cues as "heißt es" (first word -> second).
+  std::unordered_set<std::string> report_nouns, openers;
+  std::unordered_map<std::string, std::string> impersonal;
   std::vector<std::string> problems;
 };
 

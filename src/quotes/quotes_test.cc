@@ -84,6 +84,31 @@ TEST(FindQuotesTest, IndirectSpeechAndEnglish) {
   EXPECT_TRUE(FindQuotes(en, "xx", {}).empty());
 }
 
+TEST(FindQuotesTest, ReportedBySourceOpenerAndImpersonalCue) {
+  // "nach" + small words + a report noun + genitive: the source.
+  const std::string nach =
+      "Nach den Worten des Landrats Peter Sommer ist die Brücke seit Montag gesperrt. "
+      "Nach ersten Erkenntnissen hat ein Lastwagen den Pfeiler gerammt.";
+  const auto qn = FindQuotes(nach, "de", {});
+  ASSERT_EQ(qn.size(), 2u) << Dump(qn);
+  EXPECT_EQ(qn[0].text, "ist die Brücke seit Montag gesperrt");
+  EXPECT_EQ(qn[0].speaker_text, "des Landrats Peter Sommer");
+  EXPECT_EQ(qn[1].text, "hat ein Lastwagen den Pfeiler gerammt");
+  EXPECT_EQ(qn[1].speaker_text, "ersten Erkenntnissen");
+  // "Demnach …" continues the report before it; "heißt es" on either side.
+  const std::string opener =
+      "Das Amt legte am Freitag seinen Bericht vor. Demnach stiegen die Kosten um ein Drittel. "
+      "In der Mitteilung heißt es, die Arbeiten würden bis zum Herbst dauern. "
+      "Der Zeitplan sei nicht zu halten, hieß es aus dem Rathaus. Nach dem Essen gingen alle.";
+  const auto qo = FindQuotes(opener, "de", {});
+  ASSERT_EQ(qo.size(), 3u) << Dump(qo);
+  EXPECT_EQ(qo[0].text, "stiegen die Kosten um ein Drittel");
+  EXPECT_EQ(qo[1].text, "die Arbeiten würden bis zum Herbst dauern");
+  EXPECT_EQ(qo[1].speaker_text, "In der Mitteilung");
+  EXPECT_EQ(qo[2].text, "Der Zeitplan sei nicht zu halten");
+  EXPECT_EQ(qo[2].speaker_text, "aus dem Rathaus");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
