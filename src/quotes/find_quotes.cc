@@ -372,8 +372,18 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         if (c > sent.start && text[c - 1] == ',') {
           bool subj = false;
           for (size_t j = 0; j < k; ++j) subj |= lex.subjunctive.contains(words[j].low);
-          const Speaker sp = speaker_at(words, k + 1, sent.end, true);
-          if (subj && sp.found && add_indirect(words[0].start, c - 1, words[k].low, sp)) {
+          Speaker sp = speaker_at(words, k + 1, sent.end, true);
+          // ", so <source>." closing the sentence marks what comes before as
+          // reported whatever its mood ("…, so Kreise der Regierung").
+          const bool so_tail =
+              words[k].low == "so" && words.size() - k - 1 <= 7 && k + 1 < words.size() &&
+              (words[k + 1].cap || sp.found || words[k + 1].low == "das" || words[k + 1].low == "der" ||
+               words[k + 1].low == "die");
+          if (!sp.found && so_tail) {
+            sp = {std::string(text.substr(words[k + 1].start, words.back().end - words[k + 1].start)),
+                  words[k + 1].start, words.back().end, true};
+          }
+          if ((subj || so_tail) && sp.found && add_indirect(words[0].start, c - 1, words[k].low, sp)) {
             found_in_sentence = true;
             break;
           }
@@ -471,7 +481,8 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
                         text.substr(prev.end, sent.start - prev.end).find("\n\n") == std::string_view::npos;
       bool subj1 = false, own_cue = false;
       for (size_t k = 0; k < words.size(); ++k) {
-        subj1 |= lex.subjunctive1.contains(words[k].low);
+        // A verb form, not a noun spelt alike ("die Sitze", "die Folge").
+        subj1 |= lex.subjunctive1.contains(words[k].low) && (k == 0 || !words[k].cap);
         // A sentence with its own impersonal cue ("…, hieß es aus …") is
         // not a continuation.
         const auto it = lex.impersonal.find(words[k].low);
@@ -570,6 +581,11 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         // first small word that is no article ("wird", "hatten").
         size_t j = two ? k + 2 : k + 1;
         const size_t first = j;
+        // Up to two small words before the name or noun ("laut einer
+        // gemeinsamen Erklärung", "laut vorläufigem Ergebnis").
+        size_t lead = j;
+        while (lead < words.size() && lead < first + 2 && !words[lead].cap) ++lead;
+        if (lead > j && lead < words.size() && words[lead].cap) j = lead;
         while (j < words.size() && j < first + 6 &&
                (words[j].cap || words[j].low == "des" || words[j].low == "der" || words[j].low == "von" ||
                 words[j].low == "dem" || words[j].low == "den" || words[j].low == "the" ||

@@ -109,6 +109,19 @@ TEST(FindQuotesTest, ReportedBySourceOpenerAndImpersonalCue) {
   EXPECT_EQ(qo[2].speaker_text, "aus dem Rathaus");
 }
 
+TEST(FindQuotesTest, SoClosingTheSentenceAndSmallWordsAfterLaut) {
+  const std::string text =
+      "Die Fangquote wurde auf ein tragfähiges Maß gesenkt, so das Ministerium. "
+      "Laut vorläufigem Ergebnis kommt die Opposition auf 194 Sitze. "
+      "Er kam spät, so dass alle warten mussten.";
+  const auto q = FindQuotes(text, "de", {});
+  ASSERT_EQ(q.size(), 2u) << Dump(q);
+  EXPECT_EQ(q[0].text, "Die Fangquote wurde auf ein tragfähiges Maß gesenkt");
+  EXPECT_EQ(q[0].speaker_text, "das Ministerium");
+  EXPECT_EQ(q[1].text, "kommt die Opposition auf 194 Sitze");
+  EXPECT_EQ(q[1].speaker_text, "vorläufigem Ergebnis");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {

@@ -34,11 +34,18 @@ for (const name of readdirSync(inDir).filter((f) => f.endsWith(".json")).sort())
     prev = null;
   }
   const ids = (addrs) => (addrs || []).map((a) => idOf.get(a)).filter((x) => x !== undefined);
+  const chars = [...text];
+  const role = (addrs) => {
+    const tokenIds = ids(addrs);
+    const words = tokenIds.map((i) => chars.slice(tokens[i].charBegin, tokens[i].charEnd).join(""));
+    return { tokenIds, text: words.join(" ") };
+  };
   const annotations = src.Annotations.map((a) => ({
     isNested: !!a.IsNested,
     type: a.Form,
-    quote: { tokenIds: ids(a.Message) },
-    speaker: { tokenIds: ids(a.Source) },
+    quote: role(a.Message),
+    speaker: role(a.Source),
+    cue: role(a.Cue),
   }));
   const doc = { originalText: text, tokens, annotations };
   writeFileSync(join(outDir, name.replace(/\.json$/, ".pretty.json.gz")), gzipSync(JSON.stringify(doc)));
