@@ -123,14 +123,16 @@ static void DateFromPeers(const std::vector<Article*>& story) {
   }
 }
 
-// A story's title: the title of its first article with one, else the
-// first line of its first article, cut at a word near 120 bytes.
 std::string StoryTitle(const std::vector<Article*>& story) {
   for (const Article* a : story) {
     if (a->title && !a->title->empty()) return *a->title;
   }
-  if (story.empty()) return "";
-  std::string_view first = story.front()->text;
+  return story.empty() ? "" : ArticleTitle(*story.front());
+}
+
+std::string ArticleTitle(const Article& a) {
+  if (a.title && !a.title->empty()) return *a.title;
+  std::string_view first = a.text;
   first = first.substr(0, first.find('\n'));
   if (first.size() > 120) {
     size_t cut = first.rfind(' ', 120);

@@ -177,7 +177,7 @@ Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeO
     row.source = a.source;
     row.url = a.url;
     row.outlet = a.outlet;
-    row.title = StoryTitle({const_cast<Article*>(&a)});
+    row.title = ArticleTitle(a);
     row.language = a.language;
     row.published = a.published.value.ToString();
     row.first_day = terms[k].days.first;

@@ -29,8 +29,10 @@ Article PrepareArticle(RawArticle raw, bool assess_source = true);
 // time: the day of an article dated to the month only, from its own
 // dateline or content.
 void DayFromOwnContent(Article& a);
-// A story's title: its first article's title, else the first line of its
-// text cut near 120 bytes.
+// An article's title, else the first line of its text cut at a word near
+// 120 bytes; a story's title: the first of its articles' titles, else its
+// first article's first line.
+std::string ArticleTitle(const Article& a);
 std::string StoryTitle(const std::vector<Article*>& story);
 // Everything that needs the story (see analyze.cc); report->stories gets
 // one Story per member list, with the given ids.

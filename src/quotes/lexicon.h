@@ -15,7 +15,7 @@ struct Lexicon {
   // Konjunktiv I forms only (no past tense look-alikes): a sentence with one
   // after reported speech continues it.
   std::unordered_set<std::string> subjunctive1;
-  std::vector<std::string> source_before;  // folded phrases ("nach angaben")
+  std::vector<std::string> source_before;  // folded phrases ("laut", "according to")
   std::unordered_set<std::string> source_after;
   // Nouns of a report after "nach" and up to two modifiers ("nach eigenen
   // Angaben", "Nach den Worten des …"); sentence openers that report
