@@ -89,10 +89,10 @@ Article PrepareArticle(RawArticle raw, bool assess_source) {
 }
 
 
-// time: the day of an article dated to the month only, from its dateline
-// or content.
+// time: the day of an article dated to the month only (or not at all),
+// from its dateline, page stamp or content.
 void DayFromOwnContent(Article& a) {
-  if (a.published.value.day != 0 || a.published.value.year == 0) return;
+  if (a.published.value.day != 0) return;
   const PublishedDate day = time::DayFromContent(a.text, a.language, a.published.value);
   if (day.value.known()) a.published = day;
 }

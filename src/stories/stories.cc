@@ -377,7 +377,17 @@ bool Decode(std::string_view bytes, ArticleVectors* v) {
 }
 
 uint32_t StoryClusterer::Add(const ArticleVectors& m) {
-  const ArticleVectors& article = m;
+  // The days an article is compared by: its own, or, without a date, the
+  // stream's recent ones.
+  DayRange days = m.days;
+  if (!days.known() && !stream_dates_.empty()) {
+    days = stream_dates_.front();
+    for (const DayRange& d : stream_dates_) {
+      days = {std::min(days.first, d.first), std::max(days.last, d.last)};
+    }
+    days.first -= options_.undated_slack_days;
+    days.last += options_.undated_slack_days;
+  }
   // Stories sharing heavy terms, by the article's weight of the terms they
   // share; only the most promising are compared in full.
   std::vector<std::pair<uint32_t, float>> hits;  // at most 32 × 64
@@ -411,8 +421,9 @@ uint32_t StoryClusterer::Add(const ArticleVectors& m) {
     const auto it = active_.find(id);
     if (it == active_.end()) continue;
     const Story& s = it->second;
-    if (article.days.known() && s.days.known() &&
-        DaysApart(article.days, s.days) > options_.window_days) {
+    const DayRange& story_days = s.exact_days.known() ? s.exact_days : s.days;
+    if (days.known() && story_days.known() &&
+        DaysApart(days, story_days) > options_.window_days) {
       continue;
     }
     double sum = 0;
@@ -423,7 +434,12 @@ uint32_t StoryClusterer::Add(const ArticleVectors& m) {
       if (member.language != m.language) sum += Dot(m.names, member.names);
     }
     const double similarity = sum / double(s.recent.size());
-    if (similarity >= options_.min_similarity && (!found || similarity > best)) {
+    // Dates of both within the window already say "same days": the words
+    // need to agree a little less.
+    const double threshold = m.days.known() && story_days.known()
+                                 ? options_.min_similarity_dated
+                                 : options_.min_similarity;
+    if (similarity >= threshold && (!found || similarity > best)) {
       best = similarity;
       chosen = id;
       found = true;
@@ -489,11 +505,16 @@ void StoryClusterer::Join(uint32_t story, const ArticleVectors& member, uint64_t
       s.sums.emplace_back(*language, std::move(total));
     }
   }
+  const auto widen = [](DayRange& range, const DayRange& by) {
+    range = range.known() ? DayRange{std::min(range.first, by.first), std::max(range.last, by.last)}
+                          : by;
+  };
   if (days.known()) {
-    s.days = s.days.known() ? DayRange{std::min(s.days.first, days.first),
-                                       std::max(s.days.last, days.last)}
-                            : days;
+    widen(s.days, days);
+    stream_dates_.push_back(days);
+    if (stream_dates_.size() > options_.stream_dates) stream_dates_.erase(stream_dates_.begin());
   }
+  if (days.known() && days.first == days.last) widen(s.exact_days, days);
   s.last_added = stream_number;
   added_ = std::max(added_, stream_number + 1);
   if (added_ % kRetireEvery == 0) Retire();

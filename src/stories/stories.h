@@ -15,10 +15,12 @@
 //        (`DocumentFrequencies`, data/stories/background-df.tsv; a batch
 //        adds all its articles first). An article is its 128 heaviest terms, L2-normed.
 //        It joins the story whose last 16 members it is most similar to on
-//        average (cosine), if that is at least `min_similarity` and the
-//        story's days are within `window_days` of the article's (articles
-//        without a date are not held back by days); else it starts a new
-//        story. Candidate stories come from an index of their members'
+//        average (cosine), if that is at least `min_similarity`
+//        (`min_similarity_dated` when both have dates) and the
+//        story's days are within `window_days` of the article's (a story's
+//        days: its members dated to the day, else all its dated members;
+//        an undated article's: near the last dated ones of the stream,
+//        see ClusterOptions); else it starts a new story. Candidate stories come from an index of their members'
 //        terms. Articles in different languages are compared by their
 //        names and numbers alone (words capitalised inside a sentence, and
 //        numbers, weighted the same way), which stem alike across languages.
@@ -92,7 +94,17 @@ bool Decode(std::string_view bytes, ArticleVectors* v);
 
 struct ClusterOptions {
   double min_similarity = 0.16;
+  // When the article has a date of its own and the story has dates too
+  // (both within `window_days`, else they are not compared at all).
+  double min_similarity_dated = 0.13;
   int window_days = 3;
+  // An article without a date is taken to be about as recent as the
+  // stream: within `undated_slack_days` of the dates of the last
+  // `stream_dates` dated articles (a stream in time order keeps it away
+  // from stories long past; an archive out of order gives a wide span
+  // that holds nothing back).
+  size_t stream_dates = 8;
+  int undated_slack_days = 30;
   size_t window_articles = 20000;
 };
 
@@ -119,7 +131,8 @@ class StoryClusterer {
     // Per language, the sum of the recent members' `all` vectors: the
     // average link to them is one dot product with it.
     std::vector<std::pair<std::string, TermWeights>> sums;
-    DayRange days;
+    DayRange days;        // the days of its members' dates
+    DayRange exact_days;  // the same for members dated to the day
     uint64_t last_added = 0;          // stream number of the last member
   };
   void Join(uint32_t story, const ArticleVectors& article, uint64_t stream_number);
@@ -130,6 +143,7 @@ class StoryClusterer {
   std::unordered_map<uint64_t, std::vector<uint32_t>> index_;  // term -> active stories
   uint32_t next_story_ = 0;
   uint64_t added_ = 0;
+  std::vector<DayRange> stream_dates_;  // the last dated members' days, oldest first
 };
 
 }  // namespace lagebild::stories

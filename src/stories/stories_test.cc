@@ -14,14 +14,14 @@ struct Item {
 };
 
 // Clusters items as one batch, the way the pipeline does.
-std::vector<uint32_t> Cluster(const std::vector<Item>& items) {
+std::vector<uint32_t> Cluster(const std::vector<Item>& items, ClusterOptions options = {}) {
   std::vector<ArticleTerms> terms;
   DocumentFrequencies df;
   for (const Item& it : items) {
     terms.push_back(DescribeArticle("", it.text, it.language, it.date));
     df.Add(terms.back());
   }
-  StoryClusterer clusterer;
+  StoryClusterer clusterer(options);
   std::vector<uint32_t> out;
   for (const ArticleTerms& t : terms) out.push_back(clusterer.Add(Weigh(t, df)));
   return out;
@@ -82,6 +82,57 @@ TEST(StoriesTest, TheSameWordsYearsApartAreTwoStories) {
   Item undated = kFlood2;
   undated.date = {};
   EXPECT_EQ(Cluster({kFlood1, undated})[1], 0u);  // no date: words decide
+}
+
+TEST(StoriesTest, DayDatedMembersBoundAStoryTighterThanMonths) {
+  // A story of articles dated 3 May and "May": an article of 12 May
+  // with the same words is a later event, one of 5 May the same.
+  Item first = kFlood1, second = kFlood2;
+  first.date = {2024, 5, 3};
+  Item later = kFlood3, soon = kFlood3;
+  later.date = {2024, 5, 12};
+  soon.date = {2024, 5, 5};
+  std::vector<uint32_t> s = Cluster({first, second, later});
+  EXPECT_EQ(s[1], s[0]);
+  EXPECT_NE(s[2], s[0]);
+  s = Cluster({first, second, soon});
+  EXPECT_EQ(s[2], s[0]);
+}
+
+TEST(StoriesTest, DatesOfBothLowerTheBarForTheWords) {
+  ClusterOptions options;
+  options.min_similarity = 0.99;  // words alone never suffice here ...
+  options.min_similarity_dated = 0.12;
+  EXPECT_EQ(Cluster({kFlood1, kFlood2}, options)[1], 0u);  // ... dates of both do
+  Item undated = kFlood2;
+  undated.date = {};
+  EXPECT_EQ(Cluster({kFlood1, undated}, options)[1], 1u);
+  EXPECT_EQ(Cluster({kFlood1, kVote1}, options)[1], 1u);  // other words: still apart
+}
+
+TEST(StoriesTest, AnUndatedArticleIsAsRecentAsTheStream) {
+  // A 2019 flood story, then a stream of 2024 articles (more than the
+  // eight dated articles an undated one is placed among): an undated
+  // report with the 2019 story's words does not join it ...
+  Item old_flood = kFlood1;
+  old_flood.date = {2019, 5, 0};
+  Item vote_a = kVote1, vote_b = kVote2;
+  vote_a.date = vote_b.date = {2024, 5, 0};
+  Item undated = kFlood2;
+  undated.date = {};
+  std::vector<Item> stream = {old_flood};
+  for (int i = 0; i < 4; ++i) stream.insert(stream.end(), {vote_a, vote_b});
+  stream.push_back(undated);
+  std::vector<uint32_t> s = Cluster(stream);
+  EXPECT_NE(s.back(), s[0]);
+  // ... while after a few of them, or among 2019 articles, it does.
+  s = Cluster({old_flood, vote_a, vote_b, undated});
+  EXPECT_EQ(s.back(), s[0]);
+  for (Item& item : stream) {
+    if (item.date.known()) item.date = {2019, 5, 0};
+  }
+  s = Cluster(stream);
+  EXPECT_EQ(s.back(), s[0]);
 }
 
 TEST(StoriesTest, EmptyArticlesStartTheirOwnStories) {

@@ -68,6 +68,38 @@ std::optional<Day> FullDay(std::string_view value) {
   return d;
 }
 
+// "15.02.2022", "Di, 1.2.2022": day and month in digits, dots, the year.
+bool IsNumericDate(std::string_view text, int year) {
+  const std::string y = std::to_string(year);
+  if (!text.ends_with(y)) return false;
+  size_t i = text.size() - y.size();
+  for (int part = 0; part < 2; ++part) {
+    if (i == 0 || text[i - 1] != '.') return false;
+    --i;
+    size_t digits = 0;
+    while (i > 0 && util::IsAsciiDigit(text[i - 1]) && digits < 3) --i, ++digits;
+    if (digits == 0 || digits > 2) return false;
+  }
+  return i == 0 || !util::IsAsciiDigit(text[i - 1]);
+}
+
+// Between a page stamp's date and its time: spaces, commas, bars,
+// slashes, dashes and bullets only.
+bool OnlyStampSeparators(std::string_view s) {
+  static constexpr std::string_view kMarks[] = {"\u2022", "\u00b7", "\u2013", "\u2014"};
+  while (!s.empty()) {
+    if (std::string_view(" ,|/-").find(s.front()) != std::string_view::npos) {
+      s.remove_prefix(1);
+      continue;
+    }
+    const auto mark = std::find_if(std::begin(kMarks), std::end(kMarks),
+                                   [&](std::string_view m) { return s.starts_with(m); });
+    if (mark == std::end(kMarks)) return false;
+    s.remove_prefix(mark->size());
+  }
+  return true;
+}
+
 bool Fits(const PartialDate& known, const Day& d) {
   return (known.year == 0 || known.year == d.y) && (known.month == 0 || known.month == d.m);
 }
@@ -76,8 +108,29 @@ bool Fits(const PartialDate& known, const Day& d) {
 
 PublishedDate DayFromContent(std::string_view text, std::string_view language,
                              const PartialDate& known) {
-  if (known.day != 0 || known.year == 0) return {};
+  if (known.day != 0) return {};
+  // Without a year only a page stamp can date the article: the head is enough.
+  if (known.year == 0 && text.size() > kDatelineBytes + kStampTailBytes) {
+    const size_t cut = text.find_last_of(" \n", kDatelineBytes + kStampTailBytes);
+    text = text.substr(0, cut == std::string_view::npos ? 0 : cut);
+  }
   const std::vector<TimeMention> times = TagTimes(text, language, known);
+  // A page stamp: a date written with its year in digits, then, after
+  // nothing but separators, a clock time ("Stand: 22.02.2022 11:26 Uhr",
+  // "Di, 15.02.2022, 12.27 Uhr", "13.02.2022 • 22:40").
+  for (size_t i = 0; i + 1 < times.size(); ++i) {
+    const TimeMention& t = times[i];
+    if (t.start > kDatelineBytes) break;
+    const std::optional<Day> d = FullDay(t.value);
+    if (!d || !Fits(known, *d) || !IsNumericDate(t.text, d->y)) continue;
+    const TimeMention& clock = times[i + 1];
+    if (clock.start < t.end || clock.start - t.end > kStampGapBytes) continue;
+    if (!clock.value.starts_with(t.value + "T")) continue;
+    if (OnlyStampSeparators(text.substr(t.end, clock.start - t.end))) {
+      return {{d->y, d->m, d->d}, DateBasis::kDateline};
+    }
+  }
+  if (known.year == 0) return {};
   // A dateline: a date near the start of one of the first paragraphs,
   // after at most a place name, right before "(Agency)" or a dash.
   for (const TimeMention& t : times) {

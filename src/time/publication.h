@@ -23,13 +23,18 @@ namespace lagebild::time {
 inline constexpr int kMaxPeerSpanMonths = 2;
 inline constexpr size_t kDatelineBytes = 800;       // a dateline's date starts within these bytes
 inline constexpr size_t kDatelinePlaceBytes = 40;   // and at most this far into its line
+inline constexpr size_t kStampGapBytes = 8;         // a page stamp's time follows its date this closely
+inline constexpr size_t kStampTailBytes = 64;       // room for the date and time of a stamp that starts late
 
 // The publication year-month of an undated article from its peers' dates.
 PartialDate InferFromPeers(std::string_view text, std::string_view language,
                            const std::vector<PartialDate>& peer_dates);
 
 // The publication day from the article's own words, when what is known
-// (`known`, at least the year) leaves the day open: a dateline at the
+// (`known`) leaves the day open: a page stamp near the start, a date with
+// its year in digits and a clock time ("Stand: 22.02.2022 11:26 Uhr",
+// basis dateline; also for an article with no date at all); when at least
+// the year is known, a dateline at the
 // start ("BERLIN, 13. Januar (Reuters) –", basis dateline); "heute, am
 // 13. Januar" (content); or the latest explicit date of the article when
 // the article names that date's weekday ("am 19. Januar ... Am Mittwoch",

@@ -65,6 +65,24 @@ TEST(DayFromContentTest, DatelineTodayAndNamedWeekday) {
   EXPECT_FALSE(DayFromContent("LYON, 7. März (AFP) – Text.", "de", {2023, 3, 8}).value.known());
 }
 
+TEST(DayFromContentTest, PageStampWithDateAndClockTime) {
+  // Also for an article with no date at all.
+  PublishedDate d = DayFromContent(
+      "Kanada verlängert Notstand Stand: 22.02.2022 11:26 Uhr Nur mit knapper Mehrheit.", "de", {});
+  EXPECT_EQ(d.value.ToString(), "2022-02-22");
+  EXPECT_EQ(d.basis, DateBasis::kDateline);
+  d = DayFromContent("Notstandsgesetz  Di, 15.02.2022, 12.27 Uhr  Der Premier setzt es ein.", "de",
+                     {2022, 2, 0});
+  EXPECT_EQ(d.value.ToString(), "2022-02-15");
+  // A meeting announced for a date and an hour is no stamp; nor is a
+  // stamp of another month than the article's.
+  EXPECT_FALSE(DayFromContent("Die Sitzung beginnt am 15.02.2022 um 12:00 Uhr im Rathaus.", "de",
+                              {})
+                   .value.known());
+  EXPECT_FALSE(
+      DayFromContent("Stand: 22.02.2022 11:26 Uhr Die Lage.", "de", {2022, 3, 0}).value.known());
+}
+
 TEST(DayFromPeersTest, MostCommonDayInTheMonth) {
   const std::vector<PartialDate> peers = {{2022, 1, 13}, {2022, 1, 19}, {2022, 1, 13},
                                           {2022, 2, 1}, {2022, 1, 0}};
