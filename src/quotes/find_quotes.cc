@@ -287,7 +287,12 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       const Span sent = sentence_at(me);
       const size_t limit = std::max(sent.end, me);
       const std::vector<Word> after = WordsIn(text, me, std::min(limit, me + 200));
-      if (!after.empty() && after[0].start <= me + 3) {
+      // The words must follow on the quote's line or after a comma: after
+      // a line break a new sentence starts, and its cue is its own.
+      const std::string_view gap =
+          after.empty() ? std::string_view() : text.substr(me, after[0].start - me);
+      if (!after.empty() && after[0].start <= me + 3 &&
+          (gap.find('\n') == std::string_view::npos || gap.find(',') != std::string_view::npos)) {
         if (lex.cues.contains(after[0].low)) {
           q.cue = after[0].low;
           sp = speaker_at(after, 1, limit, true);
@@ -325,6 +330,9 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
           } else {
             sp = speaker_at(before, cue_at + 1, b);
           }
+          // A pronoun or a noun phrase opening the sentence ("Sie sagte:",
+          // "Ein Sprecher des Ministeriums sagte:").
+          if (!sp.found && cue_at > 0) sp = speaker_at(before, 0, before[cue_at].start);
         } else if (text[b - 1] == ':') {
           // "Berg: „…“": a name right before the colon; "Oldenburg dankte
           // den Helfern: „…“": the person the sentence begins with.
@@ -335,6 +343,24 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
             sp = {f->text, f->start, f->end, true};
           }
         }
+      }
+    }
+    // Inside a sentence of saying ("X sagte hierzu, sie könne sich
+    // vorstellen, dass „…“"): the sentence's speaker. Not for a few words
+    // in quotation marks: they stay part of the sentence's reported speech.
+    if (!sp.found && q.cue.empty() && n_words >= 5) {
+      const Span sent = sentence_at(ms);
+      const std::vector<Word> before = WordsIn(text, sent.start, ms);
+      for (size_t k = before.size(); k-- > 0;) {
+        if (!lex.cues.contains(before[k].low)) continue;
+        if (const EntityMention* m = MentionIn(entities, sent.start, before[k].start, true)) {
+          sp = {m->text, m->start, m->end, true};
+        } else {
+          sp = speaker_at(before, k + 1, ms);
+          if (!sp.found && k > 0) sp = speaker_at(before, 0, before[k].start);
+        }
+        if (sp.found) q.cue = before[k].low;
+        break;
       }
     }
     // Scare quotes ("Friedenstruppen") are no quotes.

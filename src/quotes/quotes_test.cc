@@ -122,6 +122,34 @@ TEST(FindQuotesTest, SoClosingTheSentenceAndSmallWordsAfterLaut) {
   EXPECT_EQ(q[1].speaker_text, "vorläufigem Ergebnis");
 }
 
+TEST(FindQuotesTest, SpeakersOpeningTheSentenceAndNoneFromTheNextLine) {
+  const std::string text =
+      "Die Autorin Eva Roth gewann den Preis.\n"
+      "Sie sagte: „Wenn ich das gewusst hätte, hätte ich früher angefangen.“\n"
+      "Ein Sprecher des Verlags sagte: „Wir sind sehr stolz auf dieses Buch.“\n"
+      "Der Zeitung sagte Tom Weber: „Ich werde weiter für die Freiheit kämpfen.“\n"
+      "Der Minister bestritt jede Kenntnis:\n"
+      "„Hätte ich davon gewusst, hätte ich sofort gehandelt.“\n"
+      "Die Stadtwerke äußerten Zweifel an der Darstellung.\n"
+      "Die Ministerin sagte dazu, sie sei sicher, dass „viele Frauen mit Freude diese neue "
+      "Chance nutzen werden“.";
+  const std::vector<EntityMention> es = {Mention(text, "Eva Roth", "PER"),
+                                         Mention(text, "Tom Weber", "PER"),
+                                         Mention(text, "Stadtwerke", "ORG")};
+  const auto q = FindQuotes(text, "de", es);
+  ASSERT_EQ(q.size(), 5u) << Dump(q);
+  // A pronoun opening the sentence: its span, resolved to the person before.
+  EXPECT_EQ(text.substr(q[0].speaker_start, q[0].speaker_end - q[0].speaker_start), "Sie");
+  EXPECT_EQ(q[0].speaker_text, "Eva Roth");
+  EXPECT_EQ(q[1].speaker_text, "Ein Sprecher des Verlags");
+  // The name after the cue, not the dative that opens the sentence.
+  EXPECT_EQ(q[2].speaker_text, "Tom Weber");
+  // The next line's organisation does not speak the quote before it.
+  EXPECT_NE(q[3].speaker_text, "Stadtwerke") << Dump(q);
+  // A quote inside a sentence of saying: that sentence's speaker.
+  EXPECT_EQ(q[4].speaker_text, "Die Ministerin") << Dump(q);
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
