@@ -16,6 +16,22 @@
 namespace lagebild::quotes {
 namespace {
 
+// A report noun ("Angaben", "Meldungen") or a compound ending in one
+// ("Armeeangaben", "Zeitungsmeldungen").
+bool IsReportNoun(const Lexicon& lex, const std::string& low) {
+  if (lex.report_nouns.contains(low)) return true;
+  for (size_t cut = 4; cut + 5 <= low.size(); ++cut) {
+    if (lex.report_nouns.contains(low.substr(cut))) return true;
+  }
+  return false;
+}
+
+// Reported speech continues in a Konjunktiv I sentence this close after it.
+constexpr size_t kContinuationBytes = 300;
+// "…, teilte der USGS in Denver mit.": at most this many
+// words after a cue that closes a sentence.
+constexpr size_t kCueTailWords = 6;
+
 struct Word {
   uint32_t start = 0, end = 0;
   std::string low;
@@ -384,10 +400,39 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     }
     return false;
   };
-  for (const Span& sent : sentences) {
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const Span& sent = sentences[si];
     if (sent.end <= sent.start || in_direct(sent.start, sent.end)) continue;
     const std::vector<Word> words = WordsIn(text, sent.start, sent.end);
     bool found_in_sentence = false;
+    // "Dies gab das Nobelkomitee bekannt.", "Das berichtete die
+    // Automobilwoche.": the sentence before is the message.
+    if (si > 0 && words.size() >= 3 && words.size() <= kCueTailWords + 3 &&
+        (words[0].low == "dies" || words[0].low == "das") && lex.cues.contains(words[1].low)) {
+      const Span& before = sentences[si - 1];
+      bool taken = in_direct(before.start, before.end);
+      for (const Quote& q : out) taken |= q.start < before.end && before.start < q.end;
+      // The speaker: an article and the capitalised words after it.
+      Speaker sp;
+      size_t j = 2;
+      if (words[j].low == "der" || words[j].low == "die" || words[j].low == "das" ||
+          words[j].low == "ein" || words[j].low == "eine") {
+        ++j;
+      }
+      const size_t name_from = j;
+      while (j < words.size() && (words[j].cap || (j > name_from && (words[j].low == "des" ||
+                                                                        words[j].low == "der")))) {
+        ++j;
+      }
+      if (!taken && j > name_from && words[j - 1].cap) {
+        sp = {std::string(text.substr(words[2].start, words[j - 1].end - words[2].start)),
+              words[2].start, words[j - 1].end, true};
+      }
+      if (sp.found && WordsIn(text, before.start, before.end).size() >= 4 &&
+          add_indirect(before.start, before.end, words[1].low, sp)) {
+        continue;
+      }
+    }
     for (size_t k = 0; k < words.size() && !found_in_sentence; ++k) {
       if (!lex.cues.contains(words[k].low)) continue;
       // "…, die Fähre sei abgekommen, sagte ein Sprecher", "Es sei möglich,
@@ -409,13 +454,39 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
             sp = {std::string(text.substr(words[k + 1].start, words.back().end - words[k + 1].start)),
                   words[k + 1].start, words.back().end, true};
           }
-          if ((subj || so_tail) && sp.found && add_indirect(words[0].start, c - 1, words[k].low, sp)) {
+          // "…, teilte der USGS mit.": a cue and its speaker closing the
+          // sentence report what comes before, whatever its mood.
+          const bool cue_tail = words.size() - k - 1 <= kCueTailWords && sp.found;
+          if ((subj || so_tail || cue_tail) && sp.found &&
+              add_indirect(words[0].start, c - 1, words[k].low, sp)) {
             found_in_sentence = true;
             break;
           }
         }
       }
       if (words[k].low == "so") continue;
+      // "…, wie EADS gestern mitteilte.": the clause before the comma, the
+      // speaker between "wie" and the cue.
+      if (k >= 3 && words.size() - k - 1 <= 2) {
+        size_t w = k;
+        while (w > 0 && k - w < 10 && words[w - 1].low != "wie") --w;
+        if (w >= 3 && words[w - 1].low == "wie" && w < k) {
+          size_t c = words[w - 1].start;
+          while (c > sent.start && util::IsAsciiSpace(text[c - 1])) --c;
+          if (c > sent.start && text[c - 1] == ',') {
+            Speaker sp;
+            if (const EntityMention* m = MentionIn(entities, words[w].start, words[k].start, false, true)) {
+              sp = {m->text, m->start, m->end, true};
+            } else {
+              sp = speaker_at(words, w, words[k].start);
+            }
+            if (sp.found && add_indirect(words[0].start, c - 1, "wie " + words[k].low, sp)) {
+              found_in_sentence = true;
+              break;
+            }
+          }
+        }
+      }
       // "Wie die NASA mitteilte, sind …": the clause after the comma, the
       // speaker between "Wie" and the cue.
       if (words[0].low == "wie" && k >= 2 && k <= 10) {
@@ -499,11 +570,12 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       }
       found_in_sentence = add_indirect(msg_from, sent.end, words[k].low, sp);
     }
-    // A sentence in Konjunktiv I right after reported speech continues it
-    // ("Er sagte, … . Das Projekt mache gute Fortschritte.").
+    // A sentence in Konjunktiv I soon after reported speech (within
+    // kContinuationBytes, two or three sentences, in the same paragraph)
+    // continues it ("Er sagte, … . Das Projekt mache gute Fortschritte.").
     if (!found_in_sentence && !out.empty() && words.size() >= 3) {
       const Quote& prev = out.back();
-      const bool near = prev.end <= sent.start && sent.start - prev.end < 40 &&
+      const bool near = prev.end <= sent.start && sent.start - prev.end < kContinuationBytes &&
                         text.substr(prev.end, sent.start - prev.end).find("\n\n") == std::string_view::npos;
       bool subj1 = false, own_cue = false;
       for (size_t k = 0; k < words.size(); ++k) {
@@ -513,6 +585,15 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         // not a continuation.
         const auto it = lex.impersonal.find(words[k].low);
         own_cue |= it != lex.impersonal.end() && k + 1 < words.size() && words[k + 1].low == it->second;
+        // Nor is one with a source of its own ("ihrer Meinung nach", "laut
+        // X", "nach Angaben der Polizei"): the rules below take it.
+        own_cue |= words[k].low == "nach" &&
+                   ((k > 0 && IsReportNoun(lex, words[k - 1].low)) ||
+                    (k + 1 < words.size() && IsReportNoun(lex, words[k + 1].low)) ||
+                    (k + 2 < words.size() && IsReportNoun(lex, words[k + 2].low)));
+        own_cue |= lex.source_after.contains(words[k].low) ||
+                   std::any_of(lex.source_before.begin(), lex.source_before.end(),
+                               [&](const std::string& p) { return p == words[k].low; });
       }
       if (near && subj1 && !own_cue && !prev.speaker_text.empty() &&
           add_indirect(words.front().start, sent.end, "", SpeakerOf(prev))) {
@@ -580,7 +661,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       if (src_to == 0 && words[k].low == "nach") {
         size_t j = k + 1;
         while (j < words.size() && j <= k + 2 && !words[j].cap) ++j;
-        if (j < words.size() && lex.report_nouns.contains(words[j].low)) {
+        if (j < words.size() && IsReportNoun(lex, words[j].low)) {
           cue_from = words[k].start;
           cue_to = words[j].end;
           src_from = words[k + 1].start;
@@ -594,6 +675,14 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
             src_to = words[e - 1].end;
           }
         }
+      }
+      // "ihrer Meinung nach", "seiner Ansicht nach": "nach" after the noun.
+      if (src_to == 0 && words[k].low == "nach" && k >= 2 && IsReportNoun(lex, words[k - 1].low) &&
+          (words[k - 2].low == "ihrer" || words[k - 2].low == "seiner" || words[k - 2].low == "deren" ||
+           words[k - 2].low == "dessen" || words[k - 2].low == "unserer" ||
+           words[k - 2].low == "meiner")) {
+        src_from = cue_from = words[k - 2].start;
+        src_to = cue_to = words[k].end;
       }
       for (const std::string& phrase : lex.source_before) {
         if (src_to != 0) break;

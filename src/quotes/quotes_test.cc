@@ -150,6 +150,46 @@ TEST(FindQuotesTest, SpeakersOpeningTheSentenceAndNoneFromTheNextLine) {
   EXPECT_EQ(q[4].speaker_text, "Die Ministerin") << Dump(q);
 }
 
+TEST(FindQuotesTest, VerbsOfThinkingAndDecidingAndALaterKonjunktivSentence) {
+  const std::string text =
+      "Experten schätzen, dass die Preise weiter steigen werden. "
+      "Das Ministerium hat entschieden, der Firma die Lizenz zu entziehen. "
+      "Die Gewerkschaft verlangt, dass mehr Personal eingestellt wird. "
+      "Der Streik dauert an. In mehreren Städten fielen Züge aus. "
+      "Eine Einigung sei nicht in Sicht.";
+  const std::vector<EntityMention> es = {Mention(text, "Gewerkschaft", "ORG")};
+  const auto q = FindQuotes(text, "de", es);
+  ASSERT_EQ(q.size(), 4u) << Dump(q);
+  EXPECT_EQ(q[0].text, "dass die Preise weiter steigen werden");
+  EXPECT_EQ(q[0].cue, "schätzen");
+  EXPECT_EQ(q[1].text, "der Firma die Lizenz zu entziehen");
+  EXPECT_EQ(q[2].speaker_text, "Gewerkschaft");
+  // Two indicative sentences later, still the union's reported speech.
+  EXPECT_EQ(q[3].text, "Eine Einigung sei nicht in Sicht");
+  EXPECT_EQ(q[3].speaker_text, "Gewerkschaft");
+}
+
+TEST(FindQuotesTest, CueClosingTheSentenceWieDiesAndNachAfterItsNoun) {
+  const std::string text =
+      "Das Beben erreichte eine Stärke von 7,4, teilte der Erdbebendienst mit. "
+      "Der Vorstand bleibt im Amt, wie die Firma gestern mitteilte. "
+      "Der Preis geht in diesem Jahr an eine Hilfsorganisation. "
+      "Dies gab das Komitee in Oslo bekannt. "
+      "Heute wurden nach Armeeangaben 40 Ziele angegriffen. "
+      "Die Mittel seien ihrer Meinung nach nicht angemessen. "
+      "Er kam spät, sagte aber nichts dazu.";
+  const auto q = FindQuotes(text, "de", {});
+  ASSERT_EQ(q.size(), 5u) << Dump(q);
+  EXPECT_EQ(q[0].text, "Das Beben erreichte eine Stärke von 7,4");
+  EXPECT_EQ(q[0].speaker_text, "der Erdbebendienst");
+  EXPECT_EQ(q[1].text, "Der Vorstand bleibt im Amt");
+  EXPECT_EQ(q[1].speaker_text, "die Firma");
+  EXPECT_EQ(q[2].text, "Der Preis geht in diesem Jahr an eine Hilfsorganisation");
+  EXPECT_EQ(q[2].speaker_text, "das Komitee");
+  EXPECT_EQ(q[3].speaker_text, "nach Armeeangaben");
+  EXPECT_EQ(q[4].speaker_text, "ihrer Meinung nach");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
