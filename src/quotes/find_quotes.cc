@@ -404,6 +404,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     const Span& sent = sentences[si];
     if (sent.end <= sent.start || in_direct(sent.start, sent.end)) continue;
     const std::vector<Word> words = WordsIn(text, sent.start, sent.end);
+    const size_t quotes_before = out.size();
     bool found_in_sentence = false;
     // "Dies gab das Nobelkomitee bekannt.", "Das berichtete die
     // Automobilwoche.": the sentence before is the message.
@@ -733,6 +734,36 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
                            static_cast<uint32_t>(src_from), static_cast<uint32_t>(src_to), true};
       add_indirect(b, sent.end, std::string(text.substr(cue_from, cue_to - cue_from)), source);
       break;
+    }
+    // Reported speech act without its words ("Die Gewerkschaft forderte
+    // eine Entschädigung.", "Clark sagte weitere Hilfe zu."): a verb of
+    // saying with its speaker; the message is the sentence.
+    // Not a sentence that introduces a quote with a colon, nor a passive
+    // ("… wurde von der Armee bestätigt").
+    size_t last = sent.end;
+    while (last > sent.start && util::IsAsciiSpace(text[last - 1])) --last;
+    const bool introduces = last > sent.start && text[last - 1] == ':';
+    const bool passive = std::any_of(words.begin(), words.end(), [](const Word& w) {
+      return w.low == "wird" || w.low == "wurde" || w.low == "wurden" || w.low == "werden";
+    });
+    if (german && out.size() == quotes_before && words.size() >= 4 && !introduces && !passive) {
+      for (size_t k = 0; k < words.size(); ++k) {
+        if (!lex.cues.contains(words[k].low) || lex.not_reported.contains(words[k].low)) continue;
+        // "sagte aber nichts dazu": nothing was said.
+        bool negated = false;
+        for (size_t j = k + 1; j < words.size() && j <= k + 3; ++j) {
+          negated |= words[j].low == "nichts" || words[j].low == "nicht" || words[j].low.starts_with("kein");
+        }
+        if (negated) break;
+        Speaker sp;
+        if (const EntityMention* m = MentionIn(entities, sent.start, words[k].start, true)) {
+          sp = {m->text, m->start, m->end, true};
+        }
+        if (!sp.found && k > 0 && k <= 6) sp = speaker_at(words, 0, words[k].start);
+        if (!sp.found) sp = speaker_at(words, k + 1, sent.end, true);
+        if (sp.found && add_indirect(sent.start, sent.end, words[k].low, sp)) out.back().type = "reported";
+        break;
+      }
     }
   }
   std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.start < b.start; });

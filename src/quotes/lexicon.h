@@ -12,6 +12,9 @@ namespace lagebild::quotes {
 
 struct Lexicon {
   std::unordered_set<std::string> cues, particles, pronouns, subjunctive, stop;
+  // Cues that alone, without a reported clause, often say something else
+  // ("gab", "stellte", "hielt"): no reported speech act.
+  std::unordered_set<std::string> not_reported;
   // Konjunktiv I forms only (no past tense look-alikes): a sentence with one
   // after reported speech continues it.
   std::unordered_set<std::string> subjunctive1;

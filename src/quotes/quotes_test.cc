@@ -190,6 +190,24 @@ TEST(FindQuotesTest, CueClosingTheSentenceWieDiesAndNachAfterItsNoun) {
   EXPECT_EQ(q[4].speaker_text, "ihrer Meinung nach");
 }
 
+TEST(FindQuotesTest, ReportedSpeechActsWithoutTheirWords) {
+  const std::string text =
+      "Die Gewerkschaft forderte eine Entschädigung für alle Beschäftigten. "
+      "Die Offensive wurde von einer Sprecherin der Armee bestätigt. "
+      "Der Minister erklärte am Abend in Berlin: „Wir handeln sofort und entschlossen.“ "
+      "Der Bürgermeister sagte dazu aber nichts. "
+      "Die Stadt gab eine Million Euro für die Schule aus.";
+  const std::vector<EntityMention> es = {Mention(text, "Gewerkschaft", "ORG")};
+  const auto q = FindQuotes(text, "de", es);
+  // The demand; not the passive, not the colon's sentence (its quote is
+  // the message), not what was not said, not "gab … aus".
+  ASSERT_EQ(q.size(), 2u) << Dump(q);
+  EXPECT_EQ(q[0].type, "reported");
+  EXPECT_EQ(q[0].text, "Die Gewerkschaft forderte eine Entschädigung für alle Beschäftigten");
+  EXPECT_EQ(q[0].speaker_text, "Gewerkschaft");
+  EXPECT_EQ(q[1].type, "direct");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
