@@ -234,6 +234,10 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
              chained ? prev->referent_end : prev->speaker_end};
       } else if (m != nullptr) {
         s = {m->text, words[k].start, words[k].end, true, m->start, m->end};
+      } else {
+        // No one to resolve it to: the pronoun itself.
+        s = {std::string(text.substr(words[k].start, words[k].end - words[k].start)), words[k].start,
+             words[k].end, true};
       }
       return s;
     }
@@ -307,7 +311,13 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       // a line break a new sentence starts, and its cue is its own.
       const std::string_view gap =
           after.empty() ? std::string_view() : text.substr(me, after[0].start - me);
-      if (!after.empty() && after[0].start <= me + 3 &&
+      // And a comma must part them („…“, sagte X) unless the quote ends in
+      // one or in ! or ? ("…," X said; „…?“ fragte X): a name in quotation
+      // marks before a verb („Channel 10“ berichtete) is no quote.
+      const char inner = q.end > q.start ? text[q.end - 1] : ' ';
+      const bool parted = gap.find(',') != std::string_view::npos || inner == ',' || inner == '!' ||
+                          inner == '?';
+      if (!after.empty() && after[0].start <= me + 3 && parted &&
           (gap.find('\n') == std::string_view::npos || gap.find(',') != std::string_view::npos)) {
         if (lex.cues.contains(after[0].low)) {
           q.cue = after[0].low;
@@ -393,6 +403,35 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     out.push_back(std::move(q));
   }
 
+  // The subject opening a sentence before its cue at words[k]:
+  // capitalised words, with "des", "der", "von", "und" between them, after
+  // an optional "Das" / "Diese" ("Experten schätzen", "Das Bau- und
+  // Transportministerium hat entschieden", "Frankreich hat sich bereit
+  // erklärt"), followed by at most three small words; or a lone "Diese".
+  auto opening_subject = [&](const std::vector<Word>& words, size_t k) -> Speaker {
+    if (!german || k == 0 || k > 7) return {};
+    const std::string& w0 = words[0].low;
+    const bool demonstrative = w0 == "diese" || w0 == "dieser" || w0 == "dieses";
+    if (demonstrative && k == 1) {
+      return {std::string(text.substr(words[0].start, words[0].end - words[0].start)), words[0].start,
+              words[0].end, true};
+    }
+    size_t j = (w0 == "das" || demonstrative) ? 1 : 0;
+    const size_t first = j;
+    size_t end = first;  // one past the last capitalised word
+    while (j < k && (words[j].cap || (j > first && (words[j].low == "des" || words[j].low == "der" ||
+                                                    words[j].low == "von" || words[j].low == "und")))) {
+      if (words[j].cap) end = j + 1;
+      ++j;
+    }
+    if (end == first || k - end > 3) return {};
+    for (size_t x = end; x < k; ++x) {
+      if (words[x].cap) return {};
+    }
+    return {std::string(text.substr(words[0].start, words[end - 1].end - words[0].start)),
+            words[0].start, words[end - 1].end, true};
+  };
+
   // Indirect speech, sentence by sentence outside the direct quotes.
   auto in_direct = [&](size_t a, size_t b) {
     for (const Span& d : direct) {
@@ -466,6 +505,25 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         }
       }
       if (words[k].low == "so") continue;
+      // "…, hatte Obama in Moskau gesagt.": the clause before the comma,
+      // the speaker after the auxiliary.
+      if (k + 1 == words.size() && k >= 4) {
+        size_t j = k;
+        while (j > 2 && k - j < 16 &&
+               !(words[j - 1].low == "hatte" || words[j - 1].low == "hat" || words[j - 1].low == "hatten" ||
+                 words[j - 1].low == "haben")) {
+          --j;
+        }
+        size_t c = words[j - 1].start;
+        while (c > sent.start && util::IsAsciiSpace(text[c - 1])) --c;
+        if (j > 2 && j < k && c > sent.start && text[c - 1] == ',') {
+          const Speaker sp = speaker_at(words, j, words[k].start, true);
+          if (sp.found && add_indirect(words[0].start, c - 1, words[k].low, sp)) {
+            found_in_sentence = true;
+            break;
+          }
+        }
+      }
       // "…, wie EADS gestern mitteilte.": the clause before the comma, the
       // speaker between "wie" and the cue.
       if (k >= 3 && words.size() - k - 1 <= 2) {
@@ -562,6 +620,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         }
       }
       if (!sp.found && k > 0 && k <= 6) sp = speaker_at(words, 0, words[k].start);
+      if (!sp.found) sp = opening_subject(words, k);
       if (!sp.found && k + 1 < words.size() && words[k + 1].cap && words[k + 1].end <= limit) {
         // "sagte Liwei, dass …": capitalised words between cue and comma.
         size_t j = k + 1;
@@ -761,8 +820,30 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         }
         if (!sp.found && k > 0 && k <= 6) sp = speaker_at(words, 0, words[k].start);
         if (!sp.found) sp = speaker_at(words, k + 1, sent.end, true);
+        if (!sp.found) sp = opening_subject(words, k);
         if (sp.found && add_indirect(sent.start, sent.end, words[k].low, sp)) out.back().type = "reported";
         break;
+      }
+    }
+    // "Drei Lagerhallen sollen abgebrannt sein.", "Die Steuer soll erhöht
+    // werden.": "sollen" reports what others say or plan (free indirect
+    // speech); its source is the speaker of reported speech just before,
+    // if any.
+    if (german && out.size() == quotes_before && words.size() >= 4 && !introduces) {
+      const auto modal = std::find_if(words.begin() + 1, words.end(), [](const Word& w) {
+        return w.low == "soll" || w.low == "sollen";
+      });
+      // Evidential only: a perfect infinitive closes the clause ("…
+      // abgebrannt sein", "… gefälscht haben").
+      const std::string& closing = words.back().low;
+      if (modal != words.end() && modal - words.begin() <= 8 && (closing == "sein" || closing == "haben")) {
+        Speaker sp;
+        if (!out.empty() && out.back().end <= sent.start &&
+            sent.start - out.back().end < kContinuationBytes &&
+            text.substr(out.back().end, sent.start - out.back().end).find("\n\n") == std::string_view::npos) {
+          sp = SpeakerOf(out.back());
+        }
+        add_indirect(sent.start, sent.end, modal->low, sp);
       }
     }
   }

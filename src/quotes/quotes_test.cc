@@ -137,7 +137,7 @@ TEST(FindQuotesTest, SpeakersOpeningTheSentenceAndNoneFromTheNextLine) {
                                          Mention(text, "Tom Weber", "PER"),
                                          Mention(text, "Stadtwerke", "ORG")};
   const auto q = FindQuotes(text, "de", es);
-  ASSERT_EQ(q.size(), 5u) << Dump(q);
+  ASSERT_EQ(q.size(), 6u) << Dump(q);
   // A pronoun opening the sentence: its span, resolved to the person before.
   EXPECT_EQ(text.substr(q[0].speaker_start, q[0].speaker_end - q[0].speaker_start), "Sie");
   EXPECT_EQ(q[0].speaker_text, "Eva Roth");
@@ -146,8 +146,10 @@ TEST(FindQuotesTest, SpeakersOpeningTheSentenceAndNoneFromTheNextLine) {
   EXPECT_EQ(q[2].speaker_text, "Tom Weber");
   // The next line's organisation does not speak the quote before it.
   EXPECT_NE(q[3].speaker_text, "Stadtwerke") << Dump(q);
+  // Their doubt is a speech act of its own.
+  EXPECT_EQ(q[4].type, "reported");
   // A quote inside a sentence of saying: that sentence's speaker.
-  EXPECT_EQ(q[4].speaker_text, "Die Ministerin") << Dump(q);
+  EXPECT_EQ(q[5].speaker_text, "Die Ministerin") << Dump(q);
 }
 
 TEST(FindQuotesTest, VerbsOfThinkingAndDecidingAndALaterKonjunktivSentence) {
@@ -206,6 +208,52 @@ TEST(FindQuotesTest, ReportedSpeechActsWithoutTheirWords) {
   EXPECT_EQ(q[0].text, "Die Gewerkschaft forderte eine Entschädigung für alle Beschäftigten");
   EXPECT_EQ(q[0].speaker_text, "Gewerkschaft");
   EXPECT_EQ(q[1].type, "direct");
+}
+
+TEST(FindQuotesTest, NameInQuotationMarksAuxiliaryAndPluralCues) {
+  const std::string text =
+      "Der Sender „Kanal 10“ berichtete, das Kabinett habe der Einberufung zugestimmt. "
+      "Es drohe ein Wettrüsten, hatte der Präsident bei seinem Besuch in Moskau gesagt. "
+      "Die Verteidiger argumentierten, ihr Mandant habe nicht fliehen wollen.";
+  const auto q = FindQuotes(text, "de", {});
+  ASSERT_EQ(q.size(), 3u) << Dump(q);
+  // The station's name in quotation marks is no quote of its own.
+  EXPECT_EQ(q[0].type, "indirect");
+  EXPECT_EQ(q[0].text, "das Kabinett habe der Einberufung zugestimmt");
+  EXPECT_EQ(q[0].cue, "berichtete");
+  EXPECT_EQ(q[1].text, "Es drohe ein Wettrüsten");
+  EXPECT_EQ(q[1].speaker_text, "der Präsident");
+  EXPECT_EQ(q[2].text, "ihr Mandant habe nicht fliehen wollen");
+  EXPECT_EQ(q[2].cue, "argumentierten");
+}
+
+TEST(FindQuotesTest, SubjectsOpeningTheSentenceOfIndirectSpeech) {
+  const std::string text =
+      "Experten schätzen, dass die Preise weiter steigen werden. "
+      "Das Bau- und Verkehrsministerium hat entschieden, der Firma die Lizenz zu entziehen. "
+      "Frankreich hat sich bereit erklärt, weitere Soldaten zu entsenden.";
+  const auto q = FindQuotes(text, "de", {});
+  ASSERT_EQ(q.size(), 3u) << Dump(q);
+  EXPECT_EQ(q[0].speaker_text, "Experten");
+  EXPECT_EQ(q[1].speaker_text, "Das Bau- und Verkehrsministerium");
+  EXPECT_EQ(q[2].speaker_text, "Frankreich");
+  // A pronoun with no one before it to stand for: the pronoun itself.
+  const auto p = FindQuotes("Sie sagte, das Ziel sei erreicht.", "de", {});
+  ASSERT_EQ(p.size(), 1u) << Dump(p);
+  EXPECT_EQ(p[0].speaker_text, "Sie");
+}
+
+TEST(FindQuotesTest, EvidentialSollenReportsWhatOthersSay) {
+  const std::string text =
+      "Die Polizei teilte mit, es habe mehrere Brände gegeben. "
+      "Drei Lagerhallen sollen abgebrannt sein. "
+      "Die Steuer soll im nächsten Jahr erhöht werden.";
+  const std::vector<EntityMention> es = {Mention(text, "Polizei", "ORG")};
+  const auto q = FindQuotes(text, "de", es);
+  // The alleged fire is reported (by the police, just before); the plan is not.
+  ASSERT_EQ(q.size(), 2u) << Dump(q);
+  EXPECT_EQ(q[1].text, "Drei Lagerhallen sollen abgebrannt sein");
+  EXPECT_EQ(q[1].speaker_text, "Polizei");
 }
 
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
