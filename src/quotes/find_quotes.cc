@@ -659,6 +659,11 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
           add_indirect(words.front().start, sent.end, "", SpeakerOf(prev))) {
         continue;
       }
+      // Farther on, or with no speaker before, a Konjunktiv I sentence is
+      // still reported speech; its source is not named here.
+      if (subj1 && !own_cue && add_indirect(words.front().start, sent.end, "", Speaker{})) {
+        continue;
+      }
     }
     if (found_in_sentence || words.size() < 4) continue;
     // A sentence opened by a reporting adverb ("Demnach wird …"): the rest

@@ -256,6 +256,20 @@ TEST(FindQuotesTest, EvidentialSollenReportsWhatOthersSay) {
   EXPECT_EQ(q[1].speaker_text, "Polizei");
 }
 
+TEST(FindQuotesTest, AKonjunktivSentenceFarOnIsReportedWithoutASpeaker) {
+  const std::string text =
+      "Der Bürgermeister sagte, die Lage sei ernst. "
+      "Die Feuerwehr war mit zwanzig Fahrzeugen im Einsatz. Die Straßen rund um den Markt blieben "
+      "bis zum Abend gesperrt. Viele Anwohner verfolgten die Löscharbeiten von ihren Balkonen aus. "
+      "Am späten Abend konnten die ersten Bewohner in ihre Wohnungen zurückkehren. "
+      "Das Rote Kreuz versorgte die übrigen in einer Turnhalle mit Decken und warmem Essen. "
+      "Der Schaden gehe in die Millionen.";
+  const auto q = FindQuotes(text, "de", {});
+  ASSERT_EQ(q.size(), 2u) << Dump(q);
+  EXPECT_EQ(q[1].text, "Der Schaden gehe in die Millionen");
+  EXPECT_EQ(q[1].speaker_text, "");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
