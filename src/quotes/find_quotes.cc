@@ -98,6 +98,9 @@ struct Mark {
 };
 
 Mark OpenerAt(std::string_view text, size_t i) {
+  // Every mark starts with '"' or the lead byte 0xE2 („“”‚) or 0xC2 (»«).
+  const unsigned char lead = static_cast<unsigned char>(text[i]);
+  if (lead != '"' && lead != 0xE2 && lead != 0xC2) return {};
   auto is = [&](std::string_view m) { return text.substr(i, m.size()) == m; };
   if (is("\u201E")) return {3, {"\u201C", "\u201D"}, false};  // „ … “ / ”
   if (is("\u201C")) return {3, {"\u201D", "\u201C"}, false};  // “ … ” (or “ … “)
@@ -119,11 +122,14 @@ struct Span {
 
 // The entity mention (PER or ORG, or any when `any`) that starts inside
 // [from, to), first or last.
+// `ms` sorted by start.
 const EntityMention* MentionIn(const std::vector<EntityMention>& ms, size_t from, size_t to,
                                bool last, bool any = false) {
   const EntityMention* best = nullptr;
-  for (const EntityMention& m : ms) {
-    if (m.start < from || m.start >= to) continue;
+  const auto begin = std::lower_bound(ms.begin(), ms.end(), from,
+                                      [](const EntityMention& m, size_t at) { return m.start < at; });
+  for (auto it = begin; it != ms.end() && it->start < to; ++it) {
+    const EntityMention& m = *it;
     if (!any && m.type != "PER" && m.type != "ORG") continue;
     if (best == nullptr || (last ? m.start > best->start : m.start < best->start)) best = &m;
   }
@@ -164,10 +170,18 @@ std::vector<std::string> QuoteLexiconProblems() {
 }
 
 std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
-                              const std::vector<EntityMention>& entities) {
+                              const std::vector<EntityMention>& given_entities) {
   std::vector<Quote> out;
   const Lexicon* lexp = GetLexicon(language);
   if (lexp == nullptr || text.empty()) return out;
+  // The mentions in text order, for finding those in a span by bisection.
+  const auto by_start = [](const EntityMention& a, const EntityMention& b) { return a.start < b.start; };
+  std::vector<EntityMention> sorted;
+  if (!std::is_sorted(given_entities.begin(), given_entities.end(), by_start)) {
+    sorted = given_entities;
+    std::stable_sort(sorted.begin(), sorted.end(), by_start);
+  }
+  const std::vector<EntityMention>& entities = sorted.empty() ? given_entities : sorted;
   const Lexicon& lex = *lexp;
   const bool german = language == "de";
   // Sentences (util/sentences.h), and the one at a byte position (the next
@@ -473,8 +487,10 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         continue;
       }
     }
+    size_t first_cue = words.size();  // the sentence's first cue, for a reported speech act
     for (size_t k = 0; k < words.size() && !found_in_sentence; ++k) {
       if (!lex.cues.contains(words[k].low)) continue;
+      if (first_cue == words.size() && !lex.not_reported.contains(words[k].low)) first_cue = k;
       // "…, die Fähre sei abgekommen, sagte ein Sprecher", "Es sei möglich,
       // so Rato, …": the reported clause before the cue.
       if (k >= 2) {
@@ -638,13 +654,15 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       const bool near = prev.end <= sent.start && sent.start - prev.end < kContinuationBytes &&
                         text.substr(prev.end, sent.start - prev.end).find("\n\n") == std::string_view::npos;
       bool subj1 = false, own_cue = false;
-      for (size_t k = 0; k < words.size(); ++k) {
+      for (size_t k = 0; k < words.size() && !subj1; ++k) {
         // A verb form, not a noun spelt alike ("die Sitze", "die Folge").
-        subj1 |= lex.subjunctive1.contains(words[k].low) && (k == 0 || !words[k].cap);
+        subj1 = lex.subjunctive1.contains(words[k].low) && (k == 0 || !words[k].cap);
+      }
+      for (size_t k = 0; subj1 && k < words.size() && !own_cue; ++k) {
         // A sentence with its own impersonal cue ("…, hieß es aus …") is
         // not a continuation.
         const auto it = lex.impersonal.find(words[k].low);
-        own_cue |= it != lex.impersonal.end() && k + 1 < words.size() && words[k + 1].low == it->second;
+        own_cue = it != lex.impersonal.end() && k + 1 < words.size() && words[k + 1].low == it->second;
         // Nor is one with a source of its own ("ihrer Meinung nach", "laut
         // X", "nach Angaben der Polizei"): the rules below take it.
         own_cue |= words[k].low == "nach" &&
@@ -807,12 +825,12 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     size_t last = sent.end;
     while (last > sent.start && util::IsAsciiSpace(text[last - 1])) --last;
     const bool introduces = last > sent.start && text[last - 1] == ':';
-    const bool passive = std::any_of(words.begin(), words.end(), [](const Word& w) {
-      return w.low == "wird" || w.low == "wurde" || w.low == "wurden" || w.low == "werden";
-    });
-    if (german && out.size() == quotes_before && words.size() >= 4 && !introduces && !passive) {
-      for (size_t k = 0; k < words.size(); ++k) {
-        if (!lex.cues.contains(words[k].low) || lex.not_reported.contains(words[k].low)) continue;
+    if (german && out.size() == quotes_before && words.size() >= 4 && !introduces &&
+        first_cue < words.size() &&
+        std::none_of(words.begin(), words.end(), [](const Word& w) {
+          return w.low == "wird" || w.low == "wurde" || w.low == "wurden" || w.low == "werden";
+        })) {
+      for (size_t k = first_cue; k < words.size(); ++k) {
         // "sagte aber nichts dazu": nothing was said.
         bool negated = false;
         for (size_t j = k + 1; j < words.size() && j <= k + 3; ++j) {
