@@ -368,7 +368,8 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
           if (const EntityMention* m = MentionIn(entities, sent.start, before[cue_at].start, true)) {
             sp = {m->text, m->start, m->end, true};
           } else {
-            sp = speaker_at(before, cue_at + 1, b);
+            const size_t after = cue_at + 1 < before.size() && before[cue_at + 1].low == "sich" ? cue_at + 2 : cue_at + 1;
+            sp = speaker_at(before, after, b);
           }
           // A pronoun or a noun phrase opening the sentence ("Sie sagte:",
           // "Ein Sprecher des Ministeriums sagte:").
@@ -629,7 +630,32 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       // The speaker: right after the cue ("sagte Berg, er werde"), the
       // subject before it, or the noun phrase the sentence begins with.
       const size_t limit = comma != std::string_view::npos ? comma : msg_from;
-      Speaker sp = speaker_at(words, k + 1, std::min(limit, static_cast<size_t>(words[std::min(k + 3, words.size() - 1)].end)), true);
+      Speaker sp;
+      // A subject in first place, right before the cue, is the speaker;
+      // what follows the cue is then an object ("Er wirft der EU vor, …",
+      // "Der Minister Rainer Brüderle (FDP) warf den USA vor, …").
+      if (k == 1 && lex.pronouns.contains(words[0].low)) sp = speaker_at(words, 0, words[k].start);
+      if (!sp.found && k >= 1) {
+        const EntityMention* m = MentionIn(entities, sent.start, words[k].start, false);
+        if (m != nullptr && m->start <= words[std::min<size_t>(2, k - 1)].start) {
+          size_t between = 0;  // words from the mention's end to the cue, brackets left out
+          bool bracket = false;
+          for (size_t j = 0; j < k; ++j) {
+            if (words[j].start < m->end) continue;
+            const char before = text[words[j].start - 1];
+            if (before == '(') bracket = true;
+            if (!bracket) ++between;
+            if (text[words[j].end] == ')') bracket = false;
+          }
+          if (between == 0) sp = {m->text, m->start, m->end, true};
+        }
+      }
+      if (!sp.found) {
+        const size_t after = k + 1 < words.size() && words[k + 1].low == "sich" ? k + 2 : k + 1;
+        sp = speaker_at(words, after,
+                        std::min(limit, static_cast<size_t>(words[std::min(after + 2, words.size() - 1)].end)),
+                        true);
+      }
       if (!sp.found) {
         if (const EntityMention* m = MentionIn(entities, sent.start, words[k].start, false)) {
           sp = {m->text, m->start, m->end, true};

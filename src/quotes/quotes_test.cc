@@ -270,6 +270,31 @@ TEST(FindQuotesTest, AKonjunktivSentenceFarOnIsReportedWithoutASpeaker) {
   EXPECT_EQ(q[1].speaker_text, "");
 }
 
+TEST(FindQuotesTest, ASubjectInFirstPlaceAndAReflexiveCue) {
+  const std::string text =
+      "Der Minister Paul Berg lehnt die Mission ab. "
+      "Er wirft der Europäischen Union vor, das Land spalten zu wollen. "
+      "Anna Roth (SPD) warf den Vereinigten Staaten vor, den Konkurrenten bevorzugt zu haben. "
+      "Ähnlich äußerte sich der Präsident des Verbands: „Wir sehen die Lage mit großer Sorge.“";
+  const std::vector<EntityMention> es = {Mention(text, "Paul Berg", "PER"),
+                                         Mention(text, "Europäischen Union", "ORG"),
+                                         Mention(text, "Anna Roth", "PER"),
+                                         Mention(text, "SPD", "ORG"),
+                                         Mention(text, "Vereinigten Staaten", "LOC")};
+  const auto q = FindQuotes(text, "de", es);
+  std::vector<const Quote*> said;
+  for (const Quote& x : q) {
+    if (x.type != "reported") said.push_back(&x);
+  }
+  ASSERT_EQ(said.size(), 3u) << Dump(q);
+  // The pronoun in first place, not the object after the cue.
+  EXPECT_EQ(text.substr(said[0]->speaker_start, said[0]->speaker_end - said[0]->speaker_start), "Er");
+  EXPECT_EQ(said[0]->speaker_text, "Paul Berg");
+  EXPECT_EQ(said[1]->speaker_text, "Anna Roth");
+  // "äußerte sich": the speaker after the reflexive pronoun.
+  EXPECT_EQ(said[2]->speaker_text, "der Präsident des Verbands");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
