@@ -274,6 +274,35 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     return s;
   };
 
+  // The subject opening a sentence before its cue at words[k]:
+  // capitalised words, with "des", "der", "von", "und" between them, after
+  // an optional "Das" / "Diese" ("Experten schätzen", "Das Bau- und
+  // Transportministerium hat entschieden", "Frankreich hat sich bereit
+  // erklärt"), followed by at most three small words; or a lone "Diese".
+  auto opening_subject = [&](const std::vector<Word>& words, size_t k) -> Speaker {
+    if (!german || k == 0 || k > 7) return {};
+    const std::string& w0 = words[0].low;
+    const bool demonstrative = w0 == "diese" || w0 == "dieser" || w0 == "dieses";
+    if (demonstrative && k == 1) {
+      return {std::string(text.substr(words[0].start, words[0].end - words[0].start)), words[0].start,
+              words[0].end, true};
+    }
+    size_t j = (w0 == "das" || demonstrative) ? 1 : 0;
+    const size_t first = j;
+    size_t end = first;  // one past the last capitalised word
+    while (j < k && (words[j].cap || (j > first && (words[j].low == "des" || words[j].low == "der" ||
+                                                    words[j].low == "von" || words[j].low == "und")))) {
+      if (words[j].cap) end = j + 1;
+      ++j;
+    }
+    if (end == first || k - end > 3) return {};
+    for (size_t x = end; x < k; ++x) {
+      if (words[x].cap) return {};
+    }
+    return {std::string(text.substr(words[0].start, words[end - 1].end - words[0].start)),
+            words[0].start, words[end - 1].end, true};
+  };
+
   // Direct quotes.
   std::vector<Span> direct;
   for (size_t i = 0; i < text.size();) {
@@ -336,6 +365,17 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         if (lex.cues.contains(after[0].low)) {
           q.cue = after[0].low;
           sp = speaker_at(after, 1, limit, true);
+        } else if (after.size() > 2 && (after[0].low == "hatte" || after[0].low == "hat" ||
+                                        after[0].low == "hatten" || after[0].low == "haben")) {
+          // "„…“, hatte VW-Chef Winterkorn in einem Interview erklärt.": the
+          // speaker after the auxiliary, the cue a participle further on.
+          for (size_t k = 2; k < after.size() && k < 14; ++k) {
+            if (lex.cues.contains(after[k].low)) {
+              q.cue = after[k].low;
+              sp = speaker_at(after, 1, after[k].start, true);
+              break;
+            }
+          }
         } else if (after.size() > 1) {
           // "…," X said / "…", Berg sagte
           for (size_t k = 1; k < after.size() && k < 5; ++k) {
@@ -374,6 +414,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
           // A pronoun or a noun phrase opening the sentence ("Sie sagte:",
           // "Ein Sprecher des Ministeriums sagte:").
           if (!sp.found && cue_at > 0) sp = speaker_at(before, 0, before[cue_at].start);
+          if (!sp.found) sp = opening_subject(before, cue_at);
         } else if (text[b - 1] == ':') {
           // "Berg: „…“": a name right before the colon; "Oldenburg dankte
           // den Helfern: „…“": the person the sentence begins with.
@@ -418,34 +459,6 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     out.push_back(std::move(q));
   }
 
-  // The subject opening a sentence before its cue at words[k]:
-  // capitalised words, with "des", "der", "von", "und" between them, after
-  // an optional "Das" / "Diese" ("Experten schätzen", "Das Bau- und
-  // Transportministerium hat entschieden", "Frankreich hat sich bereit
-  // erklärt"), followed by at most three small words; or a lone "Diese".
-  auto opening_subject = [&](const std::vector<Word>& words, size_t k) -> Speaker {
-    if (!german || k == 0 || k > 7) return {};
-    const std::string& w0 = words[0].low;
-    const bool demonstrative = w0 == "diese" || w0 == "dieser" || w0 == "dieses";
-    if (demonstrative && k == 1) {
-      return {std::string(text.substr(words[0].start, words[0].end - words[0].start)), words[0].start,
-              words[0].end, true};
-    }
-    size_t j = (w0 == "das" || demonstrative) ? 1 : 0;
-    const size_t first = j;
-    size_t end = first;  // one past the last capitalised word
-    while (j < k && (words[j].cap || (j > first && (words[j].low == "des" || words[j].low == "der" ||
-                                                    words[j].low == "von" || words[j].low == "und")))) {
-      if (words[j].cap) end = j + 1;
-      ++j;
-    }
-    if (end == first || k - end > 3) return {};
-    for (size_t x = end; x < k; ++x) {
-      if (words[x].cap) return {};
-    }
-    return {std::string(text.substr(words[0].start, words[end - 1].end - words[0].start)),
-            words[0].start, words[end - 1].end, true};
-  };
 
   // Indirect speech, sentence by sentence outside the direct quotes.
   auto in_direct = [&](size_t a, size_t b) {

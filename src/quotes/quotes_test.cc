@@ -295,6 +295,19 @@ TEST(FindQuotesTest, ASubjectInFirstPlaceAndAReflexiveCue) {
   EXPECT_EQ(said[2]->speaker_text, "der Präsident des Verbands");
 }
 
+TEST(FindQuotesTest, AuxiliaryAfterTheQuoteAndASubjectBeforeTheColon) {
+  const std::string text =
+      "„Wir wollen die Werke enger verzahnen“, hatte Konzernchef Max Weber in einem Interview "
+      "erklärt.\n"
+      "Die Autoren der Studie werfen den Behörden vor: „Eine Prüfung der Qualität findet kaum statt.“";
+  const std::vector<EntityMention> es = {Mention(text, "Max Weber", "PER")};
+  const auto q = FindQuotes(text, "de", es);
+  ASSERT_EQ(q.size(), 2u) << Dump(q);
+  EXPECT_EQ(q[0].speaker_text, "Max Weber");
+  EXPECT_EQ(q[0].cue, "erklärt");
+  EXPECT_EQ(q[1].speaker_text, "Die Autoren der Studie");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
