@@ -62,6 +62,29 @@ bool IsWordByteAt(std::string_view text, size_t i) {
 }
 
 // Words of text[from, to): runs of word characters, whole code points.
+// A name or noun phrase of capitalised words from words[from], with
+// "des", "der", "von", "und" between them ("Bau- und
+// Transportministerium", "das Komitee des Parlaments"), before
+// words[limit]: one past its last capitalised word (`from` when words[from]
+// is not capitalised).
+size_t CapitalisedRunEnd(const std::vector<Word>& words, size_t from, size_t limit) {
+  size_t end = from;
+  for (size_t j = from; j < limit && j < words.size(); ++j) {
+    const std::string& w = words[j].low;
+    if (words[j].cap) {
+      end = j + 1;
+    } else if (j == from || !(w == "des" || w == "der" || w == "von" || w == "und")) {
+      break;
+    }
+  }
+  return end;
+}
+
+// The auxiliary of a perfect tense ("…, hatte Obama gesagt").
+bool IsAuxiliary(const std::string& w) {
+  return w == "hatte" || w == "hat" || w == "hatten" || w == "haben";
+}
+
 std::vector<Word> WordsIn(std::string_view text, size_t from, size_t to) {
   std::vector<Word> out;
   size_t i = from;
@@ -287,14 +310,8 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       return {std::string(text.substr(words[0].start, words[0].end - words[0].start)), words[0].start,
               words[0].end, true};
     }
-    size_t j = (w0 == "das" || demonstrative) ? 1 : 0;
-    const size_t first = j;
-    size_t end = first;  // one past the last capitalised word
-    while (j < k && (words[j].cap || (j > first && (words[j].low == "des" || words[j].low == "der" ||
-                                                    words[j].low == "von" || words[j].low == "und")))) {
-      if (words[j].cap) end = j + 1;
-      ++j;
-    }
+    const size_t first = (w0 == "das" || demonstrative) ? 1 : 0;
+    const size_t end = CapitalisedRunEnd(words, first, k);
     if (end == first || k - end > 3) return {};
     for (size_t x = end; x < k; ++x) {
       if (words[x].cap) return {};
@@ -365,8 +382,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         if (lex.cues.contains(after[0].low)) {
           q.cue = after[0].low;
           sp = speaker_at(after, 1, limit, true);
-        } else if (after.size() > 2 && (after[0].low == "hatte" || after[0].low == "hat" ||
-                                        after[0].low == "hatten" || after[0].low == "haben")) {
+        } else if (after.size() > 2 && IsAuxiliary(after[0].low)) {
           // "„…“, hatte VW-Chef Winterkorn in einem Interview erklärt.": the
           // speaker after the auxiliary, the cue a participle further on.
           for (size_t k = 2; k < after.size() && k < 14; ++k) {
@@ -482,19 +498,15 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       for (const Quote& q : out) taken |= q.start < before.end && before.start < q.end;
       // The speaker: an article and the capitalised words after it.
       Speaker sp;
-      size_t j = 2;
-      if (words[j].low == "der" || words[j].low == "die" || words[j].low == "das" ||
-          words[j].low == "ein" || words[j].low == "eine") {
-        ++j;
-      }
-      const size_t name_from = j;
-      while (j < words.size() && (words[j].cap || (j > name_from && (words[j].low == "des" ||
-                                                                        words[j].low == "der")))) {
-        ++j;
-      }
-      if (!taken && j > name_from && words[j - 1].cap) {
-        sp = {std::string(text.substr(words[2].start, words[j - 1].end - words[2].start)),
-              words[2].start, words[j - 1].end, true};
+      const std::string& article = words[2].low;
+      const size_t name_from = article == "der" || article == "die" || article == "das" ||
+                                       article == "ein" || article == "eine"
+                                   ? 3
+                                   : 2;
+      const size_t end = CapitalisedRunEnd(words, name_from, words.size());
+      if (!taken && end > name_from) {
+        sp = {std::string(text.substr(words[2].start, words[end - 1].end - words[2].start)),
+              words[2].start, words[end - 1].end, true};
       }
       if (sp.found && WordsIn(text, before.start, before.end).size() >= 4 &&
           add_indirect(before.start, before.end, words[1].low, sp)) {
@@ -539,11 +551,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       // the speaker after the auxiliary.
       if (k + 1 == words.size() && k >= 4) {
         size_t j = k;
-        while (j > 2 && k - j < 16 &&
-               !(words[j - 1].low == "hatte" || words[j - 1].low == "hat" || words[j - 1].low == "hatten" ||
-                 words[j - 1].low == "haben")) {
-          --j;
-        }
+        while (j > 2 && k - j < 16 && !IsAuxiliary(words[j - 1].low)) --j;
         size_t c = words[j - 1].start;
         while (c > sent.start && util::IsAsciiSpace(text[c - 1])) --c;
         if (j > 2 && j < k && c > sent.start && text[c - 1] == ',') {
