@@ -29,6 +29,14 @@ void SelectContent(RawArticle& raw) {
   raw.html = {};
 }
 
+// Whether `inner` names a part of `outer` (the same year, and month and
+// day where `outer` has them) at least as precisely.
+static bool Within(const PartialDate& inner, const PartialDate& outer) {
+  return inner.known() && inner.year == outer.year &&
+         (outer.month == 0 || (inner.month == outer.month &&
+                               (outer.day == 0 || inner.day == outer.day)));
+}
+
 // Per-article stages: a pure function of one article.
 Article PrepareArticle(RawArticle raw, bool assess_source) {
   SelectContent(raw);
@@ -78,12 +86,25 @@ Article PrepareArticle(RawArticle raw, bool assess_source) {
   // clean: outlet, agency, quality flags with their evidence.
   if (assess_source) clean::AssessSource(a);
 
-  // Publication date from metadata (header line, HTML meta, JSON field).
+  // Publication date from metadata (header line, HTML meta, JSON field)
+  // and from the article's address. The address's date stands unless the
+  // metadata gives a day within it: a page's date can be an update's, its
+  // address keeps the first publication's.
   if (raw.published_date.known()) {
     a.published = {raw.published_date, DateBasis::kMetadata};
   } else if (!raw.published.empty()) {
     a.diagnostics.push_back({"read", "bad-date", "cannot read published date '" +
                                                      raw.published.substr(0, 80) + "'"});
+  }
+  const PartialDate address = time::DateFromAddress(a.url);
+  if (address.known() && !Within(a.published.value, address)) {
+    if (a.published.value.known() && !Within(address, a.published.value)) {
+      a.diagnostics.push_back({"time", "date-conflict",
+                               "published date " + a.published.value.ToString() +
+                                   " differs from the address's " + address.ToString() +
+                                   "; the address's is kept"});
+    }
+    a.published = {address, DateBasis::kMetadata};
   }
   return a;
 }

@@ -39,6 +39,37 @@ TEST(AnalyzeTest, BadInputsAreReportedAndGoodOnesStillProcessed) {
   }
 }
 
+TEST(AnalyzeTest, TheAddressDatesAnArticleAndOutranksAnUpdatedPageDate) {
+  TempDir dir;
+  dir.Write("a.jsonl",
+            // no date but the address's
+            "{\"url\": \"https://example.org/2017/05/07/wahl\", \"text\": \"Die Wahl ist entschieden.\"}\n"
+            // a month in the text's header line, the day in the address
+            "{\"url\": \"https://example.org/news/2017-05/08/wahl\", "
+            "\"text\": \" date 2017-05 Die Wahl ist entschieden worden.\"}\n"
+            // the header says a year later: the address's month stands
+            "{\"url\": \"https://example.org/ausland/2017-05/reaktionen\", "
+            "\"text\": \" date 2018-07 Reaktionen auf die Wahl.\"}\n"
+            // a day within the address's month is kept
+            "{\"url\": \"https://example.org/2017-05/reaktionen\", \"published\": \"2017-05-09\", "
+            "\"text\": \"Weitere Reaktionen auf die Wahl.\"}\n");
+  auto result = Analyze({dir.path()}, {});
+  ASSERT_TRUE(result.ok());
+  const Report& r = result.value();
+  ASSERT_EQ(r.articles.size(), 4u);
+  const char* expected[] = {"2017-05-07", "2017-05-08", "", "2017-05-09"};
+  for (size_t i : {0, 1, 3}) {
+    EXPECT_EQ(r.articles[i].published.value.ToString(), expected[i]) << i;
+    EXPECT_EQ(r.articles[i].published.basis, DateBasis::kMetadata) << i;
+  }
+  // May 2017 (its day then from the story's other articles), not July 2018.
+  EXPECT_EQ(r.articles[2].published.value.ToString().substr(0, 7), "2017-05");
+  bool conflict = false;
+  for (const auto& d : r.articles[2].diagnostics) conflict |= d.code == "date-conflict";
+  EXPECT_TRUE(conflict);
+  for (const auto& d : r.articles[1].diagnostics) EXPECT_NE(d.code, "date-conflict");
+}
+
 TEST(AnalyzeTest, OrderAndIdsDoNotDependOnJobs) {
   TempDir dir;
   for (int i = 0; i < 40; ++i) {

@@ -203,4 +203,76 @@ PartialDate DayFromPeers(const PartialDate& known, const std::vector<PartialDate
   return {known.year, known.month, best};
 }
 
+namespace {
+
+// A run of ASCII digits at `i` (its length; 0 when none).
+size_t DigitRun(std::string_view s, size_t i) {
+  size_t j = i;
+  while (j < s.size() && util::IsAsciiDigit(s[j])) ++j;
+  return j - i;
+}
+
+int Number(std::string_view digits) {
+  int n = 0;
+  for (char c : digits) n = n * 10 + (c - '0');
+  return n;
+}
+
+bool IsAddressSeparator(char c) { return c == '/' || c == '-' || c == '_' || c == '.'; }
+
+// The date at `i`, a digit run that starts after a separator (or the
+// path's start), ending before a separator, a letter-free end or the end.
+std::optional<PartialDate> AddressDateAt(std::string_view p, size_t i) {
+  const auto boundary_after = [&](size_t k) {
+    return k >= p.size() || IsAddressSeparator(p[k]) || p[k] == '?' || p[k] == '#';
+  };
+  const auto year_ok = [](int y) { return y >= 1990 && y <= 2099; };
+  const size_t a = DigitRun(p, i);
+  if (a == 8 && boundary_after(i + 8)) {  // 20170509
+    const PartialDate d{Number(p.substr(i, 4)), Number(p.substr(i + 4, 2)),
+                        Number(p.substr(i + 6, 2))};
+    if (year_ok(d.year) && IsValidDay({d.year, d.month, d.day})) return d;
+    return std::nullopt;
+  }
+  if (a == 4 && i + 4 < p.size() && IsAddressSeparator(p[i + 4])) {  // 2022/02[/13]
+    const int year = Number(p.substr(i, 4));
+    const size_t m = i + 5;
+    const size_t b = DigitRun(p, m);
+    if (!year_ok(year) || (b != 1 && b != 2) || !boundary_after(m + b)) return std::nullopt;
+    const int month = Number(p.substr(m, b));
+    if (month < 1 || month > 12) return std::nullopt;
+    const size_t d = m + b + 1;
+    const size_t c = d < p.size() ? DigitRun(p, d) : 0;
+    if ((c == 1 || c == 2) && boundary_after(d + c)) {
+      const int day = Number(p.substr(d, c));
+      if (IsValidDay({year, month, day})) return PartialDate{year, month, day};
+      return std::nullopt;
+    }
+    return PartialDate{year, month, 0};
+  }
+  if (a == 2 && i + 10 <= p.size() && (p[i + 2] == '-' || p[i + 2] == '.') &&
+      p[i + 5] == p[i + 2] && DigitRun(p, i + 3) == 2 && DigitRun(p, i + 6) == 4 &&
+      boundary_after(i + 10)) {  // 27-02-2022
+    const PartialDate d{Number(p.substr(i + 6, 4)), Number(p.substr(i + 3, 2)),
+                        Number(p.substr(i, 2))};
+    if (year_ok(d.year) && IsValidDay({d.year, d.month, d.day})) return d;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+PartialDate DateFromAddress(std::string_view url) {
+  size_t start = url.find("://");
+  start = start == std::string_view::npos ? 0 : url.find('/', start + 3);
+  if (start == std::string_view::npos) return {};
+  const std::string_view path = url.substr(start);
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (!util::IsAsciiDigit(path[i]) || (i > 0 && !IsAddressSeparator(path[i - 1]))) continue;
+    if (std::optional<PartialDate> d = AddressDateAt(path, i)) return *d;
+    i += DigitRun(path, i);  // past this run
+  }
+  return {};
+}
+
 }  // namespace lagebild::time

@@ -43,6 +43,14 @@ PartialDate InferFromPeers(std::string_view text, std::string_view language,
 PublishedDate DayFromContent(std::string_view text, std::string_view language,
                              const PartialDate& known);
 
+// The date written in an article's address, as news sites put it when the
+// page is first published: "/2022/02/13/", "/2017-05/07/", "/2022-04-25-",
+// "/20170509/", "/27-02-2022/" (a day), or "/2017-05/", "/2022/02/slug"
+// (a month). Years 1990-2099; the first date in the path counts; a bare
+// year, a run of other digits or a date that does not exist gives
+// unknown. The host is not read.
+PartialDate DateFromAddress(std::string_view url);
+
 // The publication day of an article whose year-month is known, from the
 // days of its peers (the other articles of the story) in that month: the
 // day most of them give (the earliest on a tie). Unknown when none fits.

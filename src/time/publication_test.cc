@@ -94,4 +94,36 @@ TEST(DayFromPeersTest, MostCommonDayInTheMonth) {
 }
 
 }  // namespace
+TEST(DateFromAddressTest, DaysAndMonthsInTheCommonPathForms) {
+  const auto at = [](const char* url) { return DateFromAddress(url).ToString(); };
+  EXPECT_EQ(at("https://www.vn.at/politik/2022/02/13/steinmeier-wiedergewaehlt.vn"), "2022-02-13");
+  EXPECT_EQ(at("http://www.zeit.de/news/2017-05/07/deutschland-merkel-gratuliert-07221805"),
+            "2017-05-07");
+  EXPECT_EQ(at("https://verbraucherschutzforum.berlin/2017-05-07/macron-neuer-praesident"),
+            "2017-05-07");
+  EXPECT_EQ(at("https://www.pressreader.com/germany/morgenpost/20170509/281543700837596"),
+            "2017-05-09");
+  EXPECT_EQ(at("https://www.evangelisch.de/inhalte/197702/27-02-2022/scholz-kuendigt"),
+            "2022-02-27");
+  EXPECT_EQ(at("https://www.zeit.de/politik/ausland/2017-05/reaktionen-praesidentenwahl"),
+            "2017-05");
+  EXPECT_EQ(at("https://example.org/2022/4/slug?id=1"), "2022-04");
+  EXPECT_EQ(at("https://example.org/archiv/2023/11/05.html"), "2023-11-05");
+}
+
+TEST(DateFromAddressTest, IdsYearsHostsAndImpossibleDatesAreNoDate) {
+  const auto at = [](const char* url) { return DateFromAddress(url).ToString(); };
+  EXPECT_EQ(at("http://www.spiegel.de/politik/steinmeier-gewaehlt-a-1134204.html"), "");
+  EXPECT_EQ(at("https://example.org/wahl-2017/ergebnisse"), "");       // a bare year
+  EXPECT_EQ(at("https://example.org/artikel/2021-12345/"), "");        // a year and an id
+  EXPECT_EQ(at("https://example.org/news/20221345/"), "");             // month 13
+  EXPECT_EQ(at("https://example.org/2022/02/30/slug"), "");            // 30 February
+  EXPECT_EQ(at("https://example.org/item/12345678901/"), "");          // a long number
+  EXPECT_EQ(at("https://example.org/x1999/01/02/"), "");               // glued to a word
+  EXPECT_EQ(at("https://2022.example.org/"), "");                      // the host is not read
+  EXPECT_EQ(at("https://example.org/1850/03/04/"), "");                // out of range
+  EXPECT_EQ(at(""), "");
+  EXPECT_EQ(at("nonsense"), "");
+}
+
 }  // namespace lagebild::time
