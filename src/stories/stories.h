@@ -93,7 +93,7 @@ std::string Encode(const ArticleVectors& v);
 bool Decode(std::string_view bytes, ArticleVectors* v);
 
 struct ClusterOptions {
-  double min_similarity = 0.16;
+  double min_similarity = 0.17;
   // When the article has a date of its own and the story has dates too
   // (both within `window_days`, else they are not compared at all).
   double min_similarity_dated = 0.13;
