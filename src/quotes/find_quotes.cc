@@ -320,6 +320,51 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
             words[0].start, words[end - 1].end, true};
   };
 
+  // A noun phrase in first place with the cue at words[k] right after it
+  // is the cue's subject (the finite verb stands second): "Die Polizisten
+  // forderten die Schüler auf, …", "Das isländische Fischereiministerium
+  // legte fest, …", "Der Minister Rainer Brüderle (FDP) warf den USA vor,
+  // …". A determiner that can open a subject, then lower-case attributes,
+  // capitalised words, genitives ("des Ministeriums"), "von der …", words
+  // in brackets; at least one capitalised word after the determiner.
+  auto first_place_subject = [&](const std::vector<Word>& words, size_t k) -> Speaker {
+    static const std::string_view kOpeners[] = {"der",   "die",   "das",  "ein",   "eine",
+                                                "diese", "dieser", "jene", "seine", "ihre",
+                                                "sein",  "ihr",   "unser", "unsere"};
+    if (!german || k < 2 || k > 12 ||
+        std::find(std::begin(kOpeners), std::end(kOpeners), words[0].low) == std::end(kOpeners)) {
+      return {};
+    }
+    bool noun = false, bracket = false;
+    bool open = true;  // after the determiner, a linking word or an attribute
+    for (size_t j = 1; j < k; ++j) {
+      const Word& w = words[j];
+      if (text[w.start - 1] == '(') bracket = true;
+      const bool in_bracket = bracket;
+      if (text[w.end] == ')') bracket = false;
+      if (in_bracket) continue;
+      if (w.cap) {
+        noun = true;
+        open = false;
+        continue;
+      }
+      const bool linking = w.low == "des" || w.low == "der" || w.low == "von" || w.low == "vom" ||
+                           w.low == "dem" || w.low == "und";
+      // An attribute before a noun: "zentrale", "deutschen", "isländische".
+      const bool attribute = w.low.size() > 2 && (w.low.ends_with("e") || w.low.ends_with("en") ||
+                                                  w.low.ends_with("er") || w.low.ends_with("es"));
+      if ((linking && noun && !open) || (attribute && open && j + 1 < k)) {
+        open = true;
+        continue;
+      }
+      return {};
+    }
+    if (!noun || bracket) return {};
+    uint32_t end = words[k - 1].end;
+    if (end < text.size() && text[end] == ')') ++end;
+    return {std::string(text.substr(words[0].start, end - words[0].start)), words[0].start, end, true};
+  };
+
   // Direct quotes.
   std::vector<Span> direct;
   for (size_t i = 0; i < text.size();) {
@@ -382,6 +427,14 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         if (lex.cues.contains(after[0].low)) {
           q.cue = after[0].low;
           sp = speaker_at(after, 1, limit, true);
+          // "„…“, so Kondé.": capitalised words closing the sentence.
+          if (!sp.found && german && after.size() >= 2 && after.size() <= 4) {
+            const size_t end = CapitalisedRunEnd(after, 1, after.size());
+            if (end == after.size()) {
+              sp = {std::string(text.substr(after[1].start, after.back().end - after[1].start)),
+                    after[1].start, after.back().end, true};
+            }
+          }
         } else if (after.size() > 2 && IsAuxiliary(after[0].low)) {
           // "„…“, hatte VW-Chef Winterkorn in einem Interview erklärt.": the
           // speaker after the auxiliary, the cue a participle further on.
@@ -420,11 +473,20 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         }
         if (cue_at < before.size()) {
           q.cue = before[cue_at].low;
-          // The subject before the cue, else the speaker after it.
-          if (const EntityMention* m = MentionIn(entities, sent.start, before[cue_at].start, true)) {
+          const size_t after = cue_at + 1 < before.size() && before[cue_at + 1].low == "sich" ? cue_at + 2 : cue_at + 1;
+          // A pronoun or a name right after the cue is its subject, and
+          // what stands before it an adverbial ("In einem Interview mit der
+          // BBC erklärte er:"); else the subject before the cue, else the
+          // speaker after it.
+          if (after < before.size() &&
+              (lex.pronouns.contains(before[after].low) ||
+               MentionIn(entities, before[after].start, before[after].end + 1, false, true) != nullptr)) {
+            sp = speaker_at(before, after, b, true);
+          }
+          if (sp.found) {
+          } else if (const EntityMention* m = MentionIn(entities, sent.start, before[cue_at].start, true)) {
             sp = {m->text, m->start, m->end, true};
           } else {
-            const size_t after = cue_at + 1 < before.size() && before[cue_at + 1].low == "sich" ? cue_at + 2 : cue_at + 1;
             sp = speaker_at(before, after, b);
           }
           // A pronoun or a noun phrase opening the sentence ("Sie sagte:",
@@ -671,6 +733,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
           if (between == 0) sp = {m->text, m->start, m->end, true};
         }
       }
+      if (!sp.found) sp = first_place_subject(words, k);
       if (!sp.found) {
         const size_t after = k + 1 < words.size() && words[k + 1].low == "sich" ? k + 2 : k + 1;
         sp = speaker_at(words, after,

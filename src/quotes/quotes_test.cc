@@ -308,6 +308,45 @@ TEST(FindQuotesTest, AuxiliaryAfterTheQuoteAndASubjectBeforeTheColon) {
   EXPECT_EQ(q[1].speaker_text, "Die Autoren der Studie");
 }
 
+TEST(FindQuotesTest, ANounPhraseInFirstPlaceIsTheSubjectOfTheCue) {
+  const std::string text =
+      "Die Polizisten forderten die Schüler und Lehrer auf, das Gebäude nicht zu verlassen. "
+      "Das isländische Fischereiministerium legte fest, dass bis August zehn Wale gejagt werden dürfen. "
+      "Der deutsche Wirtschaftsminister Otto Brandt (FDP) warf den Behörden vor, die Firma bevorzugt zu "
+      "haben. "
+      "Die Regierung habe erklärt, dass sie nicht zahle. "
+      "Den Bericht bestätigte der Sprecher, er sei korrekt.";
+  const auto q = FindQuotes(text, "de", {});
+  std::vector<const Quote*> said;
+  for (const Quote& x : q) {
+    if (x.type != "reported") said.push_back(&x);
+  }
+  ASSERT_EQ(said.size(), 5u) << Dump(q);
+  EXPECT_EQ(said[0]->speaker_text, "Die Polizisten");
+  EXPECT_EQ(said[1]->speaker_text, "Das isländische Fischereiministerium");
+  EXPECT_EQ(said[2]->speaker_text, "Der deutsche Wirtschaftsminister Otto Brandt (FDP)");
+  // A verb after the noun ends the phrase: not "Die Regierung habe".
+  EXPECT_EQ(said[3]->speaker_text, "Die Regierung");
+  // "Den …" is no subject: the speaker follows the cue.
+  EXPECT_EQ(said[4]->speaker_text, "der Sprecher");
+}
+
+TEST(FindQuotesTest, APronounAfterTheCueBeforeAColonAndSoWithAName) {
+  const std::string text =
+      "Der Ingenieur Paul Kern leitet das Projekt.\n"
+      "In einem Interview mit der BBC erklärte er: „Der Anblick des Wasserfalls ist spektakulär.“\n"
+      "„Ich freue mich auf die neue Aufgabe in der Stadt“, so Kondé.";
+  const std::vector<EntityMention> es = {Mention(text, "Paul Kern", "PER"),
+                                         Mention(text, "BBC", "ORG")};
+  const auto q = FindQuotes(text, "de", es);
+  ASSERT_EQ(q.size(), 2u) << Dump(q);
+  // "er" after the cue, not the BBC before it; resolved to the person.
+  EXPECT_EQ(text.substr(q[0].speaker_start, q[0].speaker_end - q[0].speaker_start), "er");
+  EXPECT_EQ(q[0].speaker_text, "Paul Kern");
+  // A name the tagger missed, closing the sentence after "so".
+  EXPECT_EQ(q[1].speaker_text, "Kondé");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
