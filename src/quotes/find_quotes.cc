@@ -311,6 +311,9 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
               words[0].end, true};
     }
     const size_t first = (w0 == "das" || demonstrative) ? 1 : 0;
+    // The expletive "es" opening the sentence is no subject ("Es bleibt
+    // die Erwartung, …").
+    if (first < k && words[first].low == "es") return {};
     const size_t end = CapitalisedRunEnd(words, first, k);
     if (end == first || k - end > 3) return {};
     for (size_t x = end; x < k; ++x) {
@@ -577,11 +580,19 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     }
     size_t first_cue = words.size();  // the sentence's first cue, for a reported speech act
     for (size_t k = 0; k < words.size() && !found_in_sentence; ++k) {
-      if (!lex.cues.contains(words[k].low)) continue;
-      if (first_cue == words.size() && !lex.not_reported.contains(words[k].low)) first_cue = k;
+      // "… vertritt die Ansicht, dass …": a noun of saying or thinking
+      // after its article, not opening the sentence.
+      static const std::string_view kNounArticles[] = {"die",   "den",   "der",    "dem",    "zum",
+                                                       "zur",   "seine", "ihre",   "seinen", "ihren",
+                                                       "seiner", "ihrer", "einen", "eine"};
+      const bool noun_cue = german && k >= 2 && words[k].cap && lex.noun_cues.contains(words[k].low) &&
+                            std::find(std::begin(kNounArticles), std::end(kNounArticles),
+                                      words[k - 1].low) != std::end(kNounArticles);
+      if (!noun_cue && !lex.cues.contains(words[k].low)) continue;
+      if (!noun_cue && first_cue == words.size() && !lex.not_reported.contains(words[k].low)) first_cue = k;
       // "…, die Fähre sei abgekommen, sagte ein Sprecher", "Es sei möglich,
       // so Rato, …": the reported clause before the cue.
-      if (k >= 2) {
+      if (!noun_cue && k >= 2) {
         size_t c = words[k].start;
         while (c > sent.start && util::IsAsciiSpace(text[c - 1])) --c;
         if (c > sent.start && text[c - 1] == ',') {
@@ -611,7 +622,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       if (words[k].low == "so") continue;
       // "…, hatte Obama in Moskau gesagt.": the clause before the comma,
       // the speaker after the auxiliary.
-      if (k + 1 == words.size() && k >= 4) {
+      if (!noun_cue && k + 1 == words.size() && k >= 4) {
         size_t j = k;
         while (j > 2 && k - j < 16 && !IsAuxiliary(words[j - 1].low)) --j;
         size_t c = words[j - 1].start;
@@ -626,7 +637,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       }
       // "…, wie EADS gestern mitteilte.": the clause before the comma, the
       // speaker between "wie" and the cue.
-      if (k >= 3 && words.size() - k - 1 <= 2) {
+      if (!noun_cue && k >= 3 && words.size() - k - 1 <= 2) {
         size_t w = k;
         while (w > 0 && k - w < 10 && words[w - 1].low != "wie") --w;
         if (w >= 3 && words[w - 1].low == "wie" && w < k) {
@@ -648,7 +659,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       }
       // "Wie die NASA mitteilte, sind …": the clause after the comma, the
       // speaker between "Wie" and the cue.
-      if (words[0].low == "wie" && k >= 2 && k <= 10) {
+      if (!noun_cue && words[0].low == "wie" && k >= 2 && k <= 10) {
         size_t c = words[k].end;
         while (c < sent.end && util::IsAsciiSpace(text[c])) ++c;
         if (c < sent.end && text[c] == ',') {
@@ -754,6 +765,8 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         sp = {std::string(text.substr(words[k + 1].start, words[j].end - words[k + 1].start)),
               words[k + 1].start, words[j].end, true};
       }
+      // A noun's view is reported only with its holder named.
+      if (noun_cue && !sp.found) continue;
       found_in_sentence = add_indirect(msg_from, sent.end, words[k].low, sp);
     }
     // A sentence in Konjunktiv I soon after reported speech (within

@@ -42,6 +42,7 @@ Lexicon Load(std::string_view file) {
                                            : kind == "source_after" ? &lex.source_after
                                            : kind == "report_noun" ? &lex.report_nouns
                                            : kind == "opener"      ? &lex.openers
+                                           : kind == "noun_cue"    ? &lex.noun_cues
                                            : kind == "not_reported" ? &lex.not_reported
                                                                     : nullptr;
     if (kind == "impersonal") {  // two-word phrases: "heißt es"

@@ -24,6 +24,10 @@ struct Lexicon {
   // Angaben", "Nach den Worten des …"); sentence openers that report
   // ("Demnach"); impersonal cues as "heißt es" (first word -> second).
   std::unordered_set<std::string> report_nouns, openers;
+  // Nouns of saying or thinking that take a clause of their own ("vertritt
+  // die Ansicht, dass …", "erteilte den Befehl, … zu …"): a cue of
+  // indirect speech when the sentence names its subject.
+  std::unordered_set<std::string> noun_cues;
   std::unordered_map<std::string, std::string> impersonal;
   std::vector<std::string> problems;
 };

@@ -347,6 +347,25 @@ TEST(FindQuotesTest, APronounAfterTheCueBeforeAColonAndSoWithAName) {
   EXPECT_EQ(q[1].speaker_text, "Kondé");
 }
 
+TEST(FindQuotesTest, NounsOfSayingWithTheirHolderNamed) {
+  const std::string text =
+      "Der Trainer Ralf Kunz vertritt die Ansicht, dass die Mannschaft gewinnen kann. "
+      "Der Präsident erteilte der Luftwaffe den Befehl, Menschen aus der Gefahrenzone zu bringen. "
+      "Internationale Beobachter kamen zum Ergebnis, dass die Wahl frei war. "
+      "Die Hoffnung, dass es bald regnet, ist groß. "
+      "Es bleibt die Erwartung, dass die Preise steigen.";
+  const std::vector<EntityMention> es = {Mention(text, "Ralf Kunz", "PER")};
+  const auto q = FindQuotes(text, "de", es);
+  ASSERT_EQ(q.size(), 3u) << Dump(q);
+  EXPECT_EQ(q[0].speaker_text, "Ralf Kunz");
+  EXPECT_EQ(q[0].text, "dass die Mannschaft gewinnen kann");
+  EXPECT_EQ(q[0].cue, "ansicht");
+  EXPECT_EQ(q[1].speaker_text, "Der Präsident");
+  EXPECT_EQ(q[1].text, "Menschen aus der Gefahrenzone zu bringen");
+  EXPECT_EQ(q[2].speaker_text, "Internationale Beobachter");
+  // No one holds the hope or the expectation: no quote.
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
