@@ -541,6 +541,17 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
   }
 
 
+  // The quote found so far that ends last at or before `pos` (the direct
+  // quotes of the whole text are found first, so the last one added need
+  // not be the one before), or nullptr.
+  auto last_before = [&](size_t pos) -> const Quote* {
+    const Quote* best = nullptr;
+    for (const Quote& q : out) {
+      if (q.end <= pos && (best == nullptr || q.end > best->end)) best = &q;
+    }
+    return best;
+  };
+
   // Indirect speech, sentence by sentence outside the direct quotes.
   auto in_direct = [&](size_t a, size_t b) {
     for (const Span& d : direct) {
@@ -772,10 +783,11 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     // A sentence in Konjunktiv I soon after reported speech (within
     // kContinuationBytes, two or three sentences, in the same paragraph)
     // continues it ("Er sagte, … . Das Projekt mache gute Fortschritte.").
+    const Quote* before = last_before(sent.start);
     if (!found_in_sentence && !out.empty() && words.size() >= 3) {
-      const Quote& prev = out.back();
-      const bool near = prev.end <= sent.start && sent.start - prev.end < kContinuationBytes &&
-                        text.substr(prev.end, sent.start - prev.end).find("\n\n") == std::string_view::npos;
+      const bool near = before != nullptr && sent.start - before->end < kContinuationBytes &&
+                        text.substr(before->end, sent.start - before->end).find("\n\n") ==
+                            std::string_view::npos;
       bool subj1 = false, own_cue = false;
       for (size_t k = 0; k < words.size() && !subj1; ++k) {
         // A verb form, not a noun spelt alike ("die Sitze", "die Folge").
@@ -796,8 +808,8 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
                    std::any_of(lex.source_before.begin(), lex.source_before.end(),
                                [&](const std::string& p) { return p == words[k].low; });
       }
-      if (near && subj1 && !own_cue && !prev.speaker_text.empty() &&
-          add_indirect(words.front().start, sent.end, "", SpeakerOf(prev))) {
+      if (near && subj1 && !own_cue && !before->speaker_text.empty() &&
+          add_indirect(words.front().start, sent.end, "", SpeakerOf(*before))) {
         continue;
       }
       // Farther on, or with no speaker before, a Konjunktiv I sentence is
@@ -811,9 +823,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     // of it is reported; the source is the one of the speech before, if any.
     if (lex.openers.contains(words.front().low) && words.size() >= 5) {
       Speaker sp;
-      if (!out.empty() && out.back().end <= sent.start && sent.start - out.back().end < 200) {
-        sp = SpeakerOf(out.back());
-      }
+      if (before != nullptr && sent.start - before->end < 200) sp = SpeakerOf(*before);
       if (add_indirect(words[1].start, sent.end, std::string(text.substr(words[0].start, words[0].end - words[0].start)), sp)) {
         continue;
       }
@@ -984,10 +994,9 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       const std::string& closing = words.back().low;
       if (modal != words.end() && modal - words.begin() <= 8 && (closing == "sein" || closing == "haben")) {
         Speaker sp;
-        if (!out.empty() && out.back().end <= sent.start &&
-            sent.start - out.back().end < kContinuationBytes &&
-            text.substr(out.back().end, sent.start - out.back().end).find("\n\n") == std::string_view::npos) {
-          sp = SpeakerOf(out.back());
+        if (before != nullptr && sent.start - before->end < kContinuationBytes &&
+            text.substr(before->end, sent.start - before->end).find("\n\n") == std::string_view::npos) {
+          sp = SpeakerOf(*before);
         }
         add_indirect(sent.start, sent.end, modal->low, sp);
       }

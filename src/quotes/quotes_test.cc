@@ -366,6 +366,19 @@ TEST(FindQuotesTest, NounsOfSayingWithTheirHolderNamed) {
   // No one holds the hope or the expectation: no quote.
 }
 
+TEST(FindQuotesTest, AKonjunktivSentenceContinuesTheQuoteBeforeItNotTheLastOne) {
+  const std::string text =
+      "Ein Sprecher des Finanzministeriums sagte: „Wir sind zuversichtlich, dass alles gut geht.“ "
+      "Zur Panik bestehe keine Veranlassung.\n\n"
+      "Später sagte Anna Roth: „Das sehen wir ganz anders als die Regierung.“";
+  const std::vector<EntityMention> es = {Mention(text, "Anna Roth", "PER")};
+  const auto q = FindQuotes(text, "de", es);
+  ASSERT_EQ(q.size(), 3u) << Dump(q);
+  EXPECT_EQ(q[1].text, "Zur Panik bestehe keine Veranlassung");
+  EXPECT_EQ(q[1].speaker_text, "Ein Sprecher des Finanzministeriums");
+  EXPECT_EQ(q[2].speaker_text, "Anna Roth");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
