@@ -813,8 +813,36 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         continue;
       }
       // Farther on, or with no speaker before, a Konjunktiv I sentence is
-      // still reported speech; its source is not named here.
-      if (subj1 && !own_cue && add_indirect(words.front().start, sent.end, "", Speaker{})) {
+      // still reported speech; its source is the subject of the sentence
+      // before when that opens with one in the same paragraph ("Die Bochumer
+      // Polizei wertet den Brief aus. Der Mann habe darin geschrieben, …"),
+      // else not named.
+      Speaker sp;
+      if (subj1 && !own_cue && si > 0 && german) {
+        const Span& prev_sent = sentences[si - 1];
+        if (text.substr(prev_sent.end, sent.start - prev_sent.end).find("\n\n") == std::string_view::npos) {
+          const std::vector<Word> pw = WordsIn(text, prev_sent.start, prev_sent.end);
+          size_t verb = 1;  // the first word that cannot belong to an opening noun phrase
+          while (verb < pw.size() && verb < 12 &&
+                 (pw[verb].cap || pw[verb].low == "des" || pw[verb].low == "der" ||
+                  pw[verb].low == "von" || pw[verb].low == "vom" || pw[verb].low == "dem" ||
+                  (pw[verb].low.size() > 2 && pw[verb].low.ends_with("e")) ||
+                  pw[verb].low.ends_with("en") || pw[verb].low.ends_with("er"))) {
+            ++verb;
+          }
+          if (!pw.empty() && pw[0].cap) {
+            if (const EntityMention* m = MentionIn(entities, pw[0].start, pw[0].end + 1, false);
+                m != nullptr && m->start == pw[0].start) {
+              sp = {m->text, m->start, m->end, true};
+            } else if (lex.pronouns.contains(pw[0].low)) {
+              sp = speaker_at(pw, 0, pw[0].end);
+            } else if (verb < pw.size()) {
+              sp = first_place_subject(pw, verb);
+            }
+          }
+        }
+      }
+      if (subj1 && !own_cue && add_indirect(words.front().start, sent.end, "", sp)) {
         continue;
       }
     }

@@ -379,6 +379,22 @@ TEST(FindQuotesTest, AKonjunktivSentenceContinuesTheQuoteBeforeItNotTheLastOne) 
   EXPECT_EQ(q[2].speaker_text, "Anna Roth");
 }
 
+TEST(FindQuotesTest, AKonjunktivSentenceWithoutAQuoteBeforeTakesTheSubjectBefore) {
+  const std::string text =
+      "Der Brief wurde drei Tage nach der Tat gefunden.\n"
+      "Die Bochumer Polizei ist derzeit mit der Auswertung des Briefes beschäftigt.\n"
+      "Der Mann habe darin geschrieben, er wolle seine Kinder schützen.\n\n"
+      "Am Abend regnete es.\n\n"
+      "Eine Einigung sei nicht in Sicht.\n\n"
+      "Der Bürgermeister sagte: „Wir trauern mit der Familie und den Freunden.“";
+  const auto q = FindQuotes(text, "de", {});
+  ASSERT_EQ(q.size(), 3u) << Dump(q);
+  EXPECT_EQ(q[0].speaker_text, "Die Bochumer Polizei");
+  // Across a blank line the sentence before says nothing of the source.
+  EXPECT_EQ(q[1].speaker_text, "");
+  EXPECT_EQ(q[2].speaker_text, "Der Bürgermeister");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
