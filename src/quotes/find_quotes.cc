@@ -600,6 +600,9 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
                             std::find(std::begin(kNounArticles), std::end(kNounArticles),
                                       words[k - 1].low) != std::end(kNounArticles);
       if (!noun_cue && !lex.cues.contains(words[k].low)) continue;
+      // A verb of saying is written small inside a sentence: "rund 260
+      // Sprachen" is a noun.
+      if (!noun_cue && german && k > 0 && words[k].cap) continue;
       if (!noun_cue && first_cue == words.size() && !lex.not_reported.contains(words[k].low)) first_cue = k;
       // "…, die Fähre sei abgekommen, sagte ein Sprecher", "Es sei möglich,
       // so Rato, …": the reported clause before the cue.
@@ -998,6 +1001,20 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
           negated |= words[j].low == "nichts" || words[j].low == "nicht" || words[j].low.starts_with("kein");
         }
         if (negated) break;
+        // "(Wikinews berichtete)": a cue in brackets refers to a report
+        // elsewhere; "sprach mit seiner Frau": a conversation, no statement.
+        if (words[k].start > 0 && text[words[k].start - 1] != '(') {
+          size_t open = words[k].start;
+          while (open > sent.start && text[open - 1] != '(' && text[open - 1] != ')') --open;
+          if (open > sent.start && text[open - 1] == '(') break;
+        } else if (words[k].start > 0) {
+          break;
+        }
+        if ((words[k].low == "sprach" || words[k].low == "sprachen") &&
+            std::any_of(words.begin() + long(k) + 1, words.begin() + long(std::min(words.size(), k + 4)),
+                        [](const Word& w) { return w.low == "mit"; })) {
+          break;
+        }
         Speaker sp;
         if (const EntityMention* m = MentionIn(entities, sent.start, words[k].start, true)) {
           sp = {m->text, m->start, m->end, true};

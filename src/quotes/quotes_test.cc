@@ -395,6 +395,20 @@ TEST(FindQuotesTest, AKonjunktivSentenceWithoutAQuoteBeforeTakesTheSubjectBefore
   EXPECT_EQ(q[2].speaker_text, "Der Bürgermeister");
 }
 
+TEST(FindQuotesTest, NounsLikeCuesCuesInBracketsAndConversationsAreNoStatements) {
+  const std::string text =
+      "Inzwischen sind rund 260 Sprachen bei der Enzyklopädie vertreten. "
+      "Vor zwei Jahren schien die Firma den Auftrag schon sicher zu haben (Wikinews berichtete). "
+      "Der Astronaut Paul Kern sprach mit seiner Frau und seinem Sohn. "
+      "Die Gewerkschaft forderte eine Entschädigung für die Beschäftigten.";
+  const std::vector<EntityMention> es = {Mention(text, "Wikinews", "ORG"),
+                                         Mention(text, "Paul Kern", "PER")};
+  const auto q = FindQuotes(text, "de", es);
+  ASSERT_EQ(q.size(), 1u) << Dump(q);
+  EXPECT_EQ(q[0].type, "reported");
+  EXPECT_EQ(q[0].cue, "forderte");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
