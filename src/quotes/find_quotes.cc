@@ -368,6 +368,43 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     return {std::string(text.substr(words[0].start, end - words[0].start)), words[0].start, end, true};
   };
 
+  // The subject of a subordinate clause that ends with the cue at
+  // words[k] (the verb stands last, an auxiliary may follow it): the
+  // clause opens after a comma or at the sentence's start with a
+  // conjunction ("da", "weil", "nachdem", …) or a relative pronoun, maybe
+  // after a preposition ("bei dem", "von dem"); the subject comes next.
+  auto subordinate_subject = [&](const std::vector<Word>& words, size_t k) -> Speaker {
+    static const std::string_view kConjunctions[] = {"da",   "weil", "als", "nachdem", "obwohl",
+                                                     "während", "wenn", "wo", "indem"};
+    static const std::string_view kRelatives[] = {"der", "die", "das", "dem", "den", "denen", "welche"};
+    static const std::string_view kPrepositions[] = {"bei", "von", "mit", "in", "an", "auf",
+                                                     "nach", "aus", "für", "gegen", "über", "vor"};
+    size_t open = 0;  // the clause's first word
+    for (size_t j = k; j > 0; --j) {
+      if (text.substr(words[j - 1].end, words[j].start - words[j - 1].end).find(',') !=
+          std::string_view::npos) {
+        open = j;
+        break;
+      }
+    }
+    const auto in = [](const auto& list, const std::string& w) {
+      return std::find(std::begin(list), std::end(list), w) != std::end(list);
+    };
+    size_t subject = open;
+    if (in(kConjunctions, words[open].low)) {
+      subject = open + 1;
+    } else if (open > 0 && in(kRelatives, words[open].low)) {
+      subject = open + 1;
+    } else if (open > 0 && open + 1 < k && in(kPrepositions, words[open].low) &&
+               in(kRelatives, words[open + 1].low)) {
+      subject = open + 2;
+    } else {
+      return {};
+    }
+    if (subject >= k) return {};
+    return speaker_at(words, subject, words[k].start);
+  };
+
   // Direct quotes.
   std::vector<Span> direct;
   for (size_t i = 0; i < text.size();) {
@@ -743,6 +780,11 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       // what follows the cue is then an object ("Er wirft der EU vor, …",
       // "Der Minister Rainer Brüderle (FDP) warf den USA vor, …").
       if (k == 1 && lex.pronouns.contains(words[0].low)) sp = speaker_at(words, 0, words[k].start);
+      // A cue closing a subordinate clause ("…, von dem die Polizei glaubt,
+      // …", "Nachdem die Anwältin dem Richter mitgeteilt hatte, …", "…, da
+      // sie befürchtete, …"): the subject follows the clause's opening
+      // word(s).
+      if (!sp.found && german && k >= 2) sp = subordinate_subject(words, k);
       if (!sp.found && k >= 1) {
         const EntityMention* m = MentionIn(entities, sent.start, words[k].start, false);
         if (m != nullptr && m->start <= words[std::min<size_t>(2, k - 1)].start) {

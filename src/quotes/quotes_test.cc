@@ -409,6 +409,26 @@ TEST(FindQuotesTest, NounsLikeCuesCuesInBracketsAndConversationsAreNoStatements)
   EXPECT_EQ(q[0].cue, "forderte");
 }
 
+TEST(FindQuotesTest, TheSubjectOfASubordinateClauseEndingWithTheCue) {
+  const std::string text =
+      "Festgenommen wurde ein Mann aus Ulm, von dem die Polizei glaubt, er sei der Täter. "
+      "Die Mutter Anna Roth ging zum Verband, da sie befürchtete, man wolle ihr die Kinder "
+      "wegnehmen. "
+      "Nachdem die Anwältin dem Richter mitgeteilt hatte, dass der Mann gesucht werde, floh er.";
+  const std::vector<EntityMention> es = {Mention(text, "Ulm", "LOC"), Mention(text, "Anna Roth", "PER")};
+  const auto q = FindQuotes(text, "de", es);
+  std::vector<const Quote*> said;
+  for (const Quote& x : q) {
+    if (x.type == "indirect") said.push_back(&x);
+  }
+  ASSERT_EQ(said.size(), 3u) << Dump(q);
+  EXPECT_EQ(said[0]->speaker_text, "die Polizei");
+  // The pronoun's span, resolved to the person before it.
+  EXPECT_EQ(text.substr(said[1]->speaker_start, said[1]->speaker_end - said[1]->speaker_start), "sie");
+  EXPECT_EQ(said[1]->speaker_text, "Anna Roth");
+  EXPECT_EQ(said[2]->speaker_text, "die Anwältin");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
