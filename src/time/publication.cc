@@ -242,7 +242,7 @@ std::optional<PartialDate> AddressDateAt(std::string_view p, size_t i) {
     const int month = Number(p.substr(m, b));
     if (month < 1 || month > 12) return std::nullopt;
     const size_t d = m + b + 1;
-    const size_t c = d < p.size() ? DigitRun(p, d) : 0;
+    const size_t c = d < p.size() && IsAddressSeparator(p[m + b]) ? DigitRun(p, d) : 0;
     if ((c == 1 || c == 2) && boundary_after(d + c)) {
       const int day = Number(p.substr(d, c));
       if (IsValidDay({year, month, day})) return PartialDate{year, month, day};

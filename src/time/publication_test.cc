@@ -124,6 +124,7 @@ TEST(DateFromAddressTest, IdsYearsHostsAndImpossibleDatesAreNoDate) {
   EXPECT_EQ(at("https://example.org/1850/03/04/"), "");                // out of range
   EXPECT_EQ(at(""), "");
   EXPECT_EQ(at("nonsense"), "");
+  EXPECT_EQ(at("https://example.org/2022/02?page=13"), "2022-02");    // a query is no day
 }
 
 }  // namespace lagebild::time
