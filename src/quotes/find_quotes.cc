@@ -464,7 +464,14 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
                           inner == '?';
       if (!after.empty() && after[0].start <= me + 3 && parted &&
           (gap.find('\n') == std::string_view::npos || gap.find(',') != std::string_view::npos)) {
-        if (lex.cues.contains(after[0].low)) {
+        if (after.size() >= 3 && after[0].low == "so" && lex.cues.contains(after[1].low)) {
+          // "„…“, so charakterisierte ihn der Funktionär X.": the speaker
+          // after the cue and an object pronoun.
+          q.cue = after[1].low;
+          const bool object = after[2].low == "ihn" || after[2].low == "sie" || after[2].low == "es" ||
+                              after[2].low == "ihm" || after[2].low == "ihr";
+          sp = speaker_at(after, object ? 3 : 2, limit, true);
+        } else if (lex.cues.contains(after[0].low)) {
           q.cue = after[0].low;
           sp = speaker_at(after, 1, limit, true);
           // "„…“, so Kondé.": capitalised words closing the sentence.
@@ -533,10 +540,22 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
           // "Ein Sprecher des Ministeriums sagte:").
           if (!sp.found && cue_at > 0) sp = speaker_at(before, 0, before[cue_at].start);
           if (!sp.found) sp = opening_subject(before, cue_at);
+          // "Medvedev bedankte sich bei seinem Team und sagte:": the
+          // subject of the first verb, capitalised words before it.
+          if (!sp.found && german && cue_at >= 3 && before[cue_at - 1].low == "und") {
+            const size_t end = CapitalisedRunEnd(before, 0, std::min<size_t>(cue_at, 4));
+            if (end > 0 && end < cue_at && !before[end].cap && !lex.stop.contains(before[0].low)) {
+              sp = {std::string(text.substr(before[0].start, before[end - 1].end - before[0].start)),
+                    before[0].start, before[end - 1].end, true};
+            }
+          }
         } else if (text[b - 1] == ':') {
           // "Berg: „…“": a name right before the colon; "Oldenburg dankte
-          // den Helfern: „…“": the person the sentence begins with.
-          if (const EntityMention* m = MentionIn(entities, sent.start, b, true); m != nullptr && m->end + 1 >= b) {
+          // den Helfern: „…“": the person the sentence begins with; "Er
+          // fuhr fort: „…“": a pronoun opening a short sentence.
+          if (!before.empty() && before.size() <= 4 && lex.pronouns.contains(before[0].low)) {
+            sp = speaker_at(before, 0, before[0].end);
+          } else if (const EntityMention* m = MentionIn(entities, sent.start, b, true); m != nullptr && m->end + 1 >= b) {
             sp = {m->text, m->start, m->end, true};
           } else if (const EntityMention* f = MentionIn(entities, sent.start, b, false);
                      f != nullptr && f->type == "PER" && !before.empty() && f->start <= before[std::min<size_t>(2, before.size() - 1)].start) {

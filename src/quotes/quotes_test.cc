@@ -429,6 +429,28 @@ TEST(FindQuotesTest, TheSubjectOfASubordinateClauseEndingWithTheCue) {
   EXPECT_EQ(said[2]->speaker_text, "die Anwältin");
 }
 
+TEST(FindQuotesTest, DirectQuoteSpeakersSoWithAnObjectAndAfterUndAndAShortIntroduction) {
+  const std::string text =
+      "„Er ist die eiserne Hand im eisernen Handschuh“, so charakterisierte ihn der Funktionär Paul "
+      "Kern.\n"
+      "Medvedev bedankte sich bei seinem Team und sagte: „Ich bin mir sicher, dass meine Frau zuschaut.“\n"
+      "Der Abgeordnete Tom Hart sprach zuerst.\n"
+      "Er fuhr fort: „Das war keine Reaktion auf einen Angriff, das war Absicht.“";
+  const std::vector<EntityMention> es = {Mention(text, "Paul Kern", "PER"),
+                                         Mention(text, "Tom Hart", "PER")};
+  const auto q = FindQuotes(text, "de", es);
+  std::vector<const Quote*> direct;
+  for (const Quote& x : q) {
+    if (x.type == "direct") direct.push_back(&x);
+  }
+  ASSERT_EQ(direct.size(), 3u) << Dump(q);
+  EXPECT_EQ(direct[0]->speaker_text, "Paul Kern");
+  EXPECT_EQ(direct[0]->cue, "charakterisierte");
+  EXPECT_EQ(direct[1]->speaker_text, "Medvedev");
+  EXPECT_EQ(text.substr(direct[2]->speaker_start, direct[2]->speaker_end - direct[2]->speaker_start), "Er");
+  EXPECT_EQ(direct[2]->speaker_text, "Tom Hart");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
