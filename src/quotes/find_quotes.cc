@@ -238,7 +238,9 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
   auto speaker_at = [&](const std::vector<Word>& words, size_t k, size_t limit,
                         bool after_cue = false) -> Speaker {
     Speaker s;
-    if (k >= words.size()) return s;
+    // Nothing at or past the limit: after a cue and its comma comes the
+    // message ("geschrieben, er wolle …"), not the speaker.
+    if (k >= words.size() || words[k].start >= limit) return s;
     // A name within the next three words ("sagte Ministerin Anna Berg").
     static const std::string_view kDets[] = {"der", "die", "ein", "eine", "the", "a", "an"};
     const bool det = std::find(std::begin(kDets), std::end(kDets), words[k].low) != std::end(kDets);

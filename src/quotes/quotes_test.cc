@@ -383,7 +383,7 @@ TEST(FindQuotesTest, AKonjunktivSentenceWithoutAQuoteBeforeTakesTheSubjectBefore
   const std::string text =
       "Der Brief wurde drei Tage nach der Tat gefunden.\n"
       "Die Bochumer Polizei ist derzeit mit der Auswertung des Briefes beschäftigt.\n"
-      "Der Mann habe darin geschrieben, er wolle seine Kinder schützen.\n\n"
+      "Der Mann sei mit dem Auto geflohen und habe die Kinder mitgenommen.\n\n"
       "Am Abend regnete es.\n\n"
       "Eine Einigung sei nicht in Sicht.\n\n"
       "Der Bürgermeister sagte: „Wir trauern mit der Familie und den Freunden.“";
@@ -449,6 +449,20 @@ TEST(FindQuotesTest, DirectQuoteSpeakersSoWithAnObjectAndAfterUndAndAShortIntrod
   EXPECT_EQ(direct[1]->speaker_text, "Medvedev");
   EXPECT_EQ(text.substr(direct[2]->speaker_start, direct[2]->speaker_end - direct[2]->speaker_start), "Er");
   EXPECT_EQ(direct[2]->speaker_text, "Tom Hart");
+}
+
+TEST(FindQuotesTest, TheMessageAfterTheCueAndCommaIsNotItsSpeaker) {
+  const std::string text =
+      "Der Mann habe in dem Brief geschrieben, er wolle seine Kinder schützen. "
+      "Die Ministerin räumte ein, dass Fehler gemacht worden seien. "
+      "Sie wies darauf hin, dass die Frist am Freitag ende.";
+  const auto q = FindQuotes(text, "de", {});
+  ASSERT_EQ(q.size(), 3u) << Dump(q);
+  EXPECT_EQ(q[0].speaker_text, "Der Mann");
+  EXPECT_EQ(q[0].text, "er wolle seine Kinder schützen");
+  EXPECT_EQ(q[1].speaker_text, "Die Ministerin");
+  EXPECT_EQ(q[1].cue, "räumte");
+  EXPECT_EQ(q[2].speaker_text, "Die Ministerin");  // "Sie", resolved
 }
 
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
