@@ -657,11 +657,25 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       const bool noun_cue = german && k >= 2 && words[k].cap && lex.noun_cues.contains(words[k].low) &&
                             std::find(std::begin(kNounArticles), std::end(kNounArticles),
                                       words[k - 1].low) != std::end(kNounArticles);
-      if (!noun_cue && !lex.cues.contains(words[k].low)) continue;
+      // A separable verb's stem is a cue only with its particle before the
+      // comma that ends its clause ("geht davon aus, dass …").
+      bool separable = false;
+      if (const auto sep = lex.separable.find(words[k].low); !noun_cue && sep != lex.separable.end()) {
+        for (size_t j = k + 1; j < words.size() && !separable; ++j) {
+          separable = std::find(sep->second.begin(), sep->second.end(), words[j].low) != sep->second.end();
+          if (text.substr(words[j].end, j + 1 < words.size() ? words[j + 1].start - words[j].end : 0)
+                  .find(',') != std::string_view::npos) {
+            break;
+          }
+        }
+      }
+      if (!noun_cue && !separable && !lex.cues.contains(words[k].low)) continue;
       // A verb of saying is written small inside a sentence: "rund 260
       // Sprachen" is a noun.
       if (!noun_cue && german && k > 0 && words[k].cap) continue;
-      if (!noun_cue && first_cue == words.size() && !lex.not_reported.contains(words[k].low)) first_cue = k;
+      if (!noun_cue && !separable && first_cue == words.size() && !lex.not_reported.contains(words[k].low)) {
+        first_cue = k;
+      }
       // "…, die Fähre sei abgekommen, sagte ein Sprecher", "Es sei möglich,
       // so Rato, …": the reported clause before the cue.
       if (!noun_cue && k >= 2) {

@@ -52,6 +52,18 @@ Lexicon Load(std::string_view file) {
       });
       return;
     }
+    if (kind == "separable") {  // "geht:aus": a stem and its particle
+      ForEachWord(words, [&](std::string w) {
+        const size_t colon = w.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == w.size()) {
+          lex.problems.push_back(std::string(file) + ":" + std::to_string(line_no) +
+                                 ": separable '" + w + "' is not stem:particle");
+          return;
+        }
+        lex.separable[w.substr(0, colon)].push_back(w.substr(colon + 1));
+      });
+      return;
+    }
     if (kind == "source_before") {
       ForEachWord(words, [&](std::string w) { lex.source_before.push_back(std::move(w)); });
       return;

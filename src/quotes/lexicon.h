@@ -28,6 +28,10 @@ struct Lexicon {
   // die Ansicht, dass …", "erteilte den Befehl, … zu …"): a cue of
   // indirect speech when the sentence names its subject.
   std::unordered_set<std::string> noun_cues;
+  // Stems of separable verbs that are cues only with their particle
+  // closing the clause ("geht davon aus, dass …", not "ging zum Verband"):
+  // stem -> particles.
+  std::unordered_map<std::string, std::vector<std::string>> separable;
   std::unordered_map<std::string, std::string> impersonal;
   std::vector<std::string> problems;
 };

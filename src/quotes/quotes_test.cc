@@ -465,6 +465,23 @@ TEST(FindQuotesTest, TheMessageAfterTheCueAndCommaIsNotItsSpeaker) {
   EXPECT_EQ(q[2].speaker_text, "Die Ministerin");  // "Sie", resolved
 }
 
+TEST(FindQuotesTest, ASeparableVerbIsACueOnlyWithItsParticle) {
+  const std::string text =
+      "Der Minister geht davon aus, dass die Preise weiter steigen. "
+      "Die Mutter ging zum Verband, da sie Hilfe brauchte. "
+      "Die Behörde nimmt an, dass der Damm halten werde.";
+  const auto q = FindQuotes(text, "de", {});
+  std::vector<const Quote*> said;
+  for (const Quote& x : q) {
+    if (x.type == "indirect") said.push_back(&x);
+  }
+  ASSERT_EQ(said.size(), 2u) << Dump(q);
+  EXPECT_EQ(said[0]->cue, "geht");
+  EXPECT_EQ(said[0]->speaker_text, "Der Minister");
+  EXPECT_EQ(said[1]->cue, "nimmt");
+  EXPECT_EQ(said[1]->speaker_text, "Die Behörde");
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
