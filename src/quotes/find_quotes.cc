@@ -654,9 +654,17 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       static const std::string_view kNounArticles[] = {"die",   "den",   "der",    "dem",    "zum",
                                                        "zur",   "seine", "ihre",   "seinen", "ihren",
                                                        "seiner", "ihrer", "einen", "eine"};
+      // Not after a preposition ("In der Mitteilung heißt es"): then the
+      // noun is no object of a verb of its holder.
+      static const std::string_view kPrepositions[] = {"in", "nach", "laut", "gemäß", "aus", "mit",
+                                                       "von", "bei", "vor", "seit", "trotz", "wegen",
+                                                       "über", "unter", "auf", "an", "für", "gegen",
+                                                       "ohne", "durch", "im", "am", "beim", "vom"};
       const bool noun_cue = german && k >= 2 && words[k].cap && lex.noun_cues.contains(words[k].low) &&
                             std::find(std::begin(kNounArticles), std::end(kNounArticles),
-                                      words[k - 1].low) != std::end(kNounArticles);
+                                      words[k - 1].low) != std::end(kNounArticles) &&
+                            std::find(std::begin(kPrepositions), std::end(kPrepositions),
+                                      words[k - 2].low) == std::end(kPrepositions);
       // A separable verb's stem is a cue only with its particle before the
       // comma that ends its clause ("geht davon aus, dass …").
       bool separable = false;
