@@ -26,6 +26,15 @@ std::string Dump(const std::vector<Quote>& qs) {
   return out;
 }
 
+// The quotes of one type ("indirect"), or of every type but one ("!reported").
+std::vector<const Quote*> OfType(const std::vector<Quote>& qs, const std::string& type) {
+  std::vector<const Quote*> out;
+  for (const Quote& q : qs) {
+    if (type.starts_with("!") ? q.type != type.substr(1) : q.type == type) out.push_back(&q);
+  }
+  return out;
+}
+
 TEST(QuoteLexiconTest, LoadsWithoutProblems) {
   for (const std::string& p : QuoteLexiconProblems()) ADD_FAILURE() << p;
 }
@@ -282,10 +291,7 @@ TEST(FindQuotesTest, ASubjectInFirstPlaceAndAReflexiveCue) {
                                          Mention(text, "SPD", "ORG"),
                                          Mention(text, "Vereinigten Staaten", "LOC")};
   const auto q = FindQuotes(text, "de", es);
-  std::vector<const Quote*> said;
-  for (const Quote& x : q) {
-    if (x.type != "reported") said.push_back(&x);
-  }
+  const std::vector<const Quote*> said = OfType(q, "!reported");
   ASSERT_EQ(said.size(), 3u) << Dump(q);
   // The pronoun in first place, not the object after the cue.
   EXPECT_EQ(text.substr(said[0]->speaker_start, said[0]->speaker_end - said[0]->speaker_start), "Er");
@@ -317,10 +323,7 @@ TEST(FindQuotesTest, ANounPhraseInFirstPlaceIsTheSubjectOfTheCue) {
       "Die Regierung habe erklärt, dass sie nicht zahle. "
       "Den Bericht bestätigte der Sprecher, er sei korrekt.";
   const auto q = FindQuotes(text, "de", {});
-  std::vector<const Quote*> said;
-  for (const Quote& x : q) {
-    if (x.type != "reported") said.push_back(&x);
-  }
+  const std::vector<const Quote*> said = OfType(q, "!reported");
   ASSERT_EQ(said.size(), 5u) << Dump(q);
   EXPECT_EQ(said[0]->speaker_text, "Die Polizisten");
   EXPECT_EQ(said[1]->speaker_text, "Das isländische Fischereiministerium");
@@ -417,10 +420,7 @@ TEST(FindQuotesTest, TheSubjectOfASubordinateClauseEndingWithTheCue) {
       "Nachdem die Anwältin dem Richter mitgeteilt hatte, dass der Mann gesucht werde, floh er.";
   const std::vector<EntityMention> es = {Mention(text, "Ulm", "LOC"), Mention(text, "Anna Roth", "PER")};
   const auto q = FindQuotes(text, "de", es);
-  std::vector<const Quote*> said;
-  for (const Quote& x : q) {
-    if (x.type == "indirect") said.push_back(&x);
-  }
+  const std::vector<const Quote*> said = OfType(q, "indirect");
   ASSERT_EQ(said.size(), 3u) << Dump(q);
   EXPECT_EQ(said[0]->speaker_text, "die Polizei");
   // The pronoun's span, resolved to the person before it.
@@ -439,10 +439,7 @@ TEST(FindQuotesTest, DirectQuoteSpeakersSoWithAnObjectAndAfterUndAndAShortIntrod
   const std::vector<EntityMention> es = {Mention(text, "Paul Kern", "PER"),
                                          Mention(text, "Tom Hart", "PER")};
   const auto q = FindQuotes(text, "de", es);
-  std::vector<const Quote*> direct;
-  for (const Quote& x : q) {
-    if (x.type == "direct") direct.push_back(&x);
-  }
+  const std::vector<const Quote*> direct = OfType(q, "direct");
   ASSERT_EQ(direct.size(), 3u) << Dump(q);
   EXPECT_EQ(direct[0]->speaker_text, "Paul Kern");
   EXPECT_EQ(direct[0]->cue, "charakterisierte");
@@ -471,10 +468,7 @@ TEST(FindQuotesTest, ASeparableVerbIsACueOnlyWithItsParticle) {
       "Die Mutter ging zum Verband, da sie Hilfe brauchte. "
       "Die Behörde nimmt an, dass der Damm halten werde.";
   const auto q = FindQuotes(text, "de", {});
-  std::vector<const Quote*> said;
-  for (const Quote& x : q) {
-    if (x.type == "indirect") said.push_back(&x);
-  }
+  const std::vector<const Quote*> said = OfType(q, "indirect");
   ASSERT_EQ(said.size(), 2u) << Dump(q);
   EXPECT_EQ(said[0]->cue, "geht");
   EXPECT_EQ(said[0]->speaker_text, "Der Minister");
