@@ -1,6 +1,7 @@
 // FindQuotes (quotes.h): direct quotes by their quotation marks, indirect
 // speech by its cue, and the speaker of each.
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,8 @@ bool IsReportNoun(const Lexicon& lex, const std::string& low) {
   return false;
 }
 
+// A direct quote is at most this long (a longer span is no quote).
+constexpr size_t kMaxQuoteBytes = 4000;
 // Reported speech continues in a Konjunktiv I sentence this close after it.
 constexpr size_t kContinuationBytes = 300;
 // "…, teilte der USGS in Denver mit.": at most this many
@@ -78,6 +81,31 @@ size_t CapitalisedRunEnd(const std::vector<Word>& words, size_t from, size_t lim
     }
   }
   return end;
+}
+
+// Whether `w` is one of `list`.
+template <size_t N>
+bool OneOf(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+// German prepositions that open a phrase of place, source or reason ("in
+// der Mitteilung", "von dem", "nach Angaben").
+constexpr std::string_view kPrepositions[] = {"in",  "nach", "laut", "gemäß", "aus",   "mit",
+                                              "von", "bei",  "vor",  "seit",  "trotz", "wegen",
+                                              "über", "unter", "auf", "an",   "für",   "gegen",
+                                              "ohne", "durch", "im",  "am",   "beim",  "vom"};
+
+// A lower-case word that can stand in a noun phrase before its noun:
+// "zentrale", "deutschen", "isländische".
+bool IsAttributeForm(const std::string& w) {
+  return w.size() > 2 && (w.ends_with("e") || w.ends_with("en") || w.ends_with("er") || w.ends_with("es"));
+}
+
+// A word that joins the parts of a noun phrase: "des Ministeriums", "von
+// der Staatsanwaltschaft", "Bund und Länder".
+bool IsNounPhraseLink(const std::string& w) {
+  return w == "des" || w == "der" || w == "von" || w == "vom" || w == "dem" || w == "und";
 }
 
 // The auxiliary of a perfect tense ("…, hatte Obama gesagt").
@@ -232,6 +260,32 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     return true;
   };
 
+  // out[0, direct_count) are the direct quotes, in text order (all of
+  // `out` while they are being found); indirect ones follow, sentence by
+  // sentence.
+  size_t direct_count = std::numeric_limits<size_t>::max();
+  // The quote with a speaker that starts last before `pos`, or nullptr.
+  auto speaker_before = [&](size_t pos) -> const Quote* {
+    const size_t n = std::min(direct_count, out.size());
+    const Quote* best = nullptr;
+    for (auto it = std::lower_bound(out.begin(), out.begin() + long(n), pos,
+                                    [](const Quote& q, size_t at) { return q.start < at; });
+         it != out.begin();) {
+      --it;
+      if (!it->speaker_text.empty()) {
+        best = &*it;
+        break;
+      }
+    }
+    for (size_t j = out.size(); j > n; --j) {
+      const Quote& q = out[j - 1];
+      if (q.start >= pos || q.speaker_text.empty()) continue;
+      if (best == nullptr || q.start > best->start) best = &q;
+      break;
+    }
+    return best;
+  };
+
   // A speaker as an entity mention, a pronoun (resolved) or a short noun
   // phrase ("ein Sprecher des Ministeriums", "the minister") starting at
   // words[k].
@@ -243,7 +297,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     if (k >= words.size() || words[k].start >= limit) return s;
     // A name within the next three words ("sagte Ministerin Anna Berg").
     static const std::string_view kDets[] = {"der", "die", "ein", "eine", "the", "a", "an"};
-    const bool det = std::find(std::begin(kDets), std::end(kDets), words[k].low) != std::end(kDets);
+    const bool det = OneOf(kDets, words[k].low);
     const size_t reach =
         std::min<size_t>(limit, words[std::min(k + (det ? 5 : 2), words.size() - 1)].end + 1);
     // Right after a cue any name is the speaker ("sagte Bürgermeisterin
@@ -255,15 +309,16 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     }
     if (lex.pronouns.contains(words[k].low)) {
       // The speaker of the nearest quote before, else the nearest person.
-      const Quote* prev = nullptr;
-      for (const Quote& q : out) {
-        if (q.start < words[k].start && !q.speaker_text.empty() && (prev == nullptr || q.start > prev->start)) {
-          prev = &q;
-        }
-      }
+      const Quote* prev = speaker_before(words[k].start);
       const EntityMention* m = nullptr;
-      for (const EntityMention& e : entities) {
-        if (e.type == "PER" && e.end <= words[k].start && (m == nullptr || e.start > m->start)) m = &e;
+      for (auto it = std::lower_bound(entities.begin(), entities.end(), words[k].start,
+                                      [](const EntityMention& e, size_t at) { return e.start < at; });
+           it != entities.begin();) {
+        --it;
+        if (it->type == "PER" && it->end <= words[k].start) {
+          m = &*it;
+          break;
+        }
       }
       // The span is the pronoun's; the antecedent is kept for linking.
       if (prev != nullptr && (m == nullptr || prev->speaker_start >= m->start || prev->end > m->start)) {
@@ -280,8 +335,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
       }
       return s;
     }
-    static const std::string_view kDet[] = {"der", "die", "ein", "eine", "the", "a", "an"};
-    if (std::find(std::begin(kDet), std::end(kDet), words[k].low) != std::end(kDet)) {
+    if (det) {
       size_t j = k + 1, nouns = 0;
       while (j < words.size() && j < k + 5 && words[j].start < limit) {
         if (german ? words[j].cap : !lex.stop.contains(words[j].low)) ++nouns;
@@ -337,7 +391,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
                                                 "diese", "dieser", "jene", "seine", "ihre",
                                                 "sein",  "ihr",   "unser", "unsere"};
     if (!german || k < 2 || k > 12 ||
-        std::find(std::begin(kOpeners), std::end(kOpeners), words[0].low) == std::end(kOpeners)) {
+        !OneOf(kOpeners, words[0].low)) {
       return {};
     }
     bool noun = false, bracket = false;
@@ -353,12 +407,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         open = false;
         continue;
       }
-      const bool linking = w.low == "des" || w.low == "der" || w.low == "von" || w.low == "vom" ||
-                           w.low == "dem" || w.low == "und";
-      // An attribute before a noun: "zentrale", "deutschen", "isländische".
-      const bool attribute = w.low.size() > 2 && (w.low.ends_with("e") || w.low.ends_with("en") ||
-                                                  w.low.ends_with("er") || w.low.ends_with("es"));
-      if ((linking && noun && !open) || (attribute && open && j + 1 < k)) {
+      if ((IsNounPhraseLink(w.low) && noun && !open) || (IsAttributeForm(w.low) && open && j + 1 < k)) {
         open = true;
         continue;
       }
@@ -379,8 +428,6 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     static const std::string_view kConjunctions[] = {"da",   "weil", "als", "nachdem", "obwohl",
                                                      "während", "wenn", "wo", "indem"};
     static const std::string_view kRelatives[] = {"der", "die", "das", "dem", "den", "denen", "welche"};
-    static const std::string_view kPrepositions[] = {"bei", "von", "mit", "in", "an", "auf",
-                                                     "nach", "aus", "für", "gegen", "über", "vor"};
     size_t open = 0;  // the clause's first word
     for (size_t j = k; j > 0; --j) {
       if (text.substr(words[j - 1].end, words[j].start - words[j - 1].end).find(',') !=
@@ -389,16 +436,13 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         break;
       }
     }
-    const auto in = [](const auto& list, const std::string& w) {
-      return std::find(std::begin(list), std::end(list), w) != std::end(list);
-    };
     size_t subject = open;
-    if (in(kConjunctions, words[open].low)) {
+    if (OneOf(kConjunctions, words[open].low)) {
       subject = open + 1;
-    } else if (open > 0 && in(kRelatives, words[open].low)) {
+    } else if (open > 0 && OneOf(kRelatives, words[open].low)) {
       subject = open + 1;
-    } else if (open > 0 && open + 1 < k && in(kPrepositions, words[open].low) &&
-               in(kRelatives, words[open + 1].low)) {
+    } else if (open > 0 && open + 1 < k && OneOf(kPrepositions, words[open].low) &&
+               OneOf(kRelatives, words[open + 1].low)) {
       subject = open + 2;
     } else {
       return {};
@@ -417,8 +461,11 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
     }
     const size_t qs = i + mark.len;
     size_t close = std::string_view::npos, close_len = 0;
+    // Closers are looked for only as far as a quote can reach: a text of
+    // openers without closers is read once per opener, not to its end.
+    const std::string_view reach = text.substr(0, std::min(text.size(), qs + kMaxQuoteBytes + 4));
     for (std::string_view c : mark.closers) {
-      for (size_t at = text.find(c, qs); at != std::string_view::npos; at = text.find(c, at + 1)) {
+      for (size_t at = reach.find(c, qs); at != std::string_view::npos; at = reach.find(c, at + 1)) {
         // A symmetric mark closes before a space, punctuation or the end.
         if (mark.symmetric && IsWordByteAt(text, at + c.size())) {
           continue;
@@ -430,9 +477,8 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
         break;
       }
     }
-    const size_t para = text.find("\n\n", qs);
-    if (close == std::string_view::npos || (para != std::string_view::npos && para < close) ||
-        close - qs > 4000 || close == qs) {
+    if (close == std::string_view::npos || close - qs > kMaxQuoteBytes || close == qs ||
+        text.substr(qs, close - qs).find("\n\n") != std::string_view::npos) {
       i = qs;
       continue;
     }
@@ -599,23 +645,30 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
   }
 
 
+  direct_count = out.size();
   // The quote found so far that ends last at or before `pos` (the direct
   // quotes of the whole text are found first, so the last one added need
-  // not be the one before), or nullptr.
+  // not be the one before), or nullptr. The direct quotes are in text
+  // order; indirect ones follow, sentence by sentence.
   auto last_before = [&](size_t pos) -> const Quote* {
-    const Quote* best = nullptr;
-    for (const Quote& q : out) {
-      if (q.end <= pos && (best == nullptr || q.end > best->end)) best = &q;
+    const auto direct_end = out.begin() + long(direct_count);
+    auto it = std::upper_bound(out.begin(), direct_end, pos,
+                               [](size_t at, const Quote& q) { return at < q.end; });
+    const Quote* best = it == out.begin() ? nullptr : &*(it - 1);
+    for (size_t j = out.size(); j > direct_count; --j) {
+      if (out[j - 1].end > pos) continue;
+      if (best == nullptr || out[j - 1].end > best->end) best = &out[j - 1];
+      break;
     }
     return best;
   };
 
   // Indirect speech, sentence by sentence outside the direct quotes.
+  // `direct` is in text order and its spans do not overlap.
   auto in_direct = [&](size_t a, size_t b) {
-    for (const Span& d : direct) {
-      if (d.start < b && a < d.end) return true;
-    }
-    return false;
+    const auto it = std::lower_bound(direct.begin(), direct.end(), a,
+                                     [](const Span& d, size_t at) { return d.end <= at; });
+    return it != direct.end() && it->start < b;
   };
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Span& sent = sentences[si];
@@ -656,15 +709,8 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
                                                        "seiner", "ihrer", "einen", "eine"};
       // Not after a preposition ("In der Mitteilung heißt es"): then the
       // noun is no object of a verb of its holder.
-      static const std::string_view kPrepositions[] = {"in", "nach", "laut", "gemäß", "aus", "mit",
-                                                       "von", "bei", "vor", "seit", "trotz", "wegen",
-                                                       "über", "unter", "auf", "an", "für", "gegen",
-                                                       "ohne", "durch", "im", "am", "beim", "vom"};
       const bool noun_cue = german && k >= 2 && words[k].cap && lex.noun_cues.contains(words[k].low) &&
-                            std::find(std::begin(kNounArticles), std::end(kNounArticles),
-                                      words[k - 1].low) != std::end(kNounArticles) &&
-                            std::find(std::begin(kPrepositions), std::end(kPrepositions),
-                                      words[k - 2].low) == std::end(kPrepositions);
+                            OneOf(kNounArticles, words[k - 1].low) && !OneOf(kPrepositions, words[k - 2].low);
       // A separable verb's stem is a cue only with its particle before the
       // comma that ends its clause ("geht davon aus, dass …").
       bool separable = false;
@@ -912,10 +958,7 @@ std::vector<Quote> FindQuotes(std::string_view text, std::string_view language,
           const std::vector<Word> pw = WordsIn(text, prev_sent.start, prev_sent.end);
           size_t verb = 1;  // the first word that cannot belong to an opening noun phrase
           while (verb < pw.size() && verb < 12 &&
-                 (pw[verb].cap || pw[verb].low == "des" || pw[verb].low == "der" ||
-                  pw[verb].low == "von" || pw[verb].low == "vom" || pw[verb].low == "dem" ||
-                  (pw[verb].low.size() > 2 && pw[verb].low.ends_with("e")) ||
-                  pw[verb].low.ends_with("en") || pw[verb].low.ends_with("er"))) {
+                 (pw[verb].cap || IsNounPhraseLink(pw[verb].low) || IsAttributeForm(pw[verb].low))) {
             ++verb;
           }
           if (!pw.empty() && pw[0].cap) {

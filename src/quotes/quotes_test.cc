@@ -476,6 +476,20 @@ TEST(FindQuotesTest, ASeparableVerbIsACueOnlyWithItsParticle) {
   EXPECT_EQ(said[1]->speaker_text, "Die Behörde");
 }
 
+TEST(FindQuotesTest, NoQuoteAcrossABlankLineOrLongerThanAQuoteCanBe) {
+  // An opener whose closer lies past a blank line, or more than 4000
+  // bytes on, opens no quote; one closed in time does.
+  std::string filler;
+  while (filler.size() < 4100) filler += "Wort ";
+  for (const std::string& open : {std::string("das ist offen\n\nund geht weiter"), filler}) {
+    const std::string text = "Sie sagte: „Wir bleiben hier und warten ab.“ Er sagte dazu: „" + open + ".“";
+    const auto q = FindQuotes(text, "de", {});
+    const std::vector<const Quote*> direct = OfType(q, "direct");
+    ASSERT_EQ(direct.size(), 1u) << Dump(q);
+    EXPECT_EQ(direct[0]->text, "Wir bleiben hier und warten ab.");
+  }
+}
+
 TEST(LinkQuotesTest, OneStatementAcrossTranslationsOthersApart) {
   auto article = [](const std::string& id, const std::string& lang, const std::string& text,
                     const std::string& speaker) {
