@@ -8,11 +8,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "bench/rng.h"
+#include "util/output.h"
 
 namespace {
 
@@ -80,7 +80,11 @@ int main(int argc, char** argv) {
     }
     char name[32];
     std::snprintf(name, sizeof name, "%06ld.txt", i);
-    std::ofstream(out / name, std::ios::binary) << text;
+    if (const lagebild::Status st = lagebild::util::WriteOutputFile((out / name).string(), text);
+        !st.ok()) {
+      std::fprintf(stderr, "gen_corpus: %s\n", st.message().c_str());
+      return 3;
+    }
     bytes += text.size();
   }
   std::printf("gen_corpus: %ld articles, %.1f MB in %s\n", count, static_cast<double>(bytes) / 1e6,

@@ -19,11 +19,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "bench/rng.h"
+#include "util/output.h"
 
 namespace {
 
@@ -120,7 +120,14 @@ int main(int argc, char** argv) {
   std::vector<Event> active;
   uint32_t next_event = 0;
   uint64_t written = 0;
-  std::ofstream file;
+  std::string file_name, file;  // the file being filled, written when full
+  auto flush = [&]() {
+    if (file_name.empty()) return true;
+    const lagebild::Status st = lagebild::util::WriteOutputFile(file_name, file);
+    if (!st.ok()) std::fprintf(stderr, "gen_stream: %s\n", st.message().c_str());
+    file.clear();
+    return st.ok();
+  };
   std::string line;
   while (written < count) {
     const int day = int(written / kPerDay);
@@ -183,7 +190,8 @@ int main(int argc, char** argv) {
       char name[48];
       std::snprintf(name, sizeof name, "stream-%05llu.jsonl",
                     static_cast<unsigned long long>(written / per_file + 1));
-      file = std::ofstream(out / name, std::ios::binary);
+      if (!flush()) return 3;
+      file_name = (out / name).string();
     }
     line.clear();
     line += "{\"url\": \"https://stream.example/s" + std::to_string(written + 1) + "\", \"title\": ";
@@ -191,13 +199,14 @@ int main(int argc, char** argv) {
     line += ", \"published\": \"" + Day(std::max(e.day, day)) + "\", \"text\": ";
     JsonString(line, text);
     line += ", \"event\": \"e" + std::to_string(e.id) + "\", \"dup_of\": " + dup_of + "}\n";
-    file << line;
+    file += line;
     ++written;
     if (--e.left == 0 || day - e.day > 2) {
       active[pick] = std::move(active.back());
       active.pop_back();
     }
   }
+  if (!flush()) return 3;
   std::printf("%llu articles, %u events\n", static_cast<unsigned long long>(written), next_event);
   return 0;
 }

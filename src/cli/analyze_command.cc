@@ -12,6 +12,7 @@
 #include "cli/progress.h"
 #include "lagebild/pipeline.h"
 #include "report/report_writer.h"
+#include "util/output.h"
 
 namespace lagebild::cli {
 namespace {
@@ -27,37 +28,6 @@ struct AnalyzeArgs {
   std::string db;
   std::string story;  // "s12" or "12"
 };
-
-// Writes to a temporary file beside `path`, then renames it into place, so
-// a failed write never leaves a half-written report.
-bool WriteOutput(const std::string& path, const std::string& data, std::string* error) {
-  if (path.empty() || path == "-") {
-    if (std::fwrite(data.data(), 1, data.size(), stdout) != data.size() || std::fflush(stdout)) {
-      *error = std::string("cannot write to standard output: ") + std::strerror(errno);
-      return false;
-    }
-    return true;
-  }
-  const std::string tmp = path + ".tmp" + std::to_string(getpid());
-  FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) {
-    *error = "cannot write '" + path + "': " + std::strerror(errno);
-    return false;
-  }
-  const bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
-  const int err = errno;
-  if (std::fclose(f) != 0 || !ok) {
-    std::remove(tmp.c_str());
-    *error = "cannot write '" + path + "': " + std::strerror(ok ? errno : err);
-    return false;
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    *error = "cannot write '" + path + "': " + std::strerror(errno);
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
-}
 
 int RunAnalyze(const AnalyzeArgs& args) {
   auto format = report::ParseOutputFormat(args.format);
@@ -109,9 +79,10 @@ int RunAnalyze(const AnalyzeArgs& args) {
   for (const InputError& e : rep.errors) {
     if (!args.quiet) std::fprintf(stderr, "lagebild: %s: %s\n", e.source.c_str(), e.message.c_str());
   }
-  std::string error;
-  if (!WriteOutput(args.out, report::Write(rep, format.value()), &error)) {
-    std::fprintf(stderr, "lagebild analyze: %s\n", error.c_str());
+  // util::WriteOutputFile's rule: devices, FIFOs and links stay what they are.
+  if (const Status st = util::WriteOutputFile(args.out, report::Write(rep, format.value()));
+      !st.ok()) {
+    std::fprintf(stderr, "lagebild analyze: %s\n", st.message().c_str());
     return kExitFailure;
   }
   if (!args.quiet && !args.out.empty() && args.out != "-") {

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "ner/corpus.h"
+#include "util/output.h"
 #include "ner/ner.h"
 #include "ner/tokenize.h"
 
@@ -120,10 +121,8 @@ int Train(int argc, char** argv) {
   const lagebild::ner::Model model = lagebild::ner::Model::Train(data, options);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::string bytes = model.Save();
-  std::ofstream f(out, std::ios::binary);
-  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!f) {
-    std::fprintf(stderr, "ner_tool: cannot write %s\n", out.c_str());
+  if (const lagebild::Status st = lagebild::util::WriteOutputFile(out, bytes); !st.ok()) {
+    std::fprintf(stderr, "ner_tool: %s\n", st.message().c_str());
     return 3;
   }
   std::fprintf(stderr, "ner_tool: %zu features, %zu labels, %zu bytes written to %s in %.1f s\n",
