@@ -4,9 +4,11 @@
 //
 // Usage: node score.mjs GOLD.jsonl REPORT.json
 //        node score.mjs GOLD.jsonl --members MEMBERS.tsv   (lagebild stories --members)
-// Prints B-cubed precision, recall and F1 over event labels, and the
-// pairwise precision, recall and F1 of copy detection (pairs of articles
-// in one copy group).
+// Prints B-cubed precision, recall and F1 of the stories over event labels
+// and of the stories' events over facet labels (a stream without facets:
+// over event labels), the pairwise precision, recall and F1 of copy
+// detection (pairs of articles in one copy group), and how many
+// non-German articles are in the story of their event's German articles.
 import fs from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -50,18 +52,57 @@ if (missing.length) {
 }
 const systemCluster = (g) => storyOf.get(idOfGold.get(g.id));
 
-// B-cubed over articles.
-let p = 0, r = 0;
-for (const g of gold) {
-  const sameSys = gold.filter((h) => systemCluster(h) === systemCluster(g));
-  const sameGold = gold.filter((h) => h.event === g.event);
-  const both = sameSys.filter((h) => h.event === g.event).length;
-  p += both / sameSys.length;
-  r += both / sameGold.length;
+// B-cubed over articles: each article's system cluster against its gold
+// label (`event`, or `facet` for the events inside stories).
+function bcubed(clusterOf, labelOf) {
+  let p = 0, r = 0;
+  for (const g of gold) {
+    const sameSys = gold.filter((h) => clusterOf(h) === clusterOf(g));
+    const sameGold = gold.filter((h) => labelOf(h) === labelOf(g));
+    const both = sameSys.filter((h) => labelOf(h) === labelOf(g)).length;
+    p += both / sameSys.length;
+    r += both / sameGold.length;
+  }
+  p /= gold.length;
+  r /= gold.length;
+  return { p, r, f: (2 * p * r) / (p + r) };
 }
-p /= gold.length;
-r /= gold.length;
-const f = (2 * p * r) / (p + r);
+const { p, r, f } = bcubed(systemCluster, (g) => g.event);
+
+// Events inside stories (the report's story.events; a report without them
+// counts each story as one event).
+const eventOf = new Map();
+let eventCount = 0;
+for (const s of report.stories) {
+  const events = s.events && s.events.length ? s.events : [{ id: s.id, articles: s.articles }];
+  for (const e of events) for (const id of e.articles) eventOf.set(id, e.id);
+  eventCount += events.length;
+}
+const facetCount = new Set(gold.map((g) => g.facet || g.event)).size;
+const facet = bcubed((g) => eventOf.get(idOfGold.get(g.id)), (g) => g.facet || g.event);
+
+// Articles in another language than German: in the system story that
+// holds most of their event's German articles (events with a German article)?
+const byEvent = new Map();
+for (const g of gold) {
+  if (!byEvent.has(g.event)) byEvent.set(g.event, []);
+  byEvent.get(g.event).push(g);
+}
+let minorityTotal = 0, minorityJoined = 0;
+const minorityMisses = [];
+const lang = (g) => g.language || 'de';
+for (const [event, members] of byEvent) {
+  const votes = new Map();
+  for (const g of members) if (lang(g) === 'de') votes.set(systemCluster(g), (votes.get(systemCluster(g)) || 0) + 1);
+  if (!votes.size) continue;
+  const home = [...votes].sort((x, y) => y[1] - x[1])[0][0];
+  for (const g of members) {
+    if (lang(g) === 'de') continue;
+    minorityTotal++;
+    if (systemCluster(g) === home) minorityJoined++;
+    else minorityMisses.push(`${g.id} (${lang(g)}) not in ${event}'s German story ${home}`);
+  }
+}
 
 // Copy pairs: two articles are a pair when they are in one copy group.
 const root = (map, id) => { while (map.get(id)) id = map.get(id); return id; };
@@ -91,8 +132,13 @@ const events = new Set(gold.map((g) => g.event)).size;
 console.log(`| measure | precision | recall | F1 |`);
 console.log(`|---|---|---|---|`);
 console.log(`| stories, B-cubed (${gold.length} articles, ${events} gold events, ${report.stories.length} stories) | ${p.toFixed(3)} | ${r.toFixed(3)} | **${f.toFixed(3)}** |`);
+console.log(`| events, B-cubed over facets (${facetCount} gold facets, ${eventCount} events) | ${facet.p.toFixed(3)} | ${facet.r.toFixed(3)} | **${facet.f.toFixed(3)}** |`);
 console.log(`| copies, pairwise (${tp + fn} gold pairs, ${tp + fp} found) | ${cp.toFixed(3)} | ${cr.toFixed(3)} | **${cf.toFixed(3)}** |`);
+if (minorityTotal) {
+  console.log(`| non-German articles in their event's German story | ${minorityJoined} of ${minorityTotal} | | **${(100 * minorityJoined / minorityTotal).toFixed(1)} %** |`);
+}
 if (process.env.LAGEBILD_EVAL_VERBOSE) {
+  for (const m of minorityMisses) console.log(m);
   for (const w of wrong) console.log(w);
   for (const s of report.stories) {
     const counts = {};
