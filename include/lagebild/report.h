@@ -65,10 +65,35 @@ struct CitedText {
   std::vector<std::string> articles;  // article ids
 };
 
+// Days as "2022-01-13", first <= last.
+struct DaySpan {
+  std::string first, last;
+};
+
+// How many articles a story has, and from how many independent sources:
+// a copy counts with its original; originals of one outlet are one source.
+struct SourceCount {
+  size_t articles = 0;
+  size_t independent = 0;  // distinct outlets of the originals (an original without outlet: one)
+  size_t copies = 0;       // articles with duplicate_of
+};
+
+// One development of a story: a few days of news.
+struct StoryEvent {
+  std::string id;  // "s1.1", ...
+  std::string title;
+  std::optional<DaySpan> days;
+  std::vector<std::string> articles;  // every article of the story is in exactly one event
+};
+
 struct Story {
   std::string id;  // "s1", ...
-  std::string title;
+  std::string title;  // headline-like: no dateline, at most about 100 bytes
   std::vector<std::string> articles;
+  std::optional<DaySpan> days;         // of the members dated to the day; none without
+  std::vector<std::string> languages;  // most articles first
+  SourceCount sources;
+  std::vector<StoryEvent> events;
   std::vector<StoryEntity> entities;
   std::vector<Claim> claims;
   std::vector<Statement> statements;

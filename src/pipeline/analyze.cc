@@ -196,8 +196,15 @@ void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
   util::ParallelFor(members.size(), jobs, [&](size_t s) {
     Story& story = report->stories[s];
     story.id = story_ids[s];
-    story.title = StoryTitle(members[s]);
     for (const Article* a : members[s]) story.articles.push_back(a->id);
+    // summary: headline, days, languages, sources (dates from peers included).
+    summary::Overview overview = summary::OverviewOf(members[s]);
+    story.title = std::move(overview.title);
+    story.days = std::move(overview.days);
+    story.languages = std::move(overview.languages);
+    story.sources = overview.sources;
+    // One event per story until stories are clustered on two levels.
+    story.events.push_back({story.id + ".1", story.title, story.days, story.articles});
     // entities: mentions linked across the story.
     story.entities = entities::LinkEntities(members[s]);
     // claims: quantities aligned across the story's articles.

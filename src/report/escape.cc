@@ -7,6 +7,24 @@
 
 namespace lagebild::report {
 
+std::string StoryFacts(const Story& s) {
+  auto count = [](size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  std::string out = count(s.sources.articles, "article", "articles") + " \u00b7 " +
+                    count(s.sources.independent, "source", "sources");
+  if (s.sources.copies > 0) out += " \u00b7 " + count(s.sources.copies, "copy", "copies");
+  if (!s.languages.empty()) {
+    out += " \u00b7 ";
+    for (size_t k = 0; k < s.languages.size(); ++k) out += (k ? ", " : "") + s.languages[k];
+  }
+  if (s.days) {
+    out += " \u00b7 " + s.days->first;
+    if (s.days->last != s.days->first) out += " \u2013 " + s.days->last;
+  }
+  return out;
+}
+
 void AppendHtmlEscaped(std::string& out, std::string_view s) {
   out.reserve(out.size() + s.size());
   size_t i = 0;

@@ -271,6 +271,7 @@ std::string WriteHtml(const Report& report) {
   for (const Story& s : report.stories) {
     out.append("<section class=\"story\">");
     Tag(out, "<h2>", s.title, "</h2>");
+    Tag(out, "<p class=\"facts\">", StoryFacts(s), "</p>\n");
     out.append("<p>articles: ");
     for (const auto& id : s.articles) {
       Esc(out, id);

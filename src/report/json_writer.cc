@@ -250,6 +250,35 @@ void WriteStory(JsonWriter& w, const Story& s) {
   w.Key("id"); w.String(s.id);
   w.Key("title"); w.String(s.title);
   w.Key("articles"); w.StringArray(s.articles);
+  const auto days = [&w](const std::optional<DaySpan>& d) {
+    if (!d) {
+      w.Null();
+      return;
+    }
+    w.BeginObject();
+    w.Key("first"); w.String(d->first);
+    w.Key("last"); w.String(d->last);
+    w.EndObject();
+  };
+  w.Key("days"); days(s.days);
+  w.Key("languages"); w.StringArray(s.languages);
+  w.Key("sources");
+  w.BeginObject();
+  w.Key("articles"); w.Number(uint64_t(s.sources.articles));
+  w.Key("independent"); w.Number(uint64_t(s.sources.independent));
+  w.Key("copies"); w.Number(uint64_t(s.sources.copies));
+  w.EndObject();
+  w.Key("events");
+  w.BeginArray();
+  for (const StoryEvent& e : s.events) {
+    w.BeginObject();
+    w.Key("id"); w.String(e.id);
+    w.Key("title"); w.String(e.title);
+    w.Key("days"); days(e.days);
+    w.Key("articles"); w.StringArray(e.articles);
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("entities");
   w.BeginArray();
   for (const StoryEntity& e : s.entities) {

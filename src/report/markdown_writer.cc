@@ -47,6 +47,8 @@ std::string WriteMarkdown(const Report& report) {
     out.append("## ");
     AppendMarkdownEscaped(out, st.id + ": " + st.title);
     out.append("\n\n");
+    AppendMarkdownEscaped(out, StoryFacts(st));
+    out.append("\n\n");
     if (!st.claims.empty()) out.append("Claims:\n\n");
     for (const Claim& c : st.claims) {
       out.append("- ");

@@ -27,6 +27,10 @@ std::string WriteHtml(const Report& report);
 std::string WriteMarkdown(const Report& report);
 std::string Write(const Report& report, OutputFormat format);
 
+// A story's facts in one line of plain text (to be escaped by the caller):
+// "6 articles · 5 sources · 1 copy · de, en · 2025-03-14 – 2025-03-15".
+std::string StoryFacts(const Story& story);
+
 // Appends s with & < > " ' escaped (and ill-formed UTF-8 replaced): safe in
 // element content and in quoted attribute values.
 void AppendHtmlEscaped(std::string& out, std::string_view s);

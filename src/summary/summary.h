@@ -24,6 +24,7 @@
 //        most 3,000) up in an index of the story's sentences by content word.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "lagebild/article.h"
@@ -34,6 +35,17 @@ namespace lagebild::summary {
 struct Digest {
   std::vector<CitedText> timeline, summary;
 };
+
+// What a reader sees of a story first: a headline-like title (see
+// overview.cc), its days (members dated to the day), its languages (most
+// articles first) and its sources.
+struct Overview {
+  std::string title;
+  std::optional<DaySpan> days;
+  std::vector<std::string> languages;
+  SourceCount sources;
+};
+Overview OverviewOf(const std::vector<Article*>& articles);
 
 // Both from one reading of the story's sentences.
 Digest DigestStory(const std::vector<Article*>& articles, const std::vector<Claim>& claims);
