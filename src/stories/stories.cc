@@ -13,6 +13,7 @@
 #include "util/embedded.h"
 #include "util/fold.h"
 #include "util/hash.h"
+#include "util/romanize.h"
 #include "util/strings.h"
 #include "util/utf8.h"
 #include "util/words.h"
@@ -174,6 +175,8 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
   thread_local Stemmers stemmers;
   // Stems cached per word form (by its folded hash) and language.
   thread_local std::unordered_map<std::string, std::unordered_map<uint64_t, uint64_t>> caches;
+  // Romanisation keys of name forms, the same in every language.
+  thread_local std::unordered_map<uint64_t, uint64_t> name_keys;
   sb_stemmer* stemmer = stemmers.For(language);
   auto& cache = caches[std::string(language)];
   std::vector<std::pair<uint64_t, float>> counts, names;  // one entry per occurrence
@@ -181,7 +184,8 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
   size_t position = 0;
   bool sentence_start = true;
   std::string folded, digits;
-  auto add = [&](uint64_t term, bool name) {
+  // `name`: the term's name key (one across languages), or 0.
+  auto add = [&](uint64_t term, uint64_t name) {
     static const std::array<float, 256> kLead = [] {
       std::array<float, 256> t{};
       for (size_t p = 0; p < t.size(); ++p) {
@@ -191,7 +195,7 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
     }();
     const float w = position < kLead.size() ? kLead[position] : 1.0f;
     counts.emplace_back(term, w);
-    if (name) names.emplace_back(term, w);
+    if (name != 0) names.emplace_back(name, w);
     ++position;
   };
   auto scan = [&](std::string_view s) {
@@ -210,7 +214,10 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
           if (util::IsAsciiDigit(s[j])) digits.push_back(s[j]);
           ++j;
         }
-        if (digits.size() >= 2 && !IsYear(digits)) add(HashBytes(digits, 1), true);
+        if (digits.size() >= 2 && !IsYear(digits)) {
+          const uint64_t number = HashBytes(digits, 1);
+          add(number, number);
+        }
         else ++position;
         sentence_start = false;
         i = j;
@@ -251,7 +258,19 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
           if (cache.size() >= kStemCacheSize) cache.clear();
           cached = cache.emplace(form, HashBytes(stem, 0)).first;
         }
-        add(cached->second, name);
+        uint64_t key = 0;
+        if (name) {
+          auto known = name_keys.find(form);
+          if (known == name_keys.end()) {
+            // "Selenskyj", "Zelensky" and "Selenskyjs" have one key.
+            std::string k = util::RomanisationKey(word);
+            if (k.size() > 4 && k.back() == 's') k.pop_back();
+            if (name_keys.size() >= kStemCacheSize) name_keys.clear();
+            known = name_keys.emplace(form, HashBytes(k, 2)).first;
+          }
+          key = known->second;
+        }
+        add(cached->second, key);
       } else {
         ++position;
       }

@@ -22,8 +22,9 @@
 //        an undated article's: near the last dated ones of the stream,
 //        see ClusterOptions); else it starts a new story. Candidate stories come from an index of their members'
 //        terms. Articles in different languages are compared by their
-//        names and numbers alone (words capitalised inside a sentence, and
-//        numbers, weighted the same way), which stem alike across languages.
+//        names and numbers alone (words capitalised inside a sentence, by
+//        romanisation key, and numbers, weighted the same way), which are
+//        one term across languages and spellings.
 // Fails: never; an article without terms starts its own story.
 // Cost:  linear in the text to describe; Add ranks the stories that
 //        share one of the article's 32 heaviest terms (each term leads to
@@ -55,7 +56,10 @@ DayRange DaysOf(const PartialDate& date);
 
 struct ArticleTerms {
   TermWeights terms;  // raw weighted counts
-  TermWeights names;  // the same for names and numbers (capitalised inside a sentence, digits)
+  // Names and numbers: words capitalised inside a sentence by their
+  // romanisation key (util/romanize.h, a final s dropped: "Selenskyjs",
+  // "Zelensky" → one term in every language), numbers as above.
+  TermWeights names;
   std::string language;
   DayRange days;
 };

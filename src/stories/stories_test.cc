@@ -158,5 +158,18 @@ TEST(StoriesTest, NumbersButNotYearsAreTerms) {
   for (size_t i = 0; i < a.terms.size(); ++i) EXPECT_EQ(a.terms[i].first, b.terms[i].first);
 }
 
+TEST(StoriesTest, NamesMeetAcrossSpellingsAndLanguages) {
+  // "Selenskyjs" (German genitive) and "Zelensky" (English) are one name;
+  // "Präsident" at a sentence start and lower-case words are no names.
+  const ArticleTerms de = DescribeArticle("", "Die Rede Selenskyjs in Kiew.", "de", {});
+  const ArticleTerms en = DescribeArticle("", "A speech by Zelensky in Kyiv.", "en", {});
+  size_t shared = 0;
+  for (const auto& [term, w] : de.names) {
+    for (const auto& [other, v] : en.names) shared += term == other;
+  }
+  EXPECT_EQ(shared, 1u);
+  EXPECT_EQ(de.names.size(), 3u);  // Rede, Selenskyjs, Kiew: German nouns are capitalised
+}
+
 }  // namespace
 }  // namespace lagebild::stories
