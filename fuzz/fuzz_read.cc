@@ -29,6 +29,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string text = normalize::NormalizeText(a.body);
     fuzz::CheckNormalised(text);
     LAGEBILD_FUZZ_CHECK(normalize::NormalizeText(text) == text);  // idempotent
+    // The repair of misread UTF-8 keeps text valid and never grows it.
+    const std::string repaired = normalize::RepairMojibake(a.body);
+    LAGEBILD_FUZZ_CHECK(util::IsValidUtf8(repaired));
+    LAGEBILD_FUZZ_CHECK(repaired.size() <= a.body.size());
   }
   for (const InputError& e : out.errors) LAGEBILD_FUZZ_CHECK(!e.message.empty());
   return 0;

@@ -31,4 +31,18 @@ std::string NormalizeText(std::string_view text, NormalizeStats* stats = nullptr
 // every line break becomes a space.
 std::string NormalizeLine(std::string_view text);
 
+struct MojibakeStats {
+  size_t repaired = 0;    // sequences decoded once more
+  std::string code_page;  // the code page the text had been misread as ("ibm-437", ...)
+};
+
+// Repairs UTF-8 that was read once more as a single-byte code page
+// (Windows-1252 "Ã¼", code page 437 "├╝", 850, Mac Roman, Mac Central
+// European "√ľ" for "ü"): each run of characters whose bytes in one code
+// page form one valid UTF-8 sequence of a letter or common punctuation is
+// replaced by it; the code page that repairs the most runs is used. Text
+// without two non-ASCII characters in a row is returned as it is, at the
+// cost of one scan. Fails: never.
+std::string RepairMojibake(std::string_view text, MojibakeStats* stats = nullptr);
+
 }  // namespace lagebild::normalize

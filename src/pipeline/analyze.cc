@@ -52,11 +52,19 @@ Article PrepareArticle(RawArticle raw, bool assess_source) {
   for (Removed& r : a.removed) r.text = normalize::NormalizeLine(r.text);
   if (raw.truncated) a.flags.push_back("truncated");
 
-  // normalize: NFC, white space, controls.
+  // normalize: UTF-8 misread as a code page repaired ("├╝ber" → "über"),
+  // then NFC, white space, controls.
+  normalize::MojibakeStats mojibake;
+  const std::string body = normalize::RepairMojibake(raw.body, &mojibake);
+  if (mojibake.repaired > 0) {
+    a.diagnostics.push_back({"normalize", "mojibake-repaired",
+                             std::to_string(mojibake.repaired) + " UTF-8 sequences misread as " +
+                                 mojibake.code_page + " repaired"});
+  }
   normalize::NormalizeStats stats;
-  a.text = normalize::NormalizeText(raw.body, &stats);
+  a.text = normalize::NormalizeText(body, &stats);
   if (raw.title) {
-    std::string title = normalize::NormalizeLine(*raw.title);
+    std::string title = normalize::NormalizeLine(normalize::RepairMojibake(*raw.title));
     if (!title.empty()) {
       a.title = std::move(title);
       a.title_basis = std::move(raw.title_basis);
