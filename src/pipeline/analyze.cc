@@ -1,6 +1,8 @@
 // The one place where stages are composed, top to bottom. Each step names
 // its stage; see docs/architecture.md for the picture.
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <utility>
 
 #include "clean/clean.h"
@@ -18,6 +20,7 @@
 #include "summary/summary.h"
 #include "time/publication.h"
 #include "time/tagger.h"
+#include "util/file.h"
 #include "util/parallel.h"
 
 namespace lagebild {
@@ -229,6 +232,38 @@ void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
 
 const char* Version() { return LAGEBILD_VERSION; }
 
+// The English-German translations (built from FreeDict at build time, see
+// tools/build-translations): $LAGEBILD_TRANSLATIONS, else
+// share/lagebild/translations-en-de.tsv beside the program's bin/ folder,
+// else /usr/share/lagebild; none found: empty (names and numbers alone
+// then cross between English and German).
+static std::string TranslationsPath() {
+  if (const char* path = std::getenv("LAGEBILD_TRANSLATIONS")) return path;
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const std::string name = "share/lagebild/translations-en-de.tsv";
+  if (!ec) {
+    const std::filesystem::path beside = exe.parent_path().parent_path() / name;
+    if (std::filesystem::is_regular_file(beside, ec)) return beside.string();
+  }
+  return "/usr/" + name;
+}
+
+const stories::Translations& EnglishGerman() {
+  static const stories::Translations* translations = [] {
+    Result<util::FilePrefix> file = util::ReadFilePrefix(TranslationsPath(), 64u << 20);
+    return new stories::Translations(file.ok() ? file.value().bytes : std::string(), "en");
+  }();
+  return *translations;
+}
+
+std::string TranslationsResource() {
+  const stories::Translations& t = EnglishGerman();
+  return t.size() == 0 ? "translations en-de: none found (names and numbers alone cross languages)"
+                       : "translations en-de: FreeDict eng-deu (Debian dict-freedict-eng-deu, GPL-3+), " +
+                             std::to_string(t.size()) + " English words";
+}
+
 Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& options) {
   Report report;
   report.articles.resize(raw.size());
@@ -259,7 +294,7 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     const Article& a = report.articles[i];
     prints[i] = dedup::MakeFingerprint(a.text);
     terms[i] = stories::DescribeArticle(a.title.value_or(""), a.text, a.language,
-                                        a.published.value);
+                                        a.published.value, &EnglishGerman());
   });
   stories::DocumentFrequencies df;
   for (const stories::ArticleTerms& t : terms) df.Add(t);
@@ -286,6 +321,7 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
   AnalyzeStories(members, story_ids, options.jobs, &report);
   report.resources.push_back(language::LanguageResource());
   report.resources.push_back(clean::CleanResources());
+  report.resources.push_back(TranslationsResource());
   return report;
 }
 

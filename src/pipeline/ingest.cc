@@ -135,7 +135,8 @@ Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeO
     DayFromOwnContent(articles[k]);
     prints[k] = dedup::MakeFingerprint(articles[k].text);
     terms[k] = stories::DescribeArticle(articles[k].title.value_or(""), articles[k].text,
-                                        articles[k].language, articles[k].published.value);
+                                        articles[k].language, articles[k].published.value,
+                                        &EnglishGerman());
   });
   // Document frequencies: the batch's articles count before any is weighed.
   std::unordered_map<uint64_t, uint32_t> increments;
@@ -300,6 +301,7 @@ Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const Ana
   AnalyzeStories(members, {"s" + std::to_string(story)}, options.jobs, &report);
   report.resources.push_back(language::LanguageResource());
   report.resources.push_back(clean::CleanResources());
+  report.resources.push_back(TranslationsResource());
   return report;
 }
 

@@ -9,6 +9,7 @@
 
 #include "lagebild/pipeline.h"
 #include "read/read.h"
+#include "stories/stories.h"
 
 namespace lagebild {
 
@@ -29,6 +30,11 @@ Article PrepareArticle(RawArticle raw, bool assess_source = true);
 // time: the day of an article dated to the month only, from its own
 // dateline or content.
 void DayFromOwnContent(Article& a);
+// The English-German translations the stories stage compares articles of
+// the two languages by (loaded once; empty when none is installed), and
+// the report's resource line for them.
+const stories::Translations& EnglishGerman();
+std::string TranslationsResource();
 // An article's title, else the first line of its text cut at a word near
 // 120 bytes; a story's title: the first of its articles' titles, else its
 // first article's first line.

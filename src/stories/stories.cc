@@ -170,8 +170,43 @@ DayRange DaysOf(const PartialDate& date) {
   return {util::DayNumber({date.year, 1, 1}), util::DayNumber({date.year, 12, 31})};
 }
 
+Translations::Translations(std::string_view tsv, std::string language)
+    : language_(std::move(language)) {
+  thread_local Stemmers stemmers;
+  sb_stemmer* german = stemmers.For("de");
+  std::string folded;
+  util::ForEachTextLine(tsv, [&](std::string_view line) {
+    if (line.empty() || line[0] == '#') return;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) return;
+    std::vector<uint64_t> stems;
+    for (std::string_view word : util::Split(line.substr(tab + 1), ' ')) {
+      if (word.empty()) continue;
+      util::FoldInto(word, &folded);
+      std::string_view stem = folded;
+      if (german != nullptr) {
+        const sb_symbol* out = sb_stemmer_stem(
+            german, reinterpret_cast<const sb_symbol*>(folded.data()), int(folded.size()));
+        if (out != nullptr) {
+          stem = std::string_view(reinterpret_cast<const char*>(out),
+                                  size_t(sb_stemmer_length(german)));
+        }
+      }
+      const uint64_t h = HashBytes(stem, 0);
+      if (std::find(stems.begin(), stems.end(), h) == stems.end()) stems.push_back(h);
+    }
+    if (!stems.empty()) words_[util::FoldedHash(line.substr(0, tab))] = std::move(stems);
+  });
+}
+
+const std::vector<uint64_t>* Translations::Find(uint64_t folded_word) const {
+  const auto it = words_.find(folded_word);
+  return it == words_.end() ? nullptr : &it->second;
+}
+
 ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
-                             std::string_view language, const PartialDate& published) {
+                             std::string_view language, const PartialDate& published,
+                             const Translations* translations) {
   thread_local Stemmers stemmers;
   // Stems cached per word form (by its folded hash) and language.
   thread_local std::unordered_map<std::string, std::unordered_map<uint64_t, uint64_t>> caches;
@@ -179,13 +214,16 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
   thread_local std::unordered_map<uint64_t, uint64_t> name_keys;
   sb_stemmer* stemmer = stemmers.For(language);
   auto& cache = caches[std::string(language)];
-  std::vector<std::pair<uint64_t, float>> counts, names;  // one entry per occurrence
+  std::vector<std::pair<uint64_t, float>> counts, names, cross;  // one entry per occurrence
   counts.reserve(text.size() / 6);
+  const bool pivot = language == kPivotLanguage;
+  if (translations != nullptr && translations->language() != language) translations = nullptr;
   size_t position = 0;
   bool sentence_start = true;
   std::string folded, digits;
   // `name`: the term's name key (one across languages), or 0.
-  auto add = [&](uint64_t term, uint64_t name) {
+  // `translated`: the word's German stems (other languages), or null.
+  auto add = [&](uint64_t term, uint64_t name, const std::vector<uint64_t>* translated) {
     static const std::array<float, 256> kLead = [] {
       std::array<float, 256> t{};
       for (size_t p = 0; p < t.size(); ++p) {
@@ -195,7 +233,16 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
     }();
     const float w = position < kLead.size() ? kLead[position] : 1.0f;
     counts.emplace_back(term, w);
-    if (name != 0) names.emplace_back(name, w);
+    if (name != 0) {
+      names.emplace_back(name, w);
+      cross.emplace_back(name, w);
+    }
+    if (pivot) {
+      if (name != term) cross.emplace_back(term, w);
+    } else if (translated != nullptr) {
+      const float share = w / float(translated->size());
+      for (uint64_t stem : *translated) cross.emplace_back(stem, share);
+    }
     ++position;
   };
   auto scan = [&](std::string_view s) {
@@ -216,7 +263,7 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
         }
         if (digits.size() >= 2 && !IsYear(digits)) {
           const uint64_t number = HashBytes(digits, 1);
-          add(number, number);
+          add(number, number, nullptr);
         }
         else ++position;
         sentence_start = false;
@@ -270,7 +317,7 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
           }
           key = known->second;
         }
-        add(cached->second, key);
+        add(cached->second, key, translations ? translations->Find(form) : nullptr);
       } else {
         ++position;
       }
@@ -283,6 +330,7 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
   ArticleTerms out;
   out.terms = SumByTerm(std::move(counts));
   out.names = SumByTerm(std::move(names));
+  out.cross = SumByTerm(std::move(cross));
   out.language = std::string(language);
   out.days = DaysOf(published);
   return out;
@@ -342,7 +390,8 @@ TermWeights Weigh(const TermWeights& counts, const DocumentFrequencies& df) {
 }  // namespace
 
 ArticleVectors Weigh(const ArticleTerms& article, const DocumentFrequencies& df) {
-  return {Weigh(article.terms, df), Weigh(article.names, df), article.language, article.days};
+  return {Weigh(article.terms, df), Weigh(article.names, df), Weigh(article.cross, df),
+          article.language, article.days};
 }
 
 namespace {
@@ -362,10 +411,19 @@ void DecodeTerms(util::ByteReader* r, TermWeights* v) {
 }
 }  // namespace
 
+// Format 2 starts with kFormatMark (no count of format 1 is that large) and
+// its number and adds `cross`; format 1 (all, names, language, days) is
+// still read.
+constexpr uint32_t kFormatMark = 0xFFFFFFFFu;
+constexpr uint32_t kFormat = 2;
+
 std::string Encode(const ArticleVectors& v) {
   util::ByteWriter w;
+  w.U32(kFormatMark);
+  w.U32(kFormat);
   EncodeTerms(v.all, &w);
   EncodeTerms(v.names, &w);
+  EncodeTerms(v.cross, &w);
   w.Str(v.language);
   w.I64(v.days.first);
   w.I64(v.days.last);
@@ -375,8 +433,14 @@ std::string Encode(const ArticleVectors& v) {
 bool Decode(std::string_view bytes, ArticleVectors* v) {
   util::ByteReader r(bytes);
   ArticleVectors out;
+  const bool marked = bytes.substr(0, 4) == std::string_view("\xff\xff\xff\xff", 4);
+  if (marked) {
+    r.U32();
+    if (r.U32() != kFormat) return false;
+  }
   DecodeTerms(&r, &out.all);
   DecodeTerms(&r, &out.names);
+  if (marked) DecodeTerms(&r, &out.cross);
   out.language = r.Str();
   out.days.first = r.I64();
   out.days.last = r.I64();
@@ -390,7 +454,7 @@ bool Decode(std::string_view bytes, ArticleVectors* v) {
     return std::is_sorted(t.begin(), t.end(),
                           [](const auto& a, const auto& b) { return a.first < b.first; });
   };
-  if (!sorted(out.all) || !sorted(out.names)) return false;
+  if (!sorted(out.all) || !sorted(out.names) || !sorted(out.cross)) return false;
   *v = std::move(out);
   return true;
 }
@@ -410,11 +474,17 @@ uint32_t StoryClusterer::Add(const ArticleVectors& m) {
   // Stories sharing heavy terms, by the article's weight of the terms they
   // share; only the most promising are compared in full.
   std::vector<std::pair<uint32_t, float>> hits;  // at most 32 × 64
-  for (const auto& [term, w] : ByWeight(m.all, kLookupTerms)) {
-    const auto it = index_.find(term);
-    if (it == index_.end()) continue;
-    for (uint32_t story : it->second) hits.emplace_back(story, w);
-  }
+  auto look_up = [&](const TermWeights& terms) {
+    for (const auto& [term, w] : ByWeight(terms, kLookupTerms)) {
+      const auto it = index_.find(term);
+      if (it == index_.end()) continue;
+      for (uint32_t story : it->second) hits.emplace_back(story, w);
+    }
+  };
+  look_up(m.all);
+  // An article in another language than German also looks up its German
+  // translations (and German stories find it by theirs: see Join).
+  if (m.language != kPivotLanguage) look_up(m.cross);
   std::sort(hits.begin(), hits.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::pair<float, uint32_t>> ranked;
@@ -450,7 +520,11 @@ uint32_t StoryClusterer::Add(const ArticleVectors& m) {
       if (language == m.language) sum += DotShortLong(m.all, total);
     }
     for (const ArticleVectors& member : s.recent) {
-      if (member.language != m.language) sum += Dot(m.names, member.names);
+      if (member.language == m.language) continue;
+      // Translations where both have them, else names and numbers alone.
+      // Names and numbers, plus the translated words: in one language the
+      // cosine of all terms holds both.
+      sum += Dot(m.names, member.names) + Dot(m.cross, member.cross);
     }
     const double similarity = sum / double(s.recent.size());
     // Dates of both within the window already say "same days": the words
@@ -482,13 +556,17 @@ void StoryClusterer::Join(uint32_t story, const ArticleVectors& member, uint64_t
   next_story_ = std::max(next_story_, story + 1);
   const DayRange& days = member.days;
   Story& s = active_[story];
-  for (const auto& [term, w] : ByWeight(member.all, kLookupTerms)) {
-    std::vector<uint32_t>& list = index_[term];
-    const auto at = std::find(list.begin(), list.end(), story);
-    if (at != list.end()) list.erase(at);  // moves to the end: most recent last
-    list.push_back(story);
-    if (list.size() > kTermStories) list.erase(list.begin());
-  }
+  auto index = [&](const TermWeights& terms) {
+    for (const auto& [term, w] : ByWeight(terms, kLookupTerms)) {
+      std::vector<uint32_t>& list = index_[term];
+      const auto at = std::find(list.begin(), list.end(), story);
+      if (at != list.end()) list.erase(at);  // moves to the end: most recent last
+      list.push_back(story);
+      if (list.size() > kTermStories) list.erase(list.begin());
+    }
+  };
+  index(member.all);
+  if (member.language != kPivotLanguage) index(member.cross);
   s.recent.push_back(member);
   std::string evicted_language;
   if (s.recent.size() > kMembersCompared) {

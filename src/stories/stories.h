@@ -22,9 +22,14 @@
 //        an undated article's: near the last dated ones of the stream,
 //        see ClusterOptions); else it starts a new story. Candidate stories come from an index of their members'
 //        terms. Articles in different languages are compared by their
-//        names and numbers alone (words capitalised inside a sentence, by
+//        names and numbers (words capitalised inside a sentence, by
 //        romanisation key, and numbers, weighted the same way), which are
-//        one term across languages and spellings.
+//        one term across languages and spellings, plus their `cross`
+//        terms: German stems, an English word's through its dictionary
+//        translations (Translations); the two cosines are added, as one
+//        cosine over all terms holds both within a language. Articles in
+//        another language than German also find candidate stories by
+//        their translations.
 // Fails: never; an article without terms starts its own story.
 // Cost:  linear in the text to describe; Add ranks the stories that
 //        share one of the article's 32 heaviest terms (each term leads to
@@ -60,12 +65,41 @@ struct ArticleTerms {
   // romanisation key (util/romanize.h, a final s dropped: "Selenskyjs",
   // "Zelensky" → one term in every language), numbers as above.
   TermWeights names;
+  // What articles in two languages are compared by: German stems (an
+  // article in another language: its words' German translations, each
+  // word's weight shared among them), name keys and numbers.
+  TermWeights cross;
   std::string language;
   DayRange days;
 };
 
+// The language articles of two languages meet in: translations map into
+// it, and its articles' `cross` terms are their own stems.
+inline constexpr std::string_view kPivotLanguage = "de";
+
+// Words of one language and their German translations, for comparing
+// articles across languages. Parsed from lines "word<TAB>german german
+// ..." ('#' lines are comments), the German words stemmed as German
+// articles' words are. Fails: never; malformed lines are skipped.
+class Translations {
+ public:
+  Translations() = default;
+  Translations(std::string_view tsv, std::string language);
+  const std::string& language() const { return language_; }
+  size_t size() const { return words_.size(); }
+  // The German stems of a word (by its util::FoldedHash), or null.
+  const std::vector<uint64_t>* Find(uint64_t folded_word) const;
+
+ private:
+  std::string language_;
+  std::unordered_map<uint64_t, std::vector<uint64_t>> words_;
+};
+
+// `translations`: for an article in translations->language(), its `cross`
+// terms; null or another language: only names and numbers cross over.
 ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
-                             std::string_view language, const PartialDate& published);
+                             std::string_view language, const PartialDate& published,
+                             const Translations* translations = nullptr);
 
 class DocumentFrequencies {
  public:
@@ -85,7 +119,7 @@ class DocumentFrequencies {
 // An article as the clusterer compares it: TF-IDF vectors of all its
 // terms and of its names and numbers, L2-normed, sorted by term.
 struct ArticleVectors {
-  TermWeights all, names;
+  TermWeights all, names, cross;
   std::string language;
   DayRange days;
 };

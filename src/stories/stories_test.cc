@@ -14,11 +14,12 @@ struct Item {
 };
 
 // Clusters items as one batch, the way the pipeline does.
-std::vector<uint32_t> Cluster(const std::vector<Item>& items, ClusterOptions options = {}) {
+std::vector<uint32_t> Cluster(const std::vector<Item>& items, ClusterOptions options = {},
+                              const Translations* translations = nullptr) {
   std::vector<ArticleTerms> terms;
   DocumentFrequencies df;
   for (const Item& it : items) {
-    terms.push_back(DescribeArticle("", it.text, it.language, it.date));
+    terms.push_back(DescribeArticle("", it.text, it.language, it.date, translations));
     df.Add(terms.back());
   }
   StoryClusterer clusterer(options);
@@ -156,6 +157,46 @@ TEST(StoriesTest, NumbersButNotYearsAreTerms) {
   const ArticleTerms b = DescribeArticle("", "Im Jahr 2017 kamen 1045 Stimmen", "de", {});
   EXPECT_EQ(a.terms.size(), b.terms.size());  // 2022 and 2017 are not terms; 1.045 = 1045
   for (size_t i = 0; i < a.terms.size(); ++i) EXPECT_EQ(a.terms[i].first, b.terms[i].first);
+}
+
+// A few lines of an English-German dictionary of our own.
+const char kDictionary[] =
+    "# test\n"
+    "flood\tHochwasser Flut\n"
+    "firefighters\tFeuerwehr\n"
+    "water\tWasser\n"
+    "cellars\tKeller\n"
+    "shops\tGeschäfte Läden\n"
+    "disaster\tKatastrophenfall Katastrophe\n"
+    "malformed line without a tab\n";
+
+TEST(StoriesTest, TranslationsGiveEnglishWordsTheirGermanStems) {
+  const Translations t(kDictionary, "en");
+  EXPECT_EQ(t.size(), 6u);
+  const ArticleTerms de = DescribeArticle("", "Die Feuerwehr pumpt Wasser aus dem Keller.", "de", {});
+  const ArticleTerms en =
+      DescribeArticle("", "firefighters pump water out of cellars.", "en", {}, &t);
+  size_t shared = 0;
+  for (const auto& [term, w] : de.cross) {
+    for (const auto& [other, v] : en.cross) shared += term == other;
+  }
+  EXPECT_EQ(shared, 3u);  // Feuerwehr, Wasser, Keller
+  // Without the dictionary, or for another language, nothing is translated.
+  EXPECT_TRUE(DescribeArticle("", "firefighters pump water.", "en", {}).cross.empty());
+  EXPECT_TRUE(DescribeArticle("", "firefighters pump water.", "fr", {}, &t).cross.empty());
+}
+
+TEST(StoriesTest, AnEnglishReportWithoutSharedNamesMeetsTheGermanOnesThroughTheDictionary) {
+  const Translations t(kDictionary, "en");
+  const Item english{"en",
+                     "The flood keeps firefighters busy: water in cellars and shops, and "
+                     "the state of disaster still applies while the flood water recedes.",
+                     kMay};
+  const std::vector<Item> items = {kFlood1, kFlood3, kVote1, english};
+  const std::vector<uint32_t> s = Cluster(items, {}, &t);
+  ASSERT_EQ(s[1], s[0]);
+  EXPECT_EQ(s[3], s[0]) << s[0] << s[1] << s[2] << s[3];
+  EXPECT_NE(Cluster(items)[3], Cluster(items)[0]);  // names and numbers alone do not reach
 }
 
 TEST(StoriesTest, NamesMeetAcrossSpellingsAndLanguages) {
