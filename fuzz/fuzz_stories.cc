@@ -37,7 +37,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       stories::ArticleVectors v2;
       LAGEBILD_FUZZ_CHECK(stories::Decode(stories::Encode(v), &v2));
       LAGEBILD_FUZZ_CHECK(v2.all.size() == v.all.size() && v2.language == v.language);
-      LAGEBILD_FUZZ_CHECK(clusterer.Add(v) < clusterer.next_story());
+      const stories::Placement placed = clusterer.Add(v);
+      LAGEBILD_FUZZ_CHECK(placed.story < clusterer.next_story());
+      LAGEBILD_FUZZ_CHECK(placed.event < clusterer.next_event());
     }
   }
   // Arbitrary bytes as stored blobs.

@@ -80,6 +80,7 @@ struct StoryMember {
   int64_t article = 0, story = 0;
   std::optional<int64_t> duplicate_of;
   std::string source;
+  int64_t event = 0;  // its event in the story (an id across the store)
 };
 Result<std::vector<StoryMember>> ListMembers(const std::string& db);
 

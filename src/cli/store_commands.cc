@@ -80,7 +80,7 @@ struct StoriesArgs {
   bool members = false;
 };
 
-// --members: one line per article: story, article, duplicate_of, source.
+// --members: one line per article: story, article, duplicate_of, source, event.
 int RunMembers(const StoriesArgs& args) {
   Result<std::vector<StoryMember>> result = ListMembers(args.db);
   if (!result.ok()) {
@@ -91,7 +91,7 @@ int RunMembers(const StoriesArgs& args) {
   for (const StoryMember& m : result.value()) {
     out += "s" + std::to_string(m.story) + "\ta" + std::to_string(m.article) + "\t" +
            (m.duplicate_of ? "a" + std::to_string(*m.duplicate_of) : std::string("-")) + "\t" +
-           m.source + "\n";
+           m.source + "\te" + std::to_string(m.event) + "\n";
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return std::fflush(stdout) == 0 ? kExitOk : kExitFailure;
@@ -183,7 +183,7 @@ void AddStoriesCommand(CLI::App& app, std::function<int()>* run) {
       ->capture_default_str();
   cmd->add_flag("--members", args->members,
                 "Instead: one line per article, tab-separated: story, article, duplicate_of "
-                "(or -), source");
+                "(or -), source, event");
   cmd->callback([run, args]() { *run = [args]() { return RunStories(*args); }; });
 }
 

@@ -182,7 +182,9 @@ std::string ArticleTitle(const Article& a) {
 // claims, statements, timeline and summary. Appends one Story per member
 // list to report->stories.
 void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
-                    const std::vector<std::string>& story_ids, unsigned jobs, Report* report) {
+                    const std::vector<std::string>& story_ids,
+                    const std::vector<std::vector<uint32_t>>& event_of, unsigned jobs,
+                    Report* report) {
   std::vector<Article*> articles;
   for (const auto& m : members) articles.insert(articles.end(), m.begin(), m.end());
   // time: within each story, undated articles take year, month and day
@@ -214,8 +216,28 @@ void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
     story.days = std::move(overview.days);
     story.languages = std::move(overview.languages);
     story.sources = overview.sources;
-    // One event per story until stories are clustered on two levels.
-    story.events.push_back({story.id + ".1", story.title, story.days, story.articles});
+    // Its events, numbered in the order of their first article.
+    std::vector<uint32_t> order;
+    std::vector<std::vector<Article*>> event_members;
+    for (size_t k = 0; k < members[s].size(); ++k) {
+      const uint32_t e = event_of[s].empty() ? 0 : event_of[s][k];
+      const auto at = std::find(order.begin(), order.end(), e);
+      if (at == order.end()) {
+        order.push_back(e);
+        event_members.emplace_back();
+      }
+      event_members[size_t(std::find(order.begin(), order.end(), e) - order.begin())].push_back(
+          members[s][k]);
+    }
+    for (size_t k = 0; k < event_members.size(); ++k) {
+      StoryEvent event;
+      event.id = story.id + "." + std::to_string(k + 1);
+      summary::Overview o = summary::OverviewOf(event_members[k]);
+      event.title = std::move(o.title);
+      event.days = std::move(o.days);
+      for (const Article* a : event_members[k]) event.articles.push_back(a->id);
+      story.events.push_back(std::move(event));
+    }
     // entities: mentions linked across the story.
     story.entities = entities::LinkEntities(members[s]);
     // claims: quantities aligned across the story's articles.
@@ -300,25 +322,31 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
   for (const stories::ArticleTerms& t : terms) df.Add(t);
   dedup::CopyFinder copies;
   stories::StoryClusterer clusterer;
-  std::vector<uint32_t> story_of(n);
+  std::vector<stories::Placement> placed(n);
   std::vector<std::vector<Article*>> members;
+  std::vector<std::vector<uint32_t>> event_of;  // per story, each member's event number
   for (size_t i = 0; i < n; ++i) {
     const std::optional<uint64_t> original = copies.Add(std::move(prints[i]));
     if (original) {
       report.articles[i].duplicate_of = report.articles[*original].id;
-      story_of[i] = story_of[*original];
-      clusterer.AddTo(story_of[i], stories::Weigh(terms[i], df));
+      placed[i] = placed[*original];
+      clusterer.AddTo(placed[i], stories::Weigh(terms[i], df));
     } else {
-      story_of[i] = clusterer.Add(stories::Weigh(terms[i], df));
+      placed[i] = clusterer.Add(stories::Weigh(terms[i], df));
     }
-    if (story_of[i] >= members.size()) members.resize(story_of[i] + 1);
-    members[story_of[i]].push_back(&report.articles[i]);
+    const uint32_t story = placed[i].story;
+    if (story >= members.size()) {
+      members.resize(story + 1);
+      event_of.resize(story + 1);
+    }
+    members[story].push_back(&report.articles[i]);
+    event_of[story].push_back(placed[i].event);
   }
   terms.clear();
 
   std::vector<std::string> story_ids;
   for (size_t k = 0; k < members.size(); ++k) story_ids.push_back("s" + std::to_string(k + 1));
-  AnalyzeStories(members, story_ids, options.jobs, &report);
+  AnalyzeStories(members, story_ids, event_of, options.jobs, &report);
   report.resources.push_back(language::LanguageResource());
   report.resources.push_back(clean::CleanResources());
   report.resources.push_back(TranslationsResource());

@@ -43,9 +43,11 @@ struct StreamState {
   stories::DocumentFrequencies df;
   std::unique_ptr<dedup::CopyFinder> copies;
   std::unique_ptr<stories::StoryClusterer> clusterer;
-  std::unordered_map<uint64_t, uint32_t> story_of;  // stream number → story number (dedup window)
+  // stream number → where it went (dedup window): a copy joins its original's event
+  std::unordered_map<uint64_t, stories::Placement> placed;
   int64_t last_article = 0;
   int64_t last_story = 0;
+  int64_t last_event = 0;
 };
 
 Status LoadState(store::Store& db, StreamState* state, std::vector<InputError>* errors) {
@@ -53,12 +55,15 @@ Status LoadState(store::Store& db, StreamState* state, std::vector<InputError>* 
   if (!last_article.ok()) return last_article.status();
   Result<int64_t> last_story = db.LastStoryId();
   if (!last_story.ok()) return last_story.status();
+  Result<int64_t> last_event = db.LastEventId();
+  if (!last_event.ok()) return last_event.status();
   Result<uint64_t> documents = db.Documents();
   if (!documents.ok()) return documents.status();
   Result<std::vector<std::pair<uint64_t, uint32_t>>> counts = db.DocumentFrequencies();
   if (!counts.ok()) return counts.status();
   state->last_article = last_article.value();
   state->last_story = last_story.value();
+  state->last_event = std::max(last_event.value(), last_story.value());
   state->df.Load(counts.value(), documents.value());
 
   const dedup::CopyOptions copy_options;
@@ -70,7 +75,8 @@ Status LoadState(store::Store& db, StreamState* state, std::vector<InputError>* 
                                                 : uint64_t(recent.value().front().id - 1);
   state->copies = std::make_unique<dedup::CopyFinder>(copy_options, first);
   state->clusterer =
-      std::make_unique<stories::StoryClusterer>(cluster_options, uint32_t(state->last_story));
+      std::make_unique<stories::StoryClusterer>(cluster_options, uint32_t(state->last_story),
+                                                uint32_t(state->last_event));
   for (const store::StoredArticle& a : recent.value()) {
     const uint64_t number = uint64_t(a.id - 1);
     // Ids are consecutive; a gap (rows deleted by hand) is kept as empty
@@ -80,7 +86,7 @@ Status LoadState(store::Store& db, StreamState* state, std::vector<InputError>* 
     }
     dedup::Fingerprint fp;
     stories::ArticleVectors v;
-    if (a.story < 1 || a.story > state->last_story ||
+    if (a.story < 1 || a.story > state->last_story || a.event < 1 || a.event > state->last_event ||
         (a.duplicate_of && (*a.duplicate_of < 1 || *a.duplicate_of > a.id))) {
       errors->push_back({db.path(), "article " + std::to_string(a.id) +
                                         " has a damaged story or copy reference; new articles "
@@ -96,8 +102,9 @@ Status LoadState(store::Store& db, StreamState* state, std::vector<InputError>* 
       v = {};
     }
     state->copies->Remember(std::move(fp), uint64_t(a.duplicate_of.value_or(a.id) - 1));
-    state->clusterer->Restore(uint32_t(a.story - 1), v, number);
-    state->story_of[number] = uint32_t(a.story - 1);
+    const stories::Placement placed{uint32_t(a.story - 1), uint32_t(a.event - 1)};
+    state->clusterer->Restore(placed, v, number);
+    state->placed[number] = placed;
   }
   return Status::Ok();
 }
@@ -155,18 +162,20 @@ Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeO
     row.fingerprint = dedup::Encode(prints[k]);
     const std::optional<uint64_t> original = state->copies->Add(std::move(prints[k]));
     const stories::ArticleVectors v = stories::Weigh(terms[k], state->df);
-    uint32_t story;
-    if (original && state->story_of.count(*original)) {
-      story = state->story_of[*original];
-      state->clusterer->AddTo(story, v);
+    stories::Placement placed;
+    if (original && state->placed.count(*original)) {
+      placed = state->placed[*original];
+      state->clusterer->AddTo(placed, v);
       row.duplicate_of = int64_t(*original + 1);
       ++summary->copies;
     } else {
-      story = state->clusterer->Add(v);
+      placed = state->clusterer->Add(v);
     }
-    state->story_of[number] = story;
-    if (number >= copy_options.window) state->story_of.erase(number - copy_options.window);
-    row.story = int64_t(story) + 1;
+    state->placed[number] = placed;
+    if (number >= copy_options.window) state->placed.erase(number - copy_options.window);
+    row.story = int64_t(placed.story) + 1;
+    row.event = int64_t(placed.event) + 1;
+    state->last_event = std::max(state->last_event, row.event);
     if (row.story > state->last_story) {
       state->last_story = row.story;
       ++summary->new_stories;
@@ -265,7 +274,7 @@ Result<std::vector<StoryMember>> ListMembers(const std::string& db_path) {
   std::vector<StoryMember> out;
   out.reserve(rows.value().size());
   for (store::StoredArticle& a : rows.value()) {
-    out.push_back({a.id, a.story, a.duplicate_of, std::move(a.source)});
+    out.push_back({a.id, a.story, a.duplicate_of, std::move(a.source), a.event});
   }
   return out;
 }
@@ -288,9 +297,11 @@ Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const Ana
     prepared[i] = std::move(a);
   });
   Report report;
+  std::vector<std::vector<uint32_t>> event_of(1);
   for (size_t i = 0; i < n; ++i) {
     if (prepared[i]) {
       report.articles.push_back(std::move(*prepared[i]));
+      event_of[0].push_back(uint32_t(rows.value()[i].event));
     } else {
       report.errors.push_back({db_path, "article " + std::to_string(rows.value()[i].id) +
                                             " is damaged in the database and left out"});
@@ -298,7 +309,7 @@ Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const Ana
   }
   std::vector<std::vector<Article*>> members(1);
   for (Article& a : report.articles) members[0].push_back(&a);
-  AnalyzeStories(members, {"s" + std::to_string(story)}, options.jobs, &report);
+  AnalyzeStories(members, {"s" + std::to_string(story)}, event_of, options.jobs, &report);
   report.resources.push_back(language::LanguageResource());
   report.resources.push_back(clean::CleanResources());
   report.resources.push_back(TranslationsResource());

@@ -41,8 +41,11 @@ std::string TranslationsResource();
 std::string ArticleTitle(const Article& a);
 std::string StoryTitle(const std::vector<Article*>& story);
 // Everything that needs the story (see analyze.cc); report->stories gets
-// one Story per member list, with the given ids.
+// one Story per member list, with the given ids; `event_of[s][k]` is the
+// event of members[s][k] (an empty list: one event).
 void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
-                    const std::vector<std::string>& story_ids, unsigned jobs, Report* report);
+                    const std::vector<std::string>& story_ids,
+                    const std::vector<std::vector<uint32_t>>& event_of, unsigned jobs,
+                    Report* report);
 
 }  // namespace lagebild

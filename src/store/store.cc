@@ -85,8 +85,14 @@ CREATE TABLE counters(
 INSERT INTO counters(name, value) VALUES('documents', 0);
 )sql";
 
+// Version 2: the event of each article inside its story (NULL for the
+// articles of version 1: their story is their event).
+const char* const kSchemaV2 = R"sql(
+ALTER TABLE articles ADD COLUMN event INTEGER;
+)sql";
+
 // Migrations: kMigrations[v] takes a database from version v to v + 1.
-const char* const kMigrations[] = {kSchemaV1};
+const char* const kMigrations[] = {kSchemaV1, kSchemaV2};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 }  // namespace
@@ -285,6 +291,10 @@ Result<int64_t> One(sqlite3* db, const char* sql, const std::string& path) {
 Result<int64_t> Store::LastArticleId() { return One(db_, "SELECT coalesce(max(id), 0) FROM articles", path_); }
 Result<int64_t> Store::LastStoryId() { return One(db_, "SELECT coalesce(max(id), 0) FROM stories", path_); }
 
+Result<int64_t> Store::LastEventId() {
+  return One(db_, "SELECT coalesce(max(coalesce(event, story)), 0) FROM articles", path_);
+}
+
 Result<uint64_t> Store::Documents() {
   Result<int64_t> n = One(db_, "SELECT value FROM counters WHERE name = 'documents'", path_);
   if (!n.ok()) return n.status();
@@ -304,7 +314,7 @@ Result<std::vector<std::pair<uint64_t, uint32_t>>> Store::DocumentFrequencies() 
 namespace {
 constexpr const char* kArticleColumns =
     "id, identity, source, url, outlet, title, language, published, first_day, last_day, story, "
-    "duplicate_of, fingerprint, vectors";
+    "duplicate_of, fingerprint, vectors, coalesce(event, story)";
 
 StoredArticle ReadArticle(Statement& q) {
   StoredArticle a;
@@ -324,6 +334,7 @@ StoredArticle ReadArticle(Statement& q) {
   if (!q.IsNull(11)) a.duplicate_of = q.Int(11);
   a.fingerprint = q.Text(12);
   a.vectors = q.Text(13);
+  a.event = q.Int(14);
   return a;
 }
 }  // namespace
@@ -362,8 +373,9 @@ Status Store::Append(const std::vector<StoredArticle>& articles,
                   "THEN coalesce(excluded.last_day, last_day) ELSE last_day END");
   Statement article(db_,
                     "INSERT INTO articles(id, identity, source, url, outlet, title, language, "
-                    "published, first_day, last_day, story, duplicate_of, raw, fingerprint, vectors) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+                    "published, first_day, last_day, story, duplicate_of, raw, fingerprint, vectors, "
+                    "event) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                    "?16)");
   Statement df(db_,
                "INSERT INTO document_frequencies(term, documents) VALUES(?1, ?2) "
                "ON CONFLICT(term) DO UPDATE SET documents = documents + excluded.documents");
@@ -407,6 +419,7 @@ Status Store::Append(const std::vector<StoredArticle>& articles,
     article.BindBlob(13, a.raw);
     article.BindBlob(14, a.fingerprint);
     article.BindBlob(15, a.vectors);
+    article.Bind(16, a.event);
     if (article.Step() != SQLITE_DONE) {
       return fail("cannot write article " + std::to_string(a.id) + " ('" + a.source +
                   "'; is another ingest writing to this database? one at a time)");
@@ -449,7 +462,9 @@ Result<std::vector<StoredStory>> Store::Stories() {
 }
 
 Result<std::vector<StoredArticle>> Store::Memberships() {
-  Statement q(db_, "SELECT id, source, story, duplicate_of FROM articles ORDER BY id");
+  Statement q(db_,
+              "SELECT id, source, story, duplicate_of, coalesce(event, story) FROM articles "
+              "ORDER BY id");
   if (!q.ok()) return Error("cannot read articles");
   std::vector<StoredArticle> out;
   int rc;
@@ -459,6 +474,7 @@ Result<std::vector<StoredArticle>> Store::Memberships() {
     a.source = q.Text(1);
     a.story = q.Int(2);
     if (!q.IsNull(3)) a.duplicate_of = q.Int(3);
+    a.event = q.Int(4);
     out.push_back(std::move(a));
   }
   if (rc != SQLITE_DONE) return Error("cannot read articles");
@@ -475,7 +491,7 @@ Result<std::vector<StoredArticle>> Store::StoryArticles(int64_t story) {
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
     out.push_back(ReadArticle(q));
-    out.back().raw = q.Text(14);
+    out.back().raw = q.Text(15);
   }
   if (rc != SQLITE_DONE) return Error("cannot read articles");
   if (out.empty()) return NotFound("database '" + path_ + "' has no story " + std::to_string(story));

@@ -35,15 +35,19 @@ struct sqlite3;
 
 namespace lagebild::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // One stored article. `id` is its stream number + 1, in the order of
-// ingest; `story` a story id; both assigned by the caller (ingest).
+// ingest; `story` a story id and `event` the id of its event in the story
+// (ids shared by no two events of any story); all assigned by the caller
+// (ingest). Rows written before events existed (schema 1) read as event
+// = story.
 struct StoredArticle {
   int64_t id = 0;
   uint64_t identity = 0;
   std::string source, url, outlet, title, language, published;  // published: "2022-01-13" | "2022-01" | ""
   int64_t story = 0;
+  int64_t event = 0;
   std::optional<int64_t> duplicate_of;
   std::string raw;          // the article as read (EncodeRaw)
   std::string fingerprint;  // dedup's blob
@@ -80,6 +84,7 @@ class Store {
   // articles counted in the document frequencies.
   Result<int64_t> LastArticleId();
   Result<int64_t> LastStoryId();
+  Result<int64_t> LastEventId();
   Result<uint64_t> Documents();
   Result<std::vector<std::pair<uint64_t, uint32_t>>> DocumentFrequencies();
 
@@ -93,7 +98,8 @@ class Store {
                 uint64_t documents_increment);
 
   Result<std::vector<StoredStory>> Stories();
-  // Every article's id, source, story and duplicate_of (nothing else), by id.
+  // Every article's id, source, story, event and duplicate_of (nothing
+  // else), by id.
   Result<std::vector<StoredArticle>> Memberships();
   // The story's articles by id, with `raw`; NotFound when there is no such story.
   Result<std::vector<StoredArticle>> StoryArticles(int64_t story);

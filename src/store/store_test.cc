@@ -67,6 +67,38 @@ TEST(StoreTest, CreatesTheSchemaAndKeepsWhatWasAppended) {
   EXPECT_EQ(s.StoryArticles(9).status().code(), Status::Code::kNotFound);
 }
 
+TEST(StoreTest, EventsAreKeptAndASchemaOneDatabaseMigratesWithStoriesAsEvents) {
+  TempDir dir;
+  const std::string path = dir.path() + "/s.db";
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok());
+    StoredArticle a = Row(1, 1, 11, "Erster"), b = Row(2, 1, 22, "Zweiter");
+    a.event = 1;
+    b.event = 5;
+    ASSERT_TRUE(store.value()->Append({a, b}, {}, 2).ok());
+    EXPECT_EQ(store.value()->LastEventId().value(), 5);
+    const auto rows = store.value()->Memberships().value();
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[1].event, 5);
+    EXPECT_EQ(store.value()->StoryArticles(1).value()[1].event, 5);
+  }
+  // The same database as schema 1 wrote it: no event column.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE articles DROP COLUMN event; PRAGMA user_version=1;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  const auto rows = store.value()->Memberships().value();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].event, rows[0].story);  // migrated: the story is the event
+  EXPECT_EQ(rows[1].event, rows[1].story);
+  EXPECT_EQ(store.value()->LastEventId().value(), 1);
+}
+
 TEST(StoreTest, AFailedBatchLeavesNoTrace) {
   TempDir dir;
   auto store = Store::Open(dir.path() + "/s.db");

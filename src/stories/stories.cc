@@ -95,6 +95,42 @@ double DotShortLong(const TermWeights& small, const TermWeights& large) {
   return sum;
 }
 
+// The sum of two vectors sorted by term, sorted by term.
+TermWeights AddVectors(const TermWeights& a, const TermWeights& b) {
+  TermWeights out;
+  out.reserve(a.size() + b.size());
+  size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i].first < b[j].first)) {
+      out.push_back(a[i++]);
+    } else if (i == a.size() || b[j].first < a[i].first) {
+      out.push_back(b[j++]);
+    } else {
+      out.emplace_back(a[i].first, a[i].second + b[j].second);
+      ++i, ++j;
+    }
+  }
+  return out;
+}
+
+// A story's summed vector with `member` added, kept to its heaviest terms
+// (a story of thousands of articles costs no more than one of hundreds);
+// *norm2 is its squared norm.
+void AddToSum(TermWeights* sum, double* norm2, const TermWeights& member) {
+  constexpr size_t kKeep = 1024;
+  *norm2 += 2 * DotShortLong(member, *sum) + Dot(member, member);
+  *sum = AddVectors(*sum, member);
+  if (sum->size() > 2 * kKeep) {
+    std::partial_sort(sum->begin(), sum->begin() + kKeep, sum->end(),
+                      [](const auto& x, const auto& y) {
+                        return x.second != y.second ? x.second > y.second : x.first < y.first;
+                      });
+    sum->resize(kKeep);
+    std::sort(sum->begin(), sum->end());
+    *norm2 = Dot(*sum, *sum);
+  }
+}
+
 int64_t DaysApart(const DayRange& a, const DayRange& b) {
   return std::max<int64_t>({0, a.first - b.last, b.first - a.last});
 }
@@ -366,8 +402,9 @@ double DocumentFrequencies::Idf(uint64_t term) const {
   return std::log((n + 1.0) / (df + 0.5));
 }
 
-StoryClusterer::StoryClusterer(ClusterOptions options, uint32_t first_story)
-    : options_(options), next_story_(first_story) {}
+StoryClusterer::StoryClusterer(ClusterOptions options, uint32_t first_story,
+                               uint32_t first_event)
+    : options_(options), next_story_(first_story), next_event_(first_event) {}
 
 namespace {
 
@@ -459,7 +496,34 @@ bool Decode(std::string_view bytes, ArticleVectors* v) {
   return true;
 }
 
-uint32_t StoryClusterer::Add(const ArticleVectors& m) {
+std::optional<uint32_t> StoryClusterer::NearestStory(const ArticleVectors& m,
+                                                     const std::vector<uint32_t>& events) const {
+  std::optional<uint32_t> chosen;
+  double best = 0;
+  for (uint32_t id : events) {
+    const auto e = active_.find(id);
+    if (e == active_.end()) continue;
+    const auto it = stories_.find(e->second.story);
+    if (it == stories_.end() || it->second.members < options_.min_story_members) continue;
+    const Story& st = it->second;
+    if (m.days.known() && st.days.known() &&
+        DaysApart(m.days, st.days) > options_.story_window_days) {
+      continue;
+    }
+    // Its own words, or (another language) its German translations.
+    double cosine = st.all_norm2 > 0 ? DotShortLong(m.all, st.all) / std::sqrt(st.all_norm2) : 0;
+    if (st.cross_norm2 > 0) {
+      cosine = std::max(cosine, DotShortLong(m.cross, st.cross) / std::sqrt(st.cross_norm2));
+    }
+    if (cosine >= options_.min_story_similarity && cosine > best) {
+      best = cosine;
+      chosen = e->second.story;
+    }
+  }
+  return chosen;
+}
+
+Placement StoryClusterer::Add(const ArticleVectors& m) {
   // The days an article is compared by: its own, or, without a date, the
   // stream's recent ones.
   DayRange days = m.days;
@@ -471,7 +535,7 @@ uint32_t StoryClusterer::Add(const ArticleVectors& m) {
     days.first -= options_.undated_slack_days;
     days.last += options_.undated_slack_days;
   }
-  // Stories sharing heavy terms, by the article's weight of the terms they
+  // Events sharing heavy terms, by the article's weight of the terms they
   // share; only the most promising are compared in full.
   std::vector<std::pair<uint32_t, float>> hits;  // at most 32 × 64
   auto look_up = [&](const TermWeights& terms) {
@@ -483,7 +547,7 @@ uint32_t StoryClusterer::Add(const ArticleVectors& m) {
   };
   look_up(m.all);
   // An article in another language than German also looks up its German
-  // translations (and German stories find it by theirs: see Join).
+  // translations (and German events find it by theirs: see Join).
   if (m.language != kPivotLanguage) look_up(m.cross);
   std::sort(hits.begin(), hits.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -509,7 +573,7 @@ uint32_t StoryClusterer::Add(const ArticleVectors& m) {
   for (uint32_t id : candidates) {
     const auto it = active_.find(id);
     if (it == active_.end()) continue;
-    const Story& s = it->second;
+    const Event& s = it->second;
     const DayRange& story_days = s.exact_days.known() ? s.exact_days : s.days;
     if (days.known() && story_days.known() &&
         DaysApart(days, story_days) > options_.window_days) {
@@ -521,7 +585,6 @@ uint32_t StoryClusterer::Add(const ArticleVectors& m) {
     }
     for (const ArticleVectors& member : s.recent) {
       if (member.language == m.language) continue;
-      // Translations where both have them, else names and numbers alone.
       // Names and numbers, plus the translated words: in one language the
       // cosine of all terms holds both.
       sum += Dot(m.names, member.names) + Dot(m.cross, member.cross);
@@ -538,24 +601,36 @@ uint32_t StoryClusterer::Add(const ArticleVectors& m) {
       found = true;
     }
   }
-  if (!found) chosen = next_story_++;
-  Join(chosen, m, added_);
-  return chosen;
+  Placement placed;
+  if (found) {
+    placed = {active_.at(chosen).story, chosen};
+  } else {
+    // A new event: of a story that is large enough and close enough, else
+    // of a new story.
+    const std::optional<uint32_t> story = NearestStory(m, candidates);
+    placed = {story ? *story : next_story_++, next_event_++};
+  }
+  Join(placed, m, added_);
+  return placed;
 }
 
-void StoryClusterer::AddTo(uint32_t story, const ArticleVectors& article) {
-  Join(story, article, added_);
+void StoryClusterer::AddTo(const Placement& placement, const ArticleVectors& article) {
+  Join(placement, article, added_);
 }
 
-void StoryClusterer::Restore(uint32_t story, const ArticleVectors& article,
+void StoryClusterer::Restore(const Placement& placement, const ArticleVectors& article,
                              uint64_t stream_number) {
-  Join(story, article, stream_number);
+  Join(placement, article, stream_number);
 }
 
-void StoryClusterer::Join(uint32_t story, const ArticleVectors& member, uint64_t stream_number) {
-  next_story_ = std::max(next_story_, story + 1);
+void StoryClusterer::Join(const Placement& placement, const ArticleVectors& member,
+                          uint64_t stream_number) {
+  next_story_ = std::max(next_story_, placement.story + 1);
+  next_event_ = std::max(next_event_, placement.event + 1);
+  const uint32_t story = placement.event;  // the index and `active_` hold events
   const DayRange& days = member.days;
-  Story& s = active_[story];
+  Event& s = active_[story];
+  s.story = placement.story;
   auto index = [&](const TermWeights& terms) {
     for (const auto& [term, w] : ByWeight(terms, kLookupTerms)) {
       std::vector<uint32_t>& list = index_[term];
@@ -613,6 +688,12 @@ void StoryClusterer::Join(uint32_t story, const ArticleVectors& member, uint64_t
   }
   if (days.known() && days.first == days.last) widen(s.exact_days, days);
   s.last_added = stream_number;
+  Story& whole = stories_[placement.story];
+  AddToSum(&whole.all, &whole.all_norm2, member.all);
+  if (!member.cross.empty()) AddToSum(&whole.cross, &whole.cross_norm2, member.cross);
+  ++whole.members;
+  if (days.known()) widen(whole.days, days);
+  whole.last_added = stream_number;
   added_ = std::max(added_, stream_number + 1);
   if (added_ % kRetireEvery == 0) Retire();
 }
@@ -622,6 +703,9 @@ void StoryClusterer::Retire() {
   const uint64_t oldest = added_ - options_.window_articles;
   for (auto it = active_.begin(); it != active_.end();) {
     it = it->second.last_added < oldest ? active_.erase(it) : std::next(it);
+  }
+  for (auto it = stories_.begin(); it != stories_.end();) {
+    it = it->second.last_added < oldest ? stories_.erase(it) : std::next(it);
   }
   for (auto it = index_.begin(); it != index_.end();) {
     auto& list = it->second;

@@ -1,10 +1,11 @@
-// Stage: stories (online, time-aware story clustering)
+// Stage: stories (online, time-aware clustering into events and stories;
+//        docs/stories.md explains it for newcomers)
 // In:    each article's title, cleaned text, language and own publication
 //        date (metadata, dateline or content; never one borrowed from
 //        peers), in stream order.
 // Out:   DescribeArticle: the article's weighted terms and its days.
-//        StoryClusterer::Add: the story number the article joins (a new
-//        number when it starts a story).
+//        StoryClusterer::Add: the event and the story the article joins
+//        (new numbers when it opens them).
 // How:   terms are Snowball stems of words of three letters or more
 //        (German, English, and the other languages Snowball knows) and
 //        numbers of two digits or more that are not years; a term's weight
@@ -14,13 +15,13 @@
 //        article seen so far plus background counts from general text
 //        (`DocumentFrequencies`, data/stories/background-df.tsv; a batch
 //        adds all its articles first). An article is its 128 heaviest terms, L2-normed.
-//        It joins the story whose last 16 members it is most similar to on
+//        It joins the event whose last 16 members it is most similar to on
 //        average (cosine), if that is at least `min_similarity`
 //        (`min_similarity_dated` when both have dates) and the
 //        story's days are within `window_days` of the article's (a story's
 //        days: its members dated to the day, else all its dated members;
 //        an undated article's: near the last dated ones of the stream,
-//        see ClusterOptions); else it starts a new story. Candidate stories come from an index of their members'
+//        see ClusterOptions); else it opens a new event, of the story that ClusterOptions says (min_story_members), or of a new story. Candidate events come from an index of their members'
 //        terms. Articles in different languages are compared by their
 //        names and numbers (words capitalised inside a sentence, by
 //        romanisation key, and numbers, weighted the same way), which are
@@ -40,6 +41,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -131,55 +133,87 @@ std::string Encode(const ArticleVectors& v);
 bool Decode(std::string_view bytes, ArticleVectors* v);
 
 struct ClusterOptions {
+  // Events: an article joins the event whose last 16 members it is most
+  // similar to on average, if at least this ...
   double min_similarity = 0.17;
-  // When the article has a date of its own and the story has dates too
-  // (both within `window_days`, else they are not compared at all).
+  // ... or this when the article has a date of its own and the event has
+  // dates too (both within `window_days`, else they are not compared).
   double min_similarity_dated = 0.13;
   int window_days = 3;
   // An article without a date is taken to be about as recent as the
   // stream: within `undated_slack_days` of the dates of the last
   // `stream_dates` dated articles (a stream in time order keeps it away
-  // from stories long past; an archive out of order gives a wide span
+  // from events long past; an archive out of order gives a wide span
   // that holds nothing back).
   size_t stream_dates = 8;
   int undated_slack_days = 30;
+  // Stories: an article that opens an event joins the story of at least
+  // `min_story_members` articles whose summed vectors it is closest to
+  // (cosine), if at least `min_story_similarity` and the story's days are
+  // within `story_window_days` of its own; else it opens a story.
+  size_t min_story_members = 15;
+  double min_story_similarity = 0.12;
+  int story_window_days = 14;
   size_t window_articles = 20000;
+};
+
+// Where an article went: its story and the event in it (both numbered
+// across the stream).
+struct Placement {
+  uint32_t story = 0, event = 0;
 };
 
 class StoryClusterer {
  public:
-  // `first_story`: the number the next new story gets (a clusterer
-  // reloaded from a store continues its numbering).
-  explicit StoryClusterer(ClusterOptions options = {}, uint32_t first_story = 0);
+  // `first_story`, `first_event`: the numbers the next new story and event
+  // get (a clusterer reloaded from a store continues its numbering).
+  explicit StoryClusterer(ClusterOptions options = {}, uint32_t first_story = 0,
+                          uint32_t first_event = 0);
 
-  // Adds the next article of the stream; returns its story number.
-  uint32_t Add(const ArticleVectors& article);
-  // Adds the next article to a story chosen elsewhere (a copy joins its
-  // original's story).
-  void AddTo(uint32_t story, const ArticleVectors& article);
+  // Adds the next article of the stream; returns where it went.
+  Placement Add(const ArticleVectors& article);
+  // Adds the next article to an event chosen elsewhere (a copy joins its
+  // original's event).
+  void AddTo(const Placement& placement, const ArticleVectors& article);
   // Adds an article already clustered (reloading a store), with its stream
   // number.
-  void Restore(uint32_t story, const ArticleVectors& article, uint64_t stream_number);
+  void Restore(const Placement& placement, const ArticleVectors& article, uint64_t stream_number);
 
   uint32_t next_story() const { return next_story_; }
+  uint32_t next_event() const { return next_event_; }
 
  private:
-  struct Story {
+  struct Event {
+    uint32_t story = 0;
     std::vector<ArticleVectors> recent;  // the last members' vectors
     // Per language, the sum of the recent members' `all` vectors: the
     // average link to them is one dot product with it.
     std::vector<std::pair<std::string, TermWeights>> sums;
     DayRange days;        // the days of its members' dates
     DayRange exact_days;  // the same for members dated to the day
-    uint64_t last_added = 0;          // stream number of the last member
+    uint64_t last_added = 0;  // stream number of the last member
   };
-  void Join(uint32_t story, const ArticleVectors& article, uint64_t stream_number);
+  // A story as a whole: the sums of all its members' `all` and `cross`
+  // vectors with their squared norms, its size and days.
+  struct Story {
+    TermWeights all, cross;
+    double all_norm2 = 0, cross_norm2 = 0;
+    size_t members = 0;
+    DayRange days;
+    uint64_t last_added = 0;
+  };
+  // The story an article opening an event joins (see ClusterOptions), or
+  // none; `events`: the candidate events found for it.
+  std::optional<uint32_t> NearestStory(const ArticleVectors& article,
+                                       const std::vector<uint32_t>& events) const;
+  void Join(const Placement& placement, const ArticleVectors& article, uint64_t stream_number);
   void Retire();
 
   ClusterOptions options_;
-  std::unordered_map<uint32_t, Story> active_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> index_;  // term -> active stories
-  uint32_t next_story_ = 0;
+  std::unordered_map<uint32_t, Event> active_;
+  std::unordered_map<uint32_t, Story> stories_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> index_;  // term -> active events
+  uint32_t next_story_ = 0, next_event_ = 0;
   uint64_t added_ = 0;
   std::vector<DayRange> stream_dates_;  // the last dated members' days, oldest first
 };

@@ -24,7 +24,7 @@ std::vector<uint32_t> Cluster(const std::vector<Item>& items, ClusterOptions opt
   }
   StoryClusterer clusterer(options);
   std::vector<uint32_t> out;
-  for (const ArticleTerms& t : terms) out.push_back(clusterer.Add(Weigh(t, df)));
+  for (const ArticleTerms& t : terms) out.push_back(clusterer.Add(Weigh(t, df)).story);
   return out;
 }
 
@@ -197,6 +197,47 @@ TEST(StoriesTest, AnEnglishReportWithoutSharedNamesMeetsTheGermanOnesThroughTheD
   ASSERT_EQ(s[1], s[0]);
   EXPECT_EQ(s[3], s[0]) << s[0] << s[1] << s[2] << s[3];
   EXPECT_NE(Cluster(items)[3], Cluster(items)[0]);  // names and numbers alone do not reach
+}
+
+// Placements of items clustered as one batch.
+std::vector<Placement> Place(const std::vector<Item>& items, ClusterOptions options = {}) {
+  std::vector<ArticleTerms> terms;
+  DocumentFrequencies df;
+  for (const Item& it : items) {
+    terms.push_back(DescribeArticle("", it.text, it.language, it.date));
+    df.Add(terms.back());
+  }
+  StoryClusterer clusterer(options);
+  std::vector<Placement> out;
+  for (const ArticleTerms& t : terms) out.push_back(clusterer.Add(Weigh(t, df)));
+  return out;
+}
+
+TEST(StoriesTest, ALargeStoryTakesANewDevelopmentAsAnEventOfItsOwn) {
+  // A flood covered by many articles; then the clean-up: other words, the
+  // same place and river. It is a new event of the flood's story once the
+  // story is large (min_story_members), a story of its own before.
+  const Item cleanup{"de",
+                     "In Passau beginnen die Aufräumarbeiten. Helfer schaufeln Schlamm aus der "
+                     "Altstadt, die Versicherer schätzen die Schäden auf Millionen.",
+                     kMay};
+  std::vector<Item> items;
+  for (int i = 0; i < 6; ++i) items.insert(items.end(), {kFlood1, kFlood2, kFlood3});
+  items.push_back(cleanup);
+  ClusterOptions options;
+  options.min_story_members = 15;
+  std::vector<Placement> p = Place(items, options);
+  EXPECT_EQ(p.back().story, p[0].story);
+  EXPECT_NE(p.back().event, p[0].event);
+  for (size_t i = 1; i + 1 < p.size(); ++i) EXPECT_EQ(p[i].event, p[0].event) << i;
+  options.min_story_members = 100;  // a small story: the clean-up stands alone
+  p = Place(items, options);
+  EXPECT_NE(p.back().story, p[0].story);
+  // Words of another story do not join it however large it is.
+  items.back() = kVote1;
+  options.min_story_members = 15;
+  p = Place(items, options);
+  EXPECT_NE(p.back().story, p[0].story);
 }
 
 TEST(StoriesTest, NamesMeetAcrossSpellingsAndLanguages) {

@@ -28,9 +28,22 @@ if (args[1] === '--members') {
     if (!stories.has(story)) stories.set(story, []);
     stories.get(story).push(id);
   }
+  // The fifth column, when present, is the article's event in its story.
+  const events = new Map();
+  for (const [story, id, , , event] of rows) {
+    if (!event) continue;
+    if (!events.has(story)) events.set(story, new Map());
+    const byEvent = events.get(story);
+    if (!byEvent.has(event)) byEvent.set(event, []);
+    byEvent.get(event).push(id);
+  }
   report = {
     articles: rows.map(([, id, dup, source]) => ({ id, source, duplicate_of: dup === '-' ? null : dup })),
-    stories: [...stories].map(([id, articles]) => ({ id, articles })),
+    stories: [...stories].map(([id, articles]) => ({
+      id,
+      articles,
+      events: events.has(id) ? [...events.get(id)].map(([e, a]) => ({ id: e, articles: a })) : undefined,
+    })),
   };
 } else {
   report = JSON.parse(fs.readFileSync(args[1], 'utf8'));
