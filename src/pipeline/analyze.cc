@@ -323,24 +323,45 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
   dedup::CopyFinder copies;
   stories::StoryClusterer clusterer;
   std::vector<stories::Placement> placed(n);
-  std::vector<std::vector<Article*>> members;
-  std::vector<std::vector<uint32_t>> event_of;  // per story, each member's event number
+  std::vector<uint32_t> story_of(n);  // relabelled when stories merge
+  std::vector<std::vector<size_t>> members_of;  // story number -> article indexes
   for (size_t i = 0; i < n; ++i) {
     const std::optional<uint64_t> original = copies.Add(std::move(prints[i]));
     if (original) {
       report.articles[i].duplicate_of = report.articles[*original].id;
-      placed[i] = placed[*original];
+      placed[i] = {story_of[*original], placed[*original].event, {}};
       clusterer.AddTo(placed[i], stories::Weigh(terms[i], df));
     } else {
       placed[i] = clusterer.Add(stories::Weigh(terms[i], df));
     }
     const uint32_t story = placed[i].story;
-    if (story >= members.size()) {
-      members.resize(story + 1);
-      event_of.resize(story + 1);
+    if (story >= members_of.size()) members_of.resize(story + 1);
+    members_of[story].push_back(i);
+    story_of[i] = story;
+    for (uint32_t gone : placed[i].merged) {
+      for (size_t k : members_of[gone]) story_of[k] = story;
+      members_of[story].insert(members_of[story].end(), members_of[gone].begin(),
+                               members_of[gone].end());
+      members_of[gone].clear();
     }
-    members[story].push_back(&report.articles[i]);
-    event_of[story].push_back(placed[i].event);
+  }
+  // Stories in the order of their first article, members in input order.
+  for (auto& m : members_of) std::sort(m.begin(), m.end());
+  std::vector<size_t> order;
+  for (size_t k = 0; k < members_of.size(); ++k) {
+    if (!members_of[k].empty()) order.push_back(k);
+  }
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return members_of[a].front() < members_of[b].front(); });
+  std::vector<std::vector<Article*>> members;
+  std::vector<std::vector<uint32_t>> event_of;  // per story, each member's event number
+  for (size_t k : order) {
+    members.emplace_back();
+    event_of.emplace_back();
+    for (size_t i : members_of[k]) {
+      members.back().push_back(&report.articles[i]);
+      event_of.back().push_back(placed[i].event);
+    }
   }
   terms.clear();
 

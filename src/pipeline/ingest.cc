@@ -102,7 +102,7 @@ Status LoadState(store::Store& db, StreamState* state, std::vector<InputError>* 
       v = {};
     }
     state->copies->Remember(std::move(fp), uint64_t(a.duplicate_of.value_or(a.id) - 1));
-    const stories::Placement placed{uint32_t(a.story - 1), uint32_t(a.event - 1)};
+    const stories::Placement placed{uint32_t(a.story - 1), uint32_t(a.event - 1), {}};
     state->clusterer->Restore(placed, v, number);
     state->placed[number] = placed;
   }
@@ -152,6 +152,7 @@ Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeO
     for (const auto& [term, count] : t.terms) ++increments[term];
   }
   std::vector<store::StoredArticle> rows(m);
+  std::vector<std::pair<int64_t, int64_t>> merges;  // (from, into), in order
   std::unordered_set<int64_t> touched;
   const dedup::CopyOptions copy_options;
   for (size_t k = 0; k < m; ++k) {
@@ -171,6 +172,18 @@ Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeO
     } else {
       placed = state->clusterer->Add(v);
     }
+    // Stories that joined this one: their stored and pending articles move.
+    for (uint32_t gone : placed.merged) {
+      const int64_t from = int64_t(gone) + 1, into = int64_t(placed.story) + 1;
+      merges.emplace_back(from, into);
+      for (size_t j = 0; j < k; ++j) {
+        if (rows[j].story == from) rows[j].story = into;
+      }
+      for (auto& [stream_number, p] : state->placed) {
+        if (p.story == gone) p.story = placed.story;
+      }
+    }
+    placed.merged.clear();
     state->placed[number] = placed;
     if (number >= copy_options.window) state->placed.erase(number - copy_options.window);
     row.story = int64_t(placed.story) + 1;
@@ -194,7 +207,7 @@ Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeO
     row.last_day = terms[k].days.last;
   }
   std::vector<std::pair<uint64_t, uint32_t>> df_rows(increments.begin(), increments.end());
-  LAGEBILD_RETURN_IF_ERROR(db.Append(rows, df_rows, m));
+  LAGEBILD_RETURN_IF_ERROR(db.Append(rows, df_rows, m, merges));
   summary->added += m;
   summary->stories_touched += touched.size();
   return Status::Ok();

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <filesystem>
+#include <map>
+
 #include "lagebild/pipeline.h"
 #include "tests/testing.h"
 
@@ -9,6 +12,30 @@ namespace {
 
 using lagebild::testing::SourceDir;
 using lagebild::testing::TempDir;
+
+// A stream long enough for stories to merge (news-stream-dev2, read one
+// article at a time): the stored stories and memberships agree after it,
+// and every story ListStories names has its articles.
+TEST(IngestTest, MergedStoriesLeaveTheStoreConsistent) {
+  const std::string stream =
+      testing::SharedDir() + "/data/news-stream-dev2/articles.jsonl";
+  if (!std::filesystem::exists(stream)) GTEST_SKIP() << stream << " not found";
+  TempDir dir;
+  const std::string db = dir.path() + "/news.db";
+  AnalyzeOptions options;
+  options.jobs = 1;
+  auto summary = Ingest({stream}, db, options, /*batch_articles=*/1);
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  const auto members = ListMembers(db);
+  const auto stories = ListStories(db);
+  ASSERT_TRUE(members.ok() && stories.ok());
+  std::map<int64_t, int64_t> counted;
+  for (const StoryMember& m : members.value()) ++counted[m.story];
+  std::map<int64_t, int64_t> listed;
+  for (const StoryInfo& s : stories.value()) listed[s.id] = s.articles;
+  EXPECT_EQ(counted, listed);
+  EXPECT_LT(stories.value().size(), summary.value().new_stories);  // some stories merged
+}
 
 TEST(IngestTest, TheExampleBecomesOneStoryAndASecondIngestChangesNothing) {
   TempDir dir;

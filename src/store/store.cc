@@ -355,7 +355,8 @@ Result<std::vector<StoredArticle>> Store::Recent(size_t n) {
 
 Status Store::Append(const std::vector<StoredArticle>& articles,
                      const std::vector<std::pair<uint64_t, uint32_t>>& df_increments,
-                     uint64_t documents_increment) {
+                     uint64_t documents_increment,
+                     const std::vector<std::pair<int64_t, int64_t>>& merges) {
   LAGEBILD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   auto fail = [&](const std::string& what) {
     Status s = Error(what);
@@ -434,6 +435,33 @@ Status Store::Append(const std::vector<StoredArticle>& articles,
   }
   docs.Bind(1, int64_t(documents_increment));
   if (docs.Step() != SQLITE_DONE) return fail("cannot write document count");
+  if (!merges.empty()) {
+    Statement grow(db_,
+                   "UPDATE stories SET "
+                   "articles = articles + (SELECT articles FROM stories WHERE id = ?1), "
+                   "first_day = CASE WHEN first_day IS NULL THEN "
+                   "(SELECT first_day FROM stories WHERE id = ?1) ELSE min(first_day, "
+                   "coalesce((SELECT first_day FROM stories WHERE id = ?1), first_day)) END, "
+                   "last_day = CASE WHEN last_day IS NULL THEN "
+                   "(SELECT last_day FROM stories WHERE id = ?1) ELSE max(last_day, "
+                   "coalesce((SELECT last_day FROM stories WHERE id = ?1), last_day)) END, "
+                   "last_article = max(last_article, "
+                   "(SELECT last_article FROM stories WHERE id = ?1)) "
+                   "WHERE id = ?2 AND EXISTS (SELECT 1 FROM stories WHERE id = ?1)");
+    Statement move(db_, "UPDATE articles SET story = ?2 WHERE story = ?1");
+    Statement drop(db_, "DELETE FROM stories WHERE id = ?1");
+    if (!grow.ok() || !move.ok() || !drop.ok()) return fail("cannot prepare story merges");
+    for (const auto& [from, into] : merges) {
+      for (Statement* q : {&grow, &move, &drop}) {
+        q->Bind(1, from);
+        if (q != &drop) q->Bind(2, into);
+        if (q->Step() != SQLITE_DONE) {
+          return fail("cannot merge story " + std::to_string(from) + " into " + std::to_string(into));
+        }
+        q->Reset();
+      }
+    }
+  }
   const Status s = Exec("COMMIT");
   if (!s.ok()) Exec("ROLLBACK");
   return s;

@@ -92,10 +92,13 @@ class Store {
   Result<std::vector<StoredArticle>> Recent(size_t n);
 
   // One transaction: the articles (ids above LastArticleId), their stories
-  // (created or updated), and document-frequency increments.
+  // (created or updated), document-frequency increments, and then, in
+  // order, the story merges (from, into): every article of `from` moves to
+  // `into`, whose counts and days grow, and `from` is deleted.
   Status Append(const std::vector<StoredArticle>& articles,
                 const std::vector<std::pair<uint64_t, uint32_t>>& df_increments,
-                uint64_t documents_increment);
+                uint64_t documents_increment,
+                const std::vector<std::pair<int64_t, int64_t>>& merges = {});
 
   Result<std::vector<StoredStory>> Stories();
   // Every article's id, source, story, event and duplicate_of (nothing

@@ -99,6 +99,28 @@ TEST(StoreTest, EventsAreKeptAndASchemaOneDatabaseMigratesWithStoriesAsEvents) {
   EXPECT_EQ(store.value()->LastEventId().value(), 1);
 }
 
+TEST(StoreTest, MergedStoriesMoveTheirArticlesAndCounts) {
+  TempDir dir;
+  auto store = Store::Open(dir.path() + "/s.db");
+  ASSERT_TRUE(store.ok());
+  Store& s = *store.value();
+  StoredArticle a = Row(1, 1, 11, "Eins"), b = Row(2, 2, 22, "Zwei");
+  b.first_day = b.last_day = 19850;
+  ASSERT_TRUE(s.Append({a, b}, {}, 2).ok());
+  // A third article of story 1 arrives, and story 2 joins story 1.
+  ASSERT_TRUE(s.Append({Row(3, 1, 33, "Drei")}, {}, 1, {{2, 1}}).ok());
+  const auto rows = s.Memberships().value();
+  ASSERT_EQ(rows.size(), 3u);
+  for (const auto& r : rows) EXPECT_EQ(r.story, 1) << r.id;
+  const auto stories = s.Stories().value();
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].articles, 3);
+  EXPECT_EQ(stories[0].first_day, 19850);
+  EXPECT_EQ(stories[0].last_day, 19855);
+  EXPECT_EQ(stories[0].last_article, 3);
+  EXPECT_EQ(s.StoryArticles(2).status().code(), Status::Code::kNotFound);
+}
+
 TEST(StoreTest, AFailedBatchLeavesNoTrace) {
   TempDir dir;
   auto store = Store::Open(dir.path() + "/s.db");

@@ -603,15 +603,59 @@ Placement StoryClusterer::Add(const ArticleVectors& m) {
   }
   Placement placed;
   if (found) {
-    placed = {active_.at(chosen).story, chosen};
+    placed = {active_.at(chosen).story, chosen, {}};
   } else {
     // A new event: of a story that is large enough and close enough, else
     // of a new story.
     const std::optional<uint32_t> story = NearestStory(m, candidates);
-    placed = {story ? *story : next_story_++, next_event_++};
+    placed = {story ? *story : next_story_++, next_event_++, {}};
   }
   Join(placed, m, added_);
+  placed.merged = MergeInto(placed.story, candidates);
   return placed;
+}
+
+std::vector<uint32_t> StoryClusterer::MergeInto(uint32_t story, const std::vector<uint32_t>& events) {
+  std::vector<uint32_t> merged;
+  if (options_.min_merge_similarity <= 0 || options_.min_merge_similarity > 1) return merged;
+  const auto self = stories_.find(story);
+  if (self == stories_.end() || self->second.members < options_.min_story_members) return merged;
+  for (uint32_t id : events) {
+    const auto e = active_.find(id);
+    if (e == active_.end() || e->second.story == story) continue;
+    const uint32_t other = e->second.story;
+    const auto it = stories_.find(other);
+    if (it == stories_.end()) continue;
+    Story& big = stories_.at(story);
+    const Story& small = it->second;
+    if (small.members >= big.members) continue;
+    if (big.days.known() && small.days.known() &&
+        DaysApart(big.days, small.days) > options_.story_window_days) {
+      continue;
+    }
+    const auto cosine = [](const TermWeights& a, double na, const TermWeights& b, double nb) {
+      return na > 0 && nb > 0 ? Dot(a, b) / std::sqrt(na * nb) : 0.0;
+    };
+    const double c = std::max(cosine(big.all, big.all_norm2, small.all, small.all_norm2),
+                              cosine(big.cross, big.cross_norm2, small.cross, small.cross_norm2));
+    if (c < options_.min_merge_similarity) continue;
+    // `other` joins `story`: its events, sums, size and days.
+    for (auto& [event_id, event] : active_) {
+      if (event.story == other) event.story = story;
+    }
+    AddToSum(&big.all, &big.all_norm2, small.all);
+    if (!small.cross.empty()) AddToSum(&big.cross, &big.cross_norm2, small.cross);
+    big.members += small.members;
+    if (small.days.known()) {
+      big.days = big.days.known() ? DayRange{std::min(big.days.first, small.days.first),
+                                             std::max(big.days.last, small.days.last)}
+                                  : small.days;
+    }
+    big.last_added = std::max(big.last_added, small.last_added);
+    stories_.erase(it);
+    merged.push_back(other);
+  }
+  return merged;
 }
 
 void StoryClusterer::AddTo(const Placement& placement, const ArticleVectors& article) {

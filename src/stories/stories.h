@@ -154,6 +154,10 @@ struct ClusterOptions {
   size_t min_story_members = 15;
   double min_story_similarity = 0.12;
   int story_window_days = 14;
+  // A story of at least `min_story_members` takes in a smaller story whose
+  // summed vector is this close to its own (cosine), within the window:
+  // the pieces of one story that formed before it was large.
+  double min_merge_similarity = 0.30;
   size_t window_articles = 20000;
 };
 
@@ -161,6 +165,10 @@ struct ClusterOptions {
 // across the stream).
 struct Placement {
   uint32_t story = 0, event = 0;
+  // Stories that joined `story` as this article arrived: their events and
+  // members are now `story`'s (a caller relabels them). Empty for AddTo
+  // and Restore.
+  std::vector<uint32_t> merged;
 };
 
 class StoryClusterer {
@@ -207,6 +215,9 @@ class StoryClusterer {
   std::optional<uint32_t> NearestStory(const ArticleVectors& article,
                                        const std::vector<uint32_t>& events) const;
   void Join(const Placement& placement, const ArticleVectors& article, uint64_t stream_number);
+  // Takes smaller stories of the candidate events into `story` (see
+  // min_merge_similarity); returns those taken.
+  std::vector<uint32_t> MergeInto(uint32_t story, const std::vector<uint32_t>& events);
   void Retire();
 
   ClusterOptions options_;

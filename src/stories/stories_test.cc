@@ -240,6 +240,27 @@ TEST(StoriesTest, ALargeStoryTakesANewDevelopmentAsAnEventOfItsOwn) {
   EXPECT_NE(p.back().story, p[0].story);
 }
 
+TEST(StoriesTest, ALargeStoryTakesInAPieceOfItThatFormedEarlier) {
+  // A report a week after the first day is too far for the first day's
+  // event and finds no large story yet: a story of its own. Once the
+  // flood's story is large, that piece joins it.
+  Item first = kFlood1, later = kFlood2, more = kFlood3;
+  first.date = more.date = {2024, 5, 3};
+  later.date = {2024, 5, 10};
+  std::vector<Item> items = {first, later};
+  for (int i = 0; i < 16; ++i) items.push_back(i % 2 ? more : first);
+  const std::vector<Placement> p = Place(items);
+  ASSERT_NE(p[1].story, p[0].story);
+  std::vector<uint32_t> merged;
+  for (const Placement& x : p) merged.insert(merged.end(), x.merged.begin(), x.merged.end());
+  EXPECT_EQ(merged, std::vector<uint32_t>{p[1].story});
+  EXPECT_EQ(p.back().story, p[0].story);
+  // Without merges (min_merge_similarity above 1) the piece stays apart.
+  ClusterOptions options;
+  options.min_merge_similarity = 2;
+  for (const Placement& x : Place(items, options)) EXPECT_TRUE(x.merged.empty());
+}
+
 TEST(StoriesTest, NamesMeetAcrossSpellingsAndLanguages) {
   // "Selenskyjs" (German genitive) and "Zelensky" (English) are one name;
   // "Präsident" at a sentence start and lower-case words are no names.
