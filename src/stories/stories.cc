@@ -506,8 +506,8 @@ std::optional<uint32_t> StoryClusterer::NearestStory(const ArticleVectors& m,
     const auto it = stories_.find(e->second.story);
     if (it == stories_.end() || it->second.members < options_.min_story_members) continue;
     const Story& st = it->second;
-    if (m.days.known() && st.days.known() &&
-        DaysApart(m.days, st.days) > options_.story_window_days) {
+    if (m.days.known() && st.compared_days().known() &&
+        DaysApart(m.days, st.compared_days()) > options_.story_window_days) {
       continue;
     }
     // Its own words, or (another language) its German translations.
@@ -629,8 +629,8 @@ std::vector<uint32_t> StoryClusterer::MergeInto(uint32_t story, const std::vecto
     Story& big = stories_.at(story);
     const Story& small = it->second;
     if (small.members >= big.members) continue;
-    if (big.days.known() && small.days.known() &&
-        DaysApart(big.days, small.days) > options_.story_window_days) {
+    if (big.compared_days().known() && small.compared_days().known() &&
+        DaysApart(big.compared_days(), small.compared_days()) > options_.story_window_days) {
       continue;
     }
     const auto cosine = [](const TermWeights& a, double na, const TermWeights& b, double nb) {
@@ -646,11 +646,13 @@ std::vector<uint32_t> StoryClusterer::MergeInto(uint32_t story, const std::vecto
     AddToSum(&big.all, &big.all_norm2, small.all);
     if (!small.cross.empty()) AddToSum(&big.cross, &big.cross_norm2, small.cross);
     big.members += small.members;
-    if (small.days.known()) {
-      big.days = big.days.known() ? DayRange{std::min(big.days.first, small.days.first),
-                                             std::max(big.days.last, small.days.last)}
-                                  : small.days;
-    }
+    const auto widen_by = [](DayRange& range, const DayRange& by) {
+      if (!by.known()) return;
+      range = range.known() ? DayRange{std::min(range.first, by.first), std::max(range.last, by.last)}
+                            : by;
+    };
+    widen_by(big.days, small.days);
+    widen_by(big.exact_days, small.exact_days);
     big.last_added = std::max(big.last_added, small.last_added);
     stories_.erase(it);
     merged.push_back(other);
@@ -737,6 +739,7 @@ void StoryClusterer::Join(const Placement& placement, const ArticleVectors& memb
   if (!member.cross.empty()) AddToSum(&whole.cross, &whole.cross_norm2, member.cross);
   ++whole.members;
   if (days.known()) widen(whole.days, days);
+  if (days.known() && days.first == days.last) widen(whole.exact_days, days);
   whole.last_added = stream_number;
   added_ = std::max(added_, stream_number + 1);
   if (added_ % kRetireEvery == 0) Retire();

@@ -207,8 +207,11 @@ class StoryClusterer {
     TermWeights all, cross;
     double all_norm2 = 0, cross_norm2 = 0;
     size_t members = 0;
-    DayRange days;
+    DayRange days;        // the days of its members' dates
+    DayRange exact_days;  // the same for members dated to the day
     uint64_t last_added = 0;
+    // The days it is compared by: those dated to the day when it has any.
+    const DayRange& compared_days() const { return exact_days.known() ? exact_days : days; }
   };
   // The story an article opening an event joins (see ClusterOptions), or
   // none; `events`: the candidate events found for it.
