@@ -18,7 +18,8 @@ struct GeoPoint {
 };
 
 struct StoryEntity {
-  std::string id;                     // "e1", ...
+  std::string id;                     // "e1", ... (within its story)
+  std::string key;                    // one entity across stories and store runs ("PER vladimir putin")
   std::string type;                   // "PER", "ORG", "LOC", "OTH"
   std::string name;                   // canonical name
   std::vector<std::string> variants;  // every surface form seen

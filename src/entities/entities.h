@@ -34,6 +34,17 @@ namespace lagebild::entities {
 
 std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles);
 
+// Sets `key` of every entity of every story: one string for one person,
+// place or organisation across the stories of a report and across the
+// runs of a store, made from its name alone (so it is stable without a
+// table): its type and the romanisation key of its canonical name ("PER
+// vladimir putin" for Wladimir Putin and Vladimir Putin). A person named
+// by surname alone takes the key of the one full name with that surname
+// among all the stories; with two such people (two Müllers) it keeps its
+// own. Places and organisations are keyed by their alias group's canonical
+// name (LinkEntities already chose it).
+void AssignKeys(const std::vector<std::vector<StoryEntity>*>& stories);
+
 // Sets `geo` of the LOC entities: names[e] are entity e's names to look up
 // (its name, variants and aliases). Countries from data/geo/countries.tsv;
 // cities from data/geo/cities.tsv, of several with one name the one in a

@@ -165,3 +165,62 @@ TEST(GeocodeTest, CountriesCitiesAndAmbiguity) {
 
 }  // namespace
 }  // namespace lagebild::entities
+
+namespace lagebild::entities {
+namespace {
+
+StoryEntity Named(const std::string& type, const std::string& name) {
+  StoryEntity e;
+  e.type = type;
+  e.name = name;
+  e.variants = {name};
+  return e;
+}
+
+// Keys of entities of several stories, story by story.
+std::vector<std::vector<std::string>> Keys(std::vector<std::vector<StoryEntity>> stories) {
+  std::vector<std::vector<StoryEntity>*> all;
+  for (auto& s : stories) all.push_back(&s);
+  AssignKeys(all);
+  std::vector<std::vector<std::string>> out;
+  for (const auto& s : stories) {
+    out.emplace_back();
+    for (const StoryEntity& e : s) out.back().push_back(e.key);
+  }
+  return out;
+}
+
+TEST(AssignKeysTest, OnePersonAcrossStoriesSpellingsTypesAndGenitives) {
+  const auto k = Keys({{Named("PER", "Wladimir Putin")},
+                       {Named("PER", "Vladimir Putin"), Named("PER", "Putin")},
+                       {Named("LOC", "Putins"), Named("LOC", "Mariupol Wladimir Putin")}});
+  EXPECT_EQ(k[0][0], "PER vladimir putin");
+  EXPECT_EQ(k[1][0], k[0][0]);
+  EXPECT_EQ(k[1][1], k[0][0]);  // the surname alone
+  EXPECT_EQ(k[2][0], k[0][0]);  // a genitive typed as a place
+  EXPECT_EQ(k[2][1], k[0][0]);  // a place glued to the name
+}
+
+TEST(AssignKeysTest, TwoPeopleWhoShareASurnameStayTwo) {
+  const auto k = Keys({{Named("PER", "Thomas Müller")}, {Named("PER", "Gerd Müller")},
+                       {Named("PER", "Müller")}});
+  EXPECT_NE(k[0][0], k[1][0]);
+  EXPECT_NE(k[2][0], k[0][0]);  // which Müller is not known
+  EXPECT_NE(k[2][0], k[1][0]);
+}
+
+TEST(AssignKeysTest, RomanisationsRegnalNamesAndPunctuation) {
+  const auto k = Keys({{Named("PER", "Wadym Bojtschenko"), Named("PER", "Elizabeth II")},
+                       {Named("PER", "Wadim Boichenko"), Named("PER", "Elizabeth"),
+                        Named("ORG", "RT DE:")},
+                       {Named("PER", "Boichenko"), Named("PER", "Elizabeth II.»."),
+                        Named("ORG", "RT DE")}});
+  EXPECT_EQ(k[1][0], k[0][0]);  // a surname a letter apart, the same first name
+  EXPECT_EQ(k[2][0], k[0][0]);
+  EXPECT_EQ(k[1][1], k[0][1]);  // a monarch by name alone
+  EXPECT_EQ(k[2][1], k[0][1]);
+  EXPECT_EQ(k[2][2], k[1][2]);  // punctuation is no part of a name
+}
+
+}  // namespace
+}  // namespace lagebild::entities

@@ -27,15 +27,39 @@ struct Aliases {
   std::vector<std::vector<std::string>> names;  // every name of a group, canonical first
 };
 
-// The romanisation key of a name, word by word.
+// Whether a byte may end a word of a name: ASCII letters and digits, and
+// any byte of a multi-byte character (letters beyond ASCII; quotation marks
+// beyond ASCII are trimmed separately).
+bool IsWordEdgeByte(char c) {
+  return util::IsAsciiAlpha(c) || util::IsAsciiDigit(c) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// A word without the punctuation around it: "III.»." → "III", "DE:" → "DE".
+std::string_view TrimWord(std::string_view w) {
+  for (bool changed = true; changed && !w.empty();) {
+    changed = false;
+    for (std::string_view mark : {"\u00bb", "\u00ab", "\u201c", "\u201d", "\u201e", "\u2019",
+                                  "\u2018", "\u2013", "\u2014"}) {
+      if (w.starts_with(mark)) w.remove_prefix(mark.size()), changed = true;
+      if (w.ends_with(mark)) w.remove_suffix(mark.size()), changed = true;
+    }
+    while (!w.empty() && !IsWordEdgeByte(w.front())) w.remove_prefix(1), changed = true;
+    while (!w.empty() && !IsWordEdgeByte(w.back())) w.remove_suffix(1), changed = true;
+  }
+  return w;
+}
+
+// The romanisation key of a name, word by word (the punctuation around
+// each word left out).
 std::string NameKey(std::string_view name) {
   std::string key, folded, word_key;
   size_t pos = 0;
   while (pos < name.size()) {
     while (pos < name.size() && name[pos] == ' ') ++pos;
     const size_t end = std::min(name.find(' ', pos), name.size());
-    if (end > pos) {
-      util::RomanisationKey(name.substr(pos, end - pos), &folded, &word_key);
+    const std::string_view word = TrimWord(name.substr(pos, end - pos));
+    if (!word.empty()) {
+      util::RomanisationKey(word, &folded, &word_key);
       if (!key.empty()) key += ' ';
       key += word_key;
     }
@@ -90,14 +114,46 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-// First names (as keys) of one person: equal, one an initial of the other,
-// or one letter apart per four ("iomart" / "somart": Jomart / Schomart).
-bool SamePerson(std::string_view a, std::string_view b) {
+// One first name (as a key) of one person: equal, one an initial of the
+// other, or one letter apart per four ("iomart" / "somart": Jomart /
+// Schomart).
+bool SameFirstName(std::string_view a, std::string_view b) {
   if (a == b) return true;
   if (a.empty() || b.empty()) return false;
+  if (a.find(' ') != std::string_view::npos || b.find(' ') != std::string_view::npos) {
+    // Several names: as many, each one the same ("George H. W." is not
+    // "George W.").
+    const std::vector<std::string_view> x = util::Split(a, ' '), y = util::Split(b, ' ');
+    if (x.size() != y.size()) return false;
+    for (size_t k = 0; k < x.size(); ++k) {
+      if (!SameFirstName(x[k], y[k])) return false;
+    }
+    return true;
+  }
   if ((a.size() == 1 || b.size() == 1) && a[0] == b[0]) return true;
   const size_t shorter = std::min(a.size(), b.size());
   return shorter >= 4 && EditDistance(a, b) <= std::max<size_t>(1, shorter / 4);
+}
+
+// The first names (keys, space-separated) of one person: as one name, or
+// one full name among several where the others are full names too
+// ("Tayyip" of "Recep Tayyip"); not where initials tell people apart
+// ("George W." and "George H. W." stay two, and so does "George").
+bool SamePerson(std::string_view a, std::string_view b) {
+  if (SameFirstName(a, b)) return true;
+  const std::vector<std::string_view> x = util::Split(a, ' '), y = util::Split(b, ' ');
+  const auto& one = x.size() <= y.size() ? x : y;
+  const auto& more = x.size() <= y.size() ? y : x;
+  if (one.size() != 1 || more.size() < 2 || one[0].size() < kMinFirstNameBytes) return false;
+  bool matched = false;
+  for (std::string_view name : more) {
+    if (!matched && SameFirstName(one[0], name)) {
+      matched = true;
+    } else if (name.size() < kMinFirstNameBytes) {
+      return false;  // an initial or a short name: maybe another person
+    }
+  }
+  return matched;
 }
 
 struct Group {
@@ -392,6 +448,138 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles) {
   }
   Geocode(names, &out);
   return out;
+}
+
+namespace {
+
+// A regnal number: I, II, III, IV, ... as a key ("ii" folds to "i").
+bool IsRegnalNumber(std::string_view key) {
+  return !key.empty() && key.size() <= 4 && key.find_first_not_of("ivx") == std::string_view::npos;
+}
+
+// The word a person is known by alone: the surname, or for a monarch the
+// name before the number ("Elizabeth" of "Elizabeth II").
+std::string ShortKey(const std::string& key) {
+  const size_t space = key.rfind(' ');
+  if (space == std::string::npos) return key;
+  const std::string last = key.substr(space + 1);
+  if (!IsRegnalNumber(last)) return last;
+  const std::string rest = key.substr(0, space);
+  const size_t before = rest.rfind(' ');
+  return before == std::string::npos ? rest : rest.substr(before + 1);
+}
+
+}  // namespace
+
+void AssignKeys(const std::vector<std::vector<StoryEntity>*>& stories) {
+  // People with a full name, by the word they are known by alone: each
+  // distinct person (first names told apart as in a story) with the
+  // stories that name them.
+  struct Person {
+    std::string key;  // the full name's key as most stories give it
+    std::string first;
+    std::map<std::string, int> keys;  // full-name keys seen -> stories
+    int stories = 0;
+  };
+  std::unordered_map<std::string, std::vector<Person>> people;
+  std::unordered_map<std::string, std::string> spelled;  // surname variant -> the surname people use
+  auto person_of = [&](const std::string& key) -> Person* {
+    std::string short_key = ShortKey(key);
+    if (short_key == key) return nullptr;
+    const std::string first = key.substr(0, key.size() - short_key.size());
+    if (const auto it = spelled.find(short_key); it != spelled.end()) short_key = it->second;
+    for (Person& p : people[short_key]) {
+      if (SamePerson(util::Trim(first), util::Trim(p.first))) return &p;
+    }
+    // The same first name and a surname a letter apart per six: one
+    // person in two romanisations (Bojtschenko / Boichenko), as in a story.
+    if (util::Trim(first).size() >= kMinFirstNameBytes) {
+      for (auto& [other, persons] : people) {
+        if (other == short_key) continue;
+        const size_t shorter = std::min(other.size(), short_key.size());
+        if (EditDistance(other, short_key) > std::max<size_t>(1, shorter / 6)) continue;
+        for (Person& p : persons) {
+          if (p.first == util::Trim(first)) {
+            spelled[short_key] = other;
+            return &p;
+          }
+        }
+      }
+    }
+    people[short_key].push_back({key, std::string(util::Trim(first)), {}, 0});
+    return &people[short_key].back();
+  };
+  for (const std::vector<StoryEntity>* entities : stories) {
+    for (const StoryEntity& e : *entities) {
+      if (e.type != "PER") continue;
+      if (Person* p = person_of(NameKey(e.name))) {
+        ++p->keys[NameKey(e.name)];
+        ++p->stories;
+      }
+    }
+  }
+  for (auto& [short_key, persons] : people) {
+    for (Person& p : persons) {
+      int best = 0;
+      for (const auto& [k, n] : p.keys) {
+        if (n > best) best = n, p.key = k;
+      }
+    }
+  }
+  // The person a name stands for across the stories: its own full name's
+  // person, or, said alone, the one person known by that word; when
+  // several are, the one most stories name if it has all but one in ten
+  // of their stories (a stray "M. Putin" beside Wladimir Putin), else none.
+  std::unordered_map<std::string, const Person*> person_of_key;
+  for (const auto& [short_key, persons] : people) {
+    for (const Person& p : persons) {
+      for (const auto& [k, n] : p.keys) person_of_key[k] = &p;
+    }
+  }
+  auto resolve = [&](const std::string& key) -> const Person* {
+    if (const auto known = person_of_key.find(key); known != person_of_key.end()) return known->second;
+    std::string short_key = ShortKey(key);
+    if (const auto variant = spelled.find(short_key); variant != spelled.end()) {
+      short_key = variant->second;
+    }
+    const auto it = people.find(short_key);
+    if (it == people.end()) return nullptr;
+    if (ShortKey(key) != key) return nullptr;
+    const Person* top = nullptr;
+    int total = 0;
+    for (const Person& p : it->second) {
+      total += p.stories;
+      if (!top || p.stories > top->stories) top = &p;
+    }
+    return top && top->stories * 10 >= total * 9 ? top : nullptr;
+  };
+  for (std::vector<StoryEntity>* entities : stories) {
+    for (StoryEntity& e : *entities) {
+      std::string key = NameKey(e.name);
+      // A genitive ("Putins") where the bare name is a person's.
+      if (key.find(' ') == std::string::npos && key.size() > kMinStemBytes && key.back() == 's' &&
+          resolve(key) == nullptr && resolve(key.substr(0, key.size() - 1)) != nullptr) {
+        key.pop_back();
+      }
+      // A person's full name glued to the words before it ("Mariupol Vadym
+      // Boychenko"): the person.
+      if (const size_t last = key.rfind(' '); last != std::string::npos && last > 0) {
+        const size_t before = key.rfind(' ', last - 1);
+        if (before != std::string::npos && person_of_key.count(key.substr(before + 1))) {
+          key = key.substr(before + 1);
+        }
+      }
+      const Person* p = nullptr;
+      // A person's name typed otherwise in one story is the person
+      // (one sense across the report), unless it also names a major place.
+      if (e.type == "PER" || !IsMajorPlaceName(e.name)) p = resolve(key);
+      if (p && (e.type == "PER" || p->keys.count(key) || ShortKey(key) == key)) {
+        e.key = "PER " + p->key;
+      } else {
+        e.key = e.type + " " + key;
+      }
+    }
+  }
 }
 
 }  // namespace lagebild::entities

@@ -250,6 +250,10 @@ void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
     story.timeline = std::move(digest.timeline);
     story.summary = std::move(digest.summary);
   });
+  // entities: one key per person, place or organisation across the stories.
+  std::vector<std::vector<StoryEntity>*> all_entities;
+  for (Story& story : report->stories) all_entities.push_back(&story.entities);
+  entities::AssignKeys(all_entities);
 }
 
 const char* Version() { return LAGEBILD_VERSION; }

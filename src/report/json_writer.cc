@@ -284,6 +284,7 @@ void WriteStory(JsonWriter& w, const Story& s) {
   for (const StoryEntity& e : s.entities) {
     w.BeginObject();
     w.Key("id"); w.String(e.id);
+    w.Key("key"); w.String(e.key);
     w.Key("type"); w.String(e.type);
     w.Key("name"); w.String(e.name);
     w.Key("variants"); w.StringArray(e.variants);

@@ -147,6 +147,61 @@ console.log(`|---|---|---|---|`);
 console.log(`| stories, B-cubed (${gold.length} articles, ${events} gold events, ${report.stories.length} stories) | ${p.toFixed(3)} | ${r.toFixed(3)} | **${f.toFixed(3)}** |`);
 console.log(`| events, B-cubed over facets (${facetCount} gold facets, ${eventCount} events) | ${facet.p.toFixed(3)} | ${facet.r.toFixed(3)} | **${facet.f.toFixed(3)}** |`);
 console.log(`| copies, pairwise (${tp + fn} gold pairs, ${tp + fp} found) | ${cp.toFixed(3)} | ${cr.toFixed(3)} | **${cf.toFixed(3)}** |`);
+// names.json beside the stream (news-stream-dev2): for each person, are all
+// the spellings found in one entity of one story, and no other person in
+// it? (A story's entity stands for a store entity until the store links
+// entities across stories.)
+let namesLine = null;
+const namesPath = goldPath.replace(/[^/]*$/, 'names.json');
+if (fs.existsSync(namesPath) && report.articles.some((a) => a.entities)) {
+  const names = JSON.parse(fs.readFileSync(namesPath, 'utf8'));
+  // A story entity's key links it across stories, where the report has keys.
+  const keyOf = new Map();
+  for (const st of report.stories) for (const e of st.entities || []) if (e.key) keyOf.set(`${st.id}:${e.id}`, e.key);
+  const keyed = keyOf.size > 0;
+  const goldById = new Map(gold.map((g) => [g.id, g]));
+  const entityOf = new Map();  // person -> Set of "story:entity"
+  const missed = new Map();    // person -> surfaces not found as a mention
+  const spellings = new Map(); // person -> Set of surfaces
+  for (const entries of Object.values(names)) {
+    for (const { person, surface } of entries) {
+      if (!spellings.has(person)) spellings.set(person, new Set());
+      spellings.get(person).add(surface);
+    }
+  }
+  for (const entries of Object.values(names)) {
+    for (const { id, person, surface } of entries) {
+      const a = reportById.get(idOfGold.get(id));
+      const story = storyOf.get(a.id);
+      const hits = (a.entities || []).filter(
+        (e) => e.text.includes(surface) || (e.text.length >= 3 && surface.includes(e.text)));
+      if (!entityOf.has(person)) entityOf.set(person, new Set());
+      if (!hits.length) {
+        if (!missed.has(person)) missed.set(person, []);
+        missed.get(person).push(`${id}:${surface}`);
+        continue;
+      }
+      for (const e of hits) entityOf.get(person).add(keyOf.get(`${story}:${e.entity}`) || `${story}:${e.entity}`);
+    }
+  }
+  const owners = new Map();
+  for (const [person, keys] of entityOf) for (const k of keys) {
+    if (!owners.has(k)) owners.set(k, new Set());
+    owners.get(k).add(person);
+  }
+  let whole = 0, people = 0;
+  const broken = [];
+  for (const [person, keys] of entityOf) {
+    if (spellings.get(person).size < 2) continue;  // the people with several spellings
+    people++;
+    const alone = [...keys].every((k) => owners.get(k).size === 1);
+    if (keys.size === 1 && alone && !missed.has(person)) whole++;
+    else broken.push(`${person}: ${keys.size} entities${alone ? '' : ', shared with another person'}${missed.has(person) ? `, not found: ${missed.get(person).slice(0, 3).join(' ')}` : ''}`);
+  }
+  namesLine = `| people of several spellings with all in one entity, held by no other (names.json; ${keyed ? 'entity keys across stories' : 'entities per story'}) | ${whole} of ${people} | | **${(100 * whole / people).toFixed(1)} %** |`;
+  if (process.env.LAGEBILD_EVAL_VERBOSE) for (const b of broken) console.error('names: ' + b);
+}
+if (namesLine) console.log(namesLine);
 if (minorityTotal) {
   console.log(`| non-German articles in their event's German story | ${minorityJoined} of ${minorityTotal} | | **${(100 * minorityJoined / minorityTotal).toFixed(1)} %** |`);
 }
