@@ -187,9 +187,25 @@ void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
                     Report* report) {
   std::vector<Article*> articles;
   for (const auto& m : members) articles.insert(articles.end(), m.begin(), m.end());
-  // time: within each story, undated articles take year, month and day
-  // from their peers.
-  util::ParallelFor(members.size(), jobs, [&](size_t s) { DateFromPeers(members[s]); });
+  // Each story's events: member lists in the order of their first article.
+  std::vector<std::vector<std::vector<Article*>>> events(members.size());
+  for (size_t s = 0; s < members.size(); ++s) {
+    std::vector<uint32_t> order;
+    for (size_t k = 0; k < members[s].size(); ++k) {
+      const uint32_t e = event_of[s].empty() ? 0 : event_of[s][k];
+      size_t at = size_t(std::find(order.begin(), order.end(), e) - order.begin());
+      if (at == order.size()) {
+        order.push_back(e);
+        events[s].emplace_back();
+      }
+      events[s][at].push_back(members[s][k]);
+    }
+  }
+  // time: within each event (a few days of one development, not the weeks
+  // of a story), undated articles take year, month and day from their peers.
+  util::ParallelFor(members.size(), jobs, [&](size_t s) {
+    for (const std::vector<Article*>& event : events[s]) DateFromPeers(event);
+  });
 
   // time: temporal expressions, resolved against the publication date;
   // ner: entity mentions (not yet linked across articles).
@@ -217,18 +233,7 @@ void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
     story.languages = std::move(overview.languages);
     story.sources = overview.sources;
     // Its events, numbered in the order of their first article.
-    std::vector<uint32_t> order;
-    std::vector<std::vector<Article*>> event_members;
-    for (size_t k = 0; k < members[s].size(); ++k) {
-      const uint32_t e = event_of[s].empty() ? 0 : event_of[s][k];
-      const auto at = std::find(order.begin(), order.end(), e);
-      if (at == order.end()) {
-        order.push_back(e);
-        event_members.emplace_back();
-      }
-      event_members[size_t(std::find(order.begin(), order.end(), e) - order.begin())].push_back(
-          members[s][k]);
-    }
+    const std::vector<std::vector<Article*>>& event_members = events[s];
     for (size_t k = 0; k < event_members.size(); ++k) {
       StoryEvent event;
       event.id = story.id + "." + std::to_string(k + 1);

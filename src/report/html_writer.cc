@@ -272,6 +272,18 @@ std::string WriteHtml(const Report& report) {
     out.append("<section class=\"story\">");
     Tag(out, "<h2>", s.title, "</h2>");
     Tag(out, "<p class=\"facts\">", StoryFacts(s), "</p>\n");
+    if (s.events.size() > 1) {
+      out.append("<details><summary>");
+      Esc(out, std::to_string(s.events.size()) + " events");
+      out.append("</summary><ol class=\"events\">\n");
+      for (const StoryEvent& e : s.events) {
+        std::string line = e.title;
+        if (e.days) line += " (" + e.days->first + (e.days->last != e.days->first ? " \u2013 " + e.days->last : "") + ")";
+        line += " \u00b7 " + std::to_string(e.articles.size()) + (e.articles.size() == 1 ? " article" : " articles");
+        Tag(out, "<li>", line, "</li>\n");
+      }
+      out.append("</ol></details>\n");
+    }
     out.append("<p>articles: ");
     for (const auto& id : s.articles) {
       Esc(out, id);

@@ -49,6 +49,18 @@ std::string WriteMarkdown(const Report& report) {
     out.append("\n\n");
     AppendMarkdownEscaped(out, StoryFacts(st));
     out.append("\n\n");
+    if (st.events.size() > 1) {
+      out.append("Events:\n\n");
+      for (const StoryEvent& e : st.events) {
+        std::string line = e.id + ": " + e.title;
+        if (e.days) line += " (" + e.days->first + (e.days->last != e.days->first ? " \u2013 " + e.days->last : "") + ")";
+        line += ", " + std::to_string(e.articles.size()) + (e.articles.size() == 1 ? " article" : " articles");
+        out.append("- ");
+        AppendMarkdownEscaped(out, line);
+        out.append("\n");
+      }
+      out.append("\n");
+    }
     if (!st.claims.empty()) out.append("Claims:\n\n");
     for (const Claim& c : st.claims) {
       out.append("- ");
