@@ -4,6 +4,8 @@
 #include <unordered_set>
 
 #include "ner/ner.h"
+#include "util/utf8.h"
+#include "util/words.h"
 #include "ner/tokenize.h"
 #include "util/embedded.h"
 #include "util/fold.h"
@@ -84,6 +86,27 @@ std::vector<EntityMention> FindEntities(std::string_view text, std::string_view 
         while (s.end > s.begin && stop.contains(util::Fold(words[s.end - 1]))) --s.end;
         if (s.begin == s.end) continue;
       }
+      // A name does not run over a line break ("Oktay\n#BREAKING ..."),
+      // nor end in punctuation ("RT DE:").
+      for (size_t k = s.begin + 1; k < s.end; ++k) {
+        if (text.substr(sentence[k - 1].end, sentence[k].start - sentence[k - 1].end)
+                .find('\n') != std::string_view::npos) {
+          s.end = k;
+          break;
+        }
+      }
+      const auto has_alnum = [](std::string_view w) {
+        for (size_t i = 0; i < w.size();) {
+          size_t len = 0;
+          const char32_t cp = util::DecodeUtf8(w, i, &len);
+          if (util::IsLetter(cp) || (cp >= '0' && cp <= '9')) return true;
+          i += len == 0 ? 1 : len;
+        }
+        return false;
+      };
+      while (s.end > s.begin && !has_alnum(words[s.end - 1])) --s.end;
+      while (s.begin < s.end && !has_alnum(words[s.begin])) ++s.begin;
+      if (s.begin == s.end) continue;
       EntityMention m;
       m.start = sentence[s.begin].start;
       m.end = sentence[s.end - 1].end;
