@@ -620,10 +620,16 @@ std::vector<uint32_t> StoryClusterer::MergeInto(uint32_t story, const std::vecto
   if (options_.min_merge_similarity <= 0 || options_.min_merge_similarity > 1) return merged;
   const auto self = stories_.find(story);
   if (self == stories_.end() || self->second.members < options_.min_story_members) return merged;
+  // Each smaller story of the candidates once.
+  std::vector<uint32_t> others;
   for (uint32_t id : events) {
     const auto e = active_.find(id);
     if (e == active_.end() || e->second.story == story) continue;
-    const uint32_t other = e->second.story;
+    if (std::find(others.begin(), others.end(), e->second.story) == others.end()) {
+      others.push_back(e->second.story);
+    }
+  }
+  for (uint32_t other : others) {
     const auto it = stories_.find(other);
     if (it == stories_.end()) continue;
     Story& big = stories_.at(story);
@@ -633,8 +639,11 @@ std::vector<uint32_t> StoryClusterer::MergeInto(uint32_t story, const std::vecto
         DaysApart(big.compared_days(), small.compared_days()) > options_.story_window_days) {
       continue;
     }
+    // The smaller sum is the shorter vector: found in the larger by galloping.
     const auto cosine = [](const TermWeights& a, double na, const TermWeights& b, double nb) {
-      return na > 0 && nb > 0 ? Dot(a, b) / std::sqrt(na * nb) : 0.0;
+      if (na <= 0 || nb <= 0) return 0.0;
+      const double d = a.size() <= b.size() ? DotShortLong(a, b) : DotShortLong(b, a);
+      return d / std::sqrt(na * nb);
     };
     const double c = std::max(cosine(big.all, big.all_norm2, small.all, small.all_norm2),
                               cosine(big.cross, big.cross_norm2, small.cross, small.cross_norm2));
