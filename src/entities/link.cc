@@ -483,6 +483,7 @@ void AssignKeys(const std::vector<std::vector<StoryEntity>*>& stories) {
   };
   std::unordered_map<std::string, std::vector<Person>> people;
   std::unordered_map<std::string, std::string> spelled;  // surname variant -> the surname people use
+  std::unordered_map<std::string, std::vector<std::string>> surnames_of;  // first name -> surnames
   auto person_of = [&](const std::string& key) -> Person* {
     std::string short_key = ShortKey(key);
     if (short_key == key) return nullptr;
@@ -493,19 +494,22 @@ void AssignKeys(const std::vector<std::vector<StoryEntity>*>& stories) {
     }
     // The same first name and a surname a letter apart per six: one
     // person in two romanisations (Bojtschenko / Boichenko), as in a story.
-    if (util::Trim(first).size() >= kMinFirstNameBytes) {
-      for (auto& [other, persons] : people) {
+    // Only the surnames of people with this first name are compared.
+    const std::string first_name(util::Trim(first));
+    if (first_name.size() >= kMinFirstNameBytes) {
+      for (const std::string& other : surnames_of[first_name]) {
         if (other == short_key) continue;
         const size_t shorter = std::min(other.size(), short_key.size());
         if (EditDistance(other, short_key) > std::max<size_t>(1, shorter / 6)) continue;
-        for (Person& p : persons) {
-          if (p.first == util::Trim(first)) {
+        for (Person& p : people[other]) {
+          if (p.first == first_name) {
             spelled[short_key] = other;
             return &p;
           }
         }
       }
     }
+    surnames_of[first_name].push_back(short_key);
     people[short_key].push_back({key, std::string(util::Trim(first)), {}, 0});
     return &people[short_key].back();
   };

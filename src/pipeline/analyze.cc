@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <unordered_map>
 #include <utility>
 
 #include "clean/clean.h"
@@ -155,13 +156,6 @@ static void DateFromPeers(const std::vector<Article*>& story) {
   }
 }
 
-std::string StoryTitle(const std::vector<Article*>& story) {
-  for (const Article* a : story) {
-    if (a->title && !a->title->empty()) return *a->title;
-  }
-  return story.empty() ? "" : ArticleTitle(*story.front());
-}
-
 std::string ArticleTitle(const Article& a) {
   if (a.title && !a.title->empty()) return *a.title;
   std::string_view first = a.text;
@@ -190,15 +184,12 @@ void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
   // Each story's events: member lists in the order of their first article.
   std::vector<std::vector<std::vector<Article*>>> events(members.size());
   for (size_t s = 0; s < members.size(); ++s) {
-    std::vector<uint32_t> order;
+    std::unordered_map<uint32_t, size_t> index_of;  // event number -> its place in events[s]
     for (size_t k = 0; k < members[s].size(); ++k) {
       const uint32_t e = event_of[s].empty() ? 0 : event_of[s][k];
-      size_t at = size_t(std::find(order.begin(), order.end(), e) - order.begin());
-      if (at == order.size()) {
-        order.push_back(e);
-        events[s].emplace_back();
-      }
-      events[s][at].push_back(members[s][k]);
+      const auto [it, fresh] = index_of.try_emplace(e, events[s].size());
+      if (fresh) events[s].emplace_back();
+      events[s][it->second].push_back(members[s][k]);
     }
   }
   // time: within each event (a few days of one development, not the weeks

@@ -36,10 +36,8 @@ void DayFromOwnContent(Article& a);
 const stories::Translations& EnglishGerman();
 std::string TranslationsResource();
 // An article's title, else the first line of its text cut at a word near
-// 120 bytes; a story's title: the first of its articles' titles, else its
-// first article's first line.
+// 120 bytes (a story's headline: summary::OverviewOf).
 std::string ArticleTitle(const Article& a);
-std::string StoryTitle(const std::vector<Article*>& story);
 // Everything that needs the story (see analyze.cc); report->stories gets
 // one Story per member list, with the given ids; `event_of[s][k]` is the
 // event of members[s][k] (an empty list: one event).

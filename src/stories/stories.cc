@@ -53,6 +53,21 @@ class Stemmers {
   std::vector<std::pair<std::string, std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)>>> stemmers_;
 };
 
+// A word's term id: its folded form, Snowball-stemmed when there is a
+// stemmer (`folded` is scratch space).
+uint64_t StemTerm(sb_stemmer* stemmer, std::string_view word, std::string* folded) {
+  util::FoldInto(word, folded);
+  std::string_view stem = *folded;
+  if (stemmer != nullptr) {
+    const sb_symbol* out = sb_stemmer_stem(
+        stemmer, reinterpret_cast<const sb_symbol*>(folded->data()), int(folded->size()));
+    if (out != nullptr) {
+      stem = std::string_view(reinterpret_cast<const char*>(out), size_t(sb_stemmer_length(stemmer)));
+    }
+  }
+  return HashBytes(stem, 0);
+}
+
 bool IsYear(std::string_view digits) {
   return digits.size() == 4 && (digits.substr(0, 2) == "19" || digits.substr(0, 2) == "20");
 }
@@ -218,17 +233,7 @@ Translations::Translations(std::string_view tsv, std::string language)
     std::vector<uint64_t> stems;
     for (std::string_view word : util::Split(line.substr(tab + 1), ' ')) {
       if (word.empty()) continue;
-      util::FoldInto(word, &folded);
-      std::string_view stem = folded;
-      if (german != nullptr) {
-        const sb_symbol* out = sb_stemmer_stem(
-            german, reinterpret_cast<const sb_symbol*>(folded.data()), int(folded.size()));
-        if (out != nullptr) {
-          stem = std::string_view(reinterpret_cast<const char*>(out),
-                                  size_t(sb_stemmer_length(german)));
-        }
-      }
-      const uint64_t h = HashBytes(stem, 0);
+      const uint64_t h = StemTerm(german, word, &folded);
       if (std::find(stems.begin(), stems.end(), h) == stems.end()) stems.push_back(h);
     }
     if (!stems.empty()) words_[util::FoldedHash(line.substr(0, tab))] = std::move(stems);
@@ -328,18 +333,8 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
         const uint64_t form = util::FoldedHash(word);
         auto cached = cache.find(form);
         if (cached == cache.end()) {
-          util::FoldInto(word, &folded);
-          std::string_view stem = folded;
-          if (stemmer != nullptr) {
-            const sb_symbol* out = sb_stemmer_stem(
-                stemmer, reinterpret_cast<const sb_symbol*>(folded.data()), int(folded.size()));
-            if (out != nullptr) {
-              stem = std::string_view(reinterpret_cast<const char*>(out),
-                                      size_t(sb_stemmer_length(stemmer)));
-            }
-          }
           if (cache.size() >= kStemCacheSize) cache.clear();
-          cached = cache.emplace(form, HashBytes(stem, 0)).first;
+          cached = cache.emplace(form, StemTerm(stemmer, word, &folded)).first;
         }
         uint64_t key = 0;
         if (name) {

@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "summary/summary.h"
 #include "util/fold.h"
@@ -184,23 +185,27 @@ Overview OverviewOf(const std::vector<Article*>& articles) {
     o.days = DaySpan{days.front(), days.back()};
   }
 
-  // Headline: the candidate whose words most members share.
-  std::vector<std::set<std::string>> member_words(articles.size());
+  // Headline: the candidate whose words most members share. Each word's
+  // count of members holding it is counted once for the story.
+  std::unordered_map<std::string, size_t> holders;
   std::vector<Candidate> candidates;
-  for (size_t k = 0; k < articles.size(); ++k) {
-    const Article& a = *articles[k];
-    if (a.title) AddWords(*a.title, &member_words[k], kWordsPerMember);
-    AddWords(std::string_view(a.text).substr(0, 3000), &member_words[k], kWordsPerMember);
-    if (!a.duplicate_of && candidates.size() < 200) CandidatesOf(a, &candidates);
+  std::set<std::string> words;
+  for (const Article* a : articles) {
+    words.clear();
+    if (a->title) AddWords(*a->title, &words, kWordsPerMember);
+    AddWords(std::string_view(a->text).substr(0, 3000), &words, kWordsPerMember);
+    for (const std::string& w : words) ++holders[w];
+    if (!a->duplicate_of && candidates.size() < 200) CandidatesOf(*a, &candidates);
   }
   double best = -1;
   for (const Candidate& c : candidates) {
-    std::set<std::string> words;
+    words.clear();
     AddWords(c.text, &words, 64);
     if (words.empty()) continue;
     double shared = 0;
     for (const std::string& w : words) {
-      for (const auto& m : member_words) shared += m.count(w) ? 1 : 0;
+      const auto it = holders.find(w);
+      if (it != holders.end()) shared += double(it->second);
     }
     const double score = c.preference * shared / double(words.size() * articles.size());
     if (score > best) {

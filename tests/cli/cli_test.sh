@@ -5,18 +5,7 @@ set -uo pipefail
 bin=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name" >&2
-  fi
-}
+source "$(dirname "$0")/check.sh"
 
 "$bin" analyze examples/nordhafen --format json --out "$tmp/r.json" -q
 check "analyze example exits 0" test $? -eq 0
@@ -102,5 +91,4 @@ check "and leaves it alone" test "$(cat "$tmp/words.db")" = "plain words, not a 
 "$bin" ingest -q --db "$tmp/news2.db" examples/nordhafen "$tmp/missing.txt"
 check "ingest with a missing input exits 1" test $? -eq 1
 
-echo "cli: $passed passed, $failed failed"
-test "$failed" -eq 0
+report cli

@@ -14,18 +14,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name" >&2
-  fi
-}
+source "$(dirname "$0")/check.sh"
 input=examples/nordhafen
 "$bin" analyze -q "$input" -o "$tmp/reference.json"
 check "reference report written" test -s "$tmp/reference.json"
@@ -111,5 +100,4 @@ check "ner_tool --out through a symlink keeps it" test -L "$tmp/model-link" -a -
 "$ner_tool" train --epochs 1 --out /dev/full "germeval:$tmp/tiny.tsv" 2>"$tmp/err"
 check "ner_tool --out /dev/full exits 3" test $? -eq 3
 
-echo "output: $passed passed, $failed failed"
-test "$failed" -eq 0
+report output
