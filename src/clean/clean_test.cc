@@ -189,6 +189,11 @@ TEST(CleanTextTest, FollowUsAndSubscribeLinesAtTheEnd) {
   const std::string news = std::string(kBody) + "\n\nDie Polizei teilte auf Twitter mit, dass "
                            "die Straße wieder frei ist.";
   EXPECT_TRUE(CleanText(news, "").removed.empty());
+  // Nor does a quoted post of a politician that speaks in the first person.
+  const std::string quoted = std::string(kBody) +
+                             "\n\n\"Wir trauern um die Bürgermeisterin\", schrieb der Minister "
+                             "am Abend auf Twitter.\n\n" + kBody2;
+  EXPECT_TRUE(CleanText(quoted, "").removed.empty()) << Dump(CleanText(quoted, ""));
 }
 
 TEST(CleanTextTest, GalleryAndPageCounters) {

@@ -507,9 +507,14 @@ void AppealScore(std::string_view s, const Lexicons& lex, size_t* self, size_t* 
 }
 
 // "Follow us on Instagram", "Folgen Sie uns auf Telegram": a short line that
-// names a social network and asks to follow, or speaks to the reader.
+// names a social network and asks to follow, or speaks to the reader. A
+// line with a quotation is news: the "wir" of a quoted post is its
+// author's ("Wir trauern ...", schrieb der Kanzler auf Twitter).
 bool IsFollowAppeal(std::string_view s, size_t words, const Lexicons& lex) {
-  if (words > 60) return false;
+  if (words > 40) return false;
+  for (std::string_view mark : {"\"", "\u201e", "\u201c", "\u201d", "\u00bb", "\u00ab"}) {
+    if (s.find(mark) != std::string_view::npos) return false;
+  }
   bool network = false, follow = false;
   std::string f;
   ForEachWord(s, [&](std::string_view w, size_t) {

@@ -5,10 +5,14 @@
 // How:   mentions are grouped by a key that survives spelling: the
 //        romanisation key (util/romanize.h: Selenskyj = Zelensky),
 //        a genitive "s" dropped when the bare form is also seen (Scholz's, Merkels),
-//        and the alias groups of data/entities/ (an abbreviation and the
-//        full name in German and English; a place's exonyms).
+//        the alias groups of data/entities/ (an abbreviation and the
+//        full name in German and English; a place's exonyms), an Arabic
+//        article left out ("al-Assad" = "Assad"), and a monarch's given
+//        name in any language before a regnal number (regnal-names.tsv:
+//        "Karl III." = "Charles III").
 //        People: full names group by surname key and close first-name keys
-//        (one letter apart per four, or an initial);
+//        (one letter apart per four, g read as h: Serhij = Sergej; or an
+//        initial);
 //        a surname alone joins the one full name it can belong to, and
 //        stays apart when two people share it (two Müllers) — different
 //        people are never merged without evidence. The canonical name is
@@ -16,8 +20,12 @@
 //        One sense per story: a single word the tagger typed as a place,
 //        organisation or other name that is the surname of a person of
 //        the story ("sagte Scholz" beside "Olaf Scholz") is a
-//        person, unless it is a country or a major city (Washington); it
+//        person, unless it is a country or a major city (Washington) and
+//        the story names the place at least as often as the person; it
 //        then joins the one person it can belong to, as any surname.
+//        Known names the tagger missed are mentions (Propagate): a single
+//        word form of an entity, a compound it leads ("Assad-Regime"), a
+//        person's name with two letters swapped ("Selneskyj").
 //        Places get coordinates (Geocode).
 // Fails: never.
 // Cost:  linear in the mentions (a hash map per key kind).
@@ -33,6 +41,13 @@
 namespace lagebild::entities {
 
 std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles);
+
+// Before the stories are linked, across all their articles: a person's
+// full name (two or three capitalised words, by romanisation key) that the
+// tagger found at least twice is a mention wherever else it occurs
+// untagged ("Bundeskanzler Olaf Scholz (SPD)" where the tagger missed it):
+// a spelling found in one story links the same name in another.
+void AddKnownNames(const std::vector<Article*>& articles);
 
 // Sets `key` of every entity of every story: one string for one person,
 // place or organisation across the stories of a report and across the

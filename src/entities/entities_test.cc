@@ -132,6 +132,59 @@ TEST(LinkEntitiesTest, KnownNamesTheTaggerMissedAreFound) {
   }
 }
 
+TEST(LinkEntitiesTest, AMajorPlaceNameIsThePersonWhenTheStoryNamesThePersonMore) {
+  // "Elizabeth" is a city of New Jersey, but beside three mentions of
+  // Elizabeth II it is the Queen; "Washington" beside one "George
+  // Washington" and two of the city stays the city.
+  Article a = Make("de", {{"Elizabeth II", "PER"}, {"Elizabeth II", "PER"},
+                          {"Queen Elizabeth II", "PER"}, {"Elizabeth", "LOC"}});
+  Article b = Make("de", {{"George Washington", "PER"}, {"Washington", "LOC"},
+                          {"Washington", "LOC"}});
+  LinkEntities({&a});
+  EXPECT_EQ(a.entities[3].type, "PER");
+  LinkEntities({&b});
+  EXPECT_EQ(b.entities[1].type, "LOC");
+}
+
+TEST(LinkEntitiesTest, ArabicArticlesCompoundsAndSwappedLetters) {
+  // "al-Assad" is "Assad"; "Assad-Regime" names him; "Selneskyj" is a
+  // slip for "Selenskyj"; "Selnskyj" is not (a letter left out may be
+  // another name).
+  Article a = Make("de", {{"Baschar al-Assad", "PER"}, {"Wolodymyr Selenskyj", "PER"},
+                          {"Thomas Müller", "PER"}});
+  a.text += "Das Assad-Regime und Bashar Assad. Selneskyj sprach. Selnskyj kam.";
+  Article b = Make("en", {{"Bashar Assad", "PER"}});
+  const auto es = LinkEntities({&a, &b});
+  const StoryEntity* assad = With(es, "Baschar al-Assad");
+  ASSERT_NE(assad, nullptr);
+  EXPECT_EQ(With(es, "Bashar Assad"), assad);
+  EXPECT_EQ(With(es, "Assad"), assad);  // from the compound
+  EXPECT_EQ(With(es, "Selneskyj"), With(es, "Wolodymyr Selenskyj"));
+  EXPECT_EQ(With(es, "Selnskyj"), nullptr);
+  for (const EntityMention& m : a.entities) {
+    EXPECT_EQ(a.text.substr(m.start, m.end - m.start), m.text);
+  }
+}
+
+TEST(AddKnownNamesTest, AFullNameTaggedElsewhereIsFoundWhereTheTaggerMissedIt) {
+  Article a = Make("de", {{"Olaf Scholz", "PER"}});
+  Article b = Make("de", {{"Olaf Scholz", "PER"}, {"Nancy Faeser", "PER"}});
+  Article c;
+  c.language = "de";
+  c.text = "Bundeskanzler Olaf Scholz (SPD) und Nancy Faeser reisten, sagte Olaf.";
+  AddKnownNames({&a, &b, &c});
+  // Scholz is tagged twice: found in c; Faeser once: not enough to go on.
+  ASSERT_EQ(c.entities.size(), 1u);
+  EXPECT_EQ(c.entities[0].text, "Olaf Scholz");
+  EXPECT_EQ(c.entities[0].type, "PER");
+  EXPECT_EQ(c.text.substr(c.entities[0].start, c.entities[0].end - c.entities[0].start),
+            "Olaf Scholz");
+  // Nothing is added twice.
+  AddKnownNames({&a, &b, &c});
+  EXPECT_EQ(c.entities.size(), 1u);
+  EXPECT_EQ(a.entities.size(), 1u);
+}
+
 TEST(GeocodeTest, CountriesCitiesAndAmbiguity) {
   // "Moskau" in a story about Russia is Moscow, Russia (not Moscow, Idaho).
   Article a = Make("de", {{"Moskau", "LOC"}, {"Russland", "LOC"}, {"Kasachstan", "LOC"},
@@ -220,6 +273,21 @@ TEST(AssignKeysTest, RomanisationsRegnalNamesAndPunctuation) {
   EXPECT_EQ(k[1][1], k[0][1]);  // a monarch by name alone
   EXPECT_EQ(k[2][1], k[0][1]);
   EXPECT_EQ(k[2][2], k[1][2]);  // punctuation is no part of a name
+}
+
+TEST(AssignKeysTest, RegnalNamesInTwoLanguagesAndFirstNamesInTwoRomanisations) {
+  const auto k = Keys({{Named("PER", "Charles III"), Named("PER", "Serhij Orlow"),
+                        Named("PER", "Petro Andruschtschenko")},
+                       {Named("PER", "Karl III."), Named("PER", "Sergei Orlov"),
+                        Named("PER", "Petr Andryushchenko"), Named("PER", "Dmytro Orlow")},
+                       {Named("PER", "Karl Lauterbach"), Named("PER", "Charles Michel")}});
+  EXPECT_EQ(k[1][0], k[0][0]);  // Karl III. = Charles III
+  EXPECT_EQ(k[1][1], k[0][1]);  // Ukrainian h, Russian g
+  EXPECT_EQ(k[1][2], k[0][2]);  // Щ as schtsch and shch, Petro and Petr
+  EXPECT_NE(k[1][3], k[0][1]);  // another Orlov
+  // Without a regnal number a first name is never translated.
+  EXPECT_EQ(k[2][0], "PER karl lauterbah");
+  EXPECT_NE(k[2][1], k[2][0]);
 }
 
 }  // namespace

@@ -49,21 +49,50 @@ std::string_view TrimWord(std::string_view w) {
   return w;
 }
 
+// data/entities/regnal-names.tsv: the key of each rendering of a given
+// name of monarchs and popes -> the key of its line's first name.
+const std::unordered_map<std::string, std::string>& RegnalNames() {
+  static const std::unordered_map<std::string, std::string> names = [] {
+    std::unordered_map<std::string, std::string> out;
+    const auto data = util::EmbeddedFile("entities/regnal-names.tsv");
+    if (!data) return out;
+    util::ForEachTextLine(*data, [&](std::string_view line) {
+      if (line.empty() || line[0] == '#') return;
+      const std::vector<std::string_view> forms = util::Split(line, '|');
+      const std::string first = util::RomanisationKey(util::Trim(forms[0]));
+      for (std::string_view form : forms) out.emplace(util::RomanisationKey(util::Trim(form)), first);
+    });
+    return out;
+  }();
+  return names;
+}
+
+bool IsRegnalNumber(std::string_view key);
+
 // The romanisation key of a name, word by word (the punctuation around
-// each word left out).
+// each word left out); before a regnal number, a monarch's given name in
+// any language is one key ("Karl III." = "Charles III").
 std::string NameKey(std::string_view name) {
   std::string key, folded, word_key;
   size_t pos = 0;
   while (pos < name.size()) {
     while (pos < name.size() && name[pos] == ' ') ++pos;
     const size_t end = std::min(name.find(' ', pos), name.size());
-    const std::string_view word = TrimWord(name.substr(pos, end - pos));
+    std::string_view word = TrimWord(name.substr(pos, end - pos));
+    // "al-Assad" is "Assad" ("Baschar al-Assad" = "Bashar Assad").
+    word.remove_prefix(util::NameParticleLength(word));
     if (!word.empty()) {
       util::RomanisationKey(word, &folded, &word_key);
       if (!key.empty()) key += ' ';
       key += word_key;
     }
     pos = end;
+  }
+  if (const size_t last = key.rfind(' '); last != std::string::npos && IsRegnalNumber(key.substr(last + 1))) {
+    const size_t before = key.rfind(' ', last - 1);
+    const size_t start = before == std::string::npos ? 0 : before + 1;
+    const auto it = RegnalNames().find(key.substr(start, last - start));
+    if (it != RegnalNames().end()) key.replace(start, last - start, it->second);
   }
   return key;
 }
@@ -114,9 +143,34 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
+// A regnal number: I, II, III, IV, ... as a key ("ii" folds to "i").
+bool IsRegnalNumber(std::string_view key) {
+  return !key.empty() && key.size() <= 4 && key.find_first_not_of("ivx") == std::string_view::npos;
+}
+
+// The word a person is known by alone: the surname, or for a monarch the
+// name before the number ("Elizabeth" of "Elizabeth II").
+std::string ShortKey(const std::string& key) {
+  const size_t space = key.rfind(' ');
+  if (space == std::string::npos) return key;
+  const std::string last = key.substr(space + 1);
+  if (!IsRegnalNumber(last)) return last;
+  const std::string rest = key.substr(0, space);
+  const size_t before = rest.rfind(' ');
+  return before == std::string::npos ? rest : rest.substr(before + 1);
+}
+
+// A first name's key with g read as h: Ukrainian romanises Г as h where
+// Russian has g (Serhij / Sergej, Ihor / Igor, Olha / Olga).
+std::string GAsH(std::string_view key) {
+  std::string out(key);
+  std::replace(out.begin(), out.end(), 'g', 'h');
+  return out;
+}
+
 // One first name (as a key) of one person: equal, one an initial of the
 // other, or one letter apart per four ("iomart" / "somart": Jomart /
-// Schomart).
+// Schomart), g and h taken as one letter.
 bool SameFirstName(std::string_view a, std::string_view b) {
   if (a == b) return true;
   if (a.empty() || b.empty()) return false;
@@ -132,7 +186,7 @@ bool SameFirstName(std::string_view a, std::string_view b) {
   }
   if ((a.size() == 1 || b.size() == 1) && a[0] == b[0]) return true;
   const size_t shorter = std::min(a.size(), b.size());
-  return shorter >= 4 && EditDistance(a, b) <= std::max<size_t>(1, shorter / 4);
+  return shorter >= 4 && EditDistance(GAsH(a), GAsH(b)) <= std::max<size_t>(1, shorter / 4);
 }
 
 // The first names (keys, space-separated) of one person: as one name, or
@@ -191,7 +245,7 @@ void Propagate(const std::vector<Article*>& articles, std::vector<StoryEntity>* 
       if (space == std::string::npos) {
         map_word(key, e);
       } else if (ent.type == "PER") {
-        map_word(key.substr(space + 1), e);  // the surname
+        map_word(ShortKey(key), e);  // the surname, or a monarch's name
       }
     }
     if (const auto it = aliases.group_of.find(NameKey(ent.name)); it != aliases.group_of.end()) {
@@ -249,20 +303,49 @@ void Propagate(const std::vector<Article*>& articles, std::vector<StoryEntity>* 
       }
       size_t e = i;
       while (e < text.size() && IsNameByte(text[e])) ++e;
-      const std::string_view w = std::string_view(text).substr(i, e - i);
-      const bool capital = (w[0] >= 'A' && w[0] <= 'Z') ||
-                           (static_cast<unsigned char>(w[0]) == 0xC3 && w.size() > 1 &&
-                            static_cast<unsigned char>(w[1]) >= 0x80 &&
-                            static_cast<unsigned char>(w[1]) <= 0x9E);
-      if (capital && w.size() >= 3) {
-        long ent = -1;
-        if (auto it = word_to.find(NameKey(w)); it != word_to.end()) ent = it->second;
-        if (ent < 0 && w.size() > kMinStemBytes && w.back() == 's') {
-          if (auto it = word_to.find(NameKey(w.substr(0, w.size() - 1))); it != word_to.end()) {
-            ent = it->second;
+      std::string_view w = std::string_view(text).substr(i, e - i);
+      // "al-Assad": the name with its article.
+      const size_t particle = util::NameParticleLength(w);
+      const std::string_view bare = w.substr(particle);
+      const bool capital = (bare[0] >= 'A' && bare[0] <= 'Z') ||
+                           (static_cast<unsigned char>(bare[0]) == 0xC3 && bare.size() > 1 &&
+                            static_cast<unsigned char>(bare[1]) >= 0x80 &&
+                            static_cast<unsigned char>(bare[1]) <= 0x9E);
+      if (capital && bare.size() >= 3) {
+        const auto entity_of = [&](std::string_view word) -> long {
+          if (auto it = word_to.find(NameKey(word)); it != word_to.end()) return it->second;
+          if (word.size() > kMinStemBytes && word.back() == 's') {
+            if (auto it = word_to.find(NameKey(word.substr(0, word.size() - 1))); it != word_to.end()) {
+              return it->second;
+            }
+          }
+          return -1;
+        };
+        long ent = entity_of(w);
+        size_t end = e;
+        // A compound led by a person's name ("Assad-Regime",
+        // "Merkel-Regierung"): the name.
+        if (const size_t hyphen = w.find('-', particle); ent < 0 && hyphen != std::string_view::npos &&
+                                                          hyphen >= particle + 3) {
+          const long lead = entity_of(w.substr(0, hyphen));
+          if (lead >= 0 && (*entities)[size_t(lead)].type == "PER") ent = lead, end = i + hyphen;
+        }
+        // A person's name with two letters swapped ("Selneskyj" beside
+        // "Selenskyj"): a slip of the keys, not another name. Names of
+        // six letters or more only.
+        if (ent < 0 && particle == 0 && w.find('-') == std::string_view::npos) {
+          std::string key = NameKey(w);
+          for (size_t k = 0; ent < 0 && key.size() >= 6 && k + 1 < key.size(); ++k) {
+            if (key[k] == key[k + 1]) continue;
+            std::swap(key[k], key[k + 1]);
+            if (auto it = word_to.find(key); it != word_to.end() && it->second >= 0 &&
+                                            (*entities)[size_t(it->second)].type == "PER") {
+              ent = it->second;
+            }
+            std::swap(key[k], key[k + 1]);
           }
         }
-        if (ent >= 0 && free_span(i, e)) mention(i, e, static_cast<size_t>(ent));
+        if (ent >= 0 && free_span(i, end)) mention(i, end, static_cast<size_t>(ent));
       }
       i = e;
     }
@@ -274,6 +357,88 @@ void Propagate(const std::vector<Article*>& articles, std::vector<StoryEntity>* 
 }
 
 }  // namespace
+
+void AddKnownNames(const std::vector<Article*>& articles) {
+  // Full names (two or three words) the tagger typed as people at least
+  // twice, by key.
+  std::unordered_map<std::string, int> tagged;
+  for (const Article* a : articles) {
+    for (const EntityMention& m : a->entities) {
+      if (m.type != "PER") continue;
+      const std::string key = NameKey(m.text);
+      const size_t words = size_t(std::count(key.begin(), key.end(), ' ')) + 1;
+      if (words >= 2 && words <= 3) ++tagged[key];
+    }
+  }
+  for (auto it = tagged.begin(); it != tagged.end();) {
+    it = it->second < 2 ? tagged.erase(it) : std::next(it);
+  }
+  if (tagged.empty()) return;
+  for (Article* a : articles) {
+    const std::string& text = a->text;
+    // The article's words that may be part of a name: runs of name bytes,
+    // with the byte after the previous word.
+    struct Word {
+      size_t start, end;
+      bool capital;
+    };
+    std::vector<Word> words;
+    for (size_t i = 0; i < text.size();) {
+      if (!IsNameByte(text[i])) {
+        ++i;
+        continue;
+      }
+      size_t e = i;
+      while (e < text.size() && IsNameByte(text[e])) ++e;
+      const std::string_view w = std::string_view(text).substr(i, e - i);
+      const std::string_view bare = w.substr(util::NameParticleLength(w));
+      const bool capital = (bare[0] >= 'A' && bare[0] <= 'Z') ||
+                           (static_cast<unsigned char>(bare[0]) == 0xC3 && bare.size() > 1 &&
+                            static_cast<unsigned char>(bare[1]) >= 0x80 &&
+                            static_cast<unsigned char>(bare[1]) <= 0x9E);
+      words.push_back({i, e, capital});
+      i = e;
+    }
+    std::vector<EntityMention> added;
+    auto free_span = [&](size_t s, size_t e) {
+      for (const EntityMention& m : a->entities) {
+        if (m.start < e && s < m.end) return false;
+      }
+      for (const EntityMention& m : added) {
+        if (m.start < e && s < m.end) return false;
+      }
+      return true;
+    };
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (!words[k].capital) continue;
+      // The longest known name of capitalised words one space apart.
+      for (size_t n = 3; n >= 2; --n) {
+        if (k + n > words.size()) continue;
+        bool joined = true;
+        for (size_t j = k + 1; j < k + n; ++j) {
+          joined = joined && words[j].capital && words[j].start == words[j - 1].end + 1 &&
+                   text[words[j - 1].end] == ' ';
+        }
+        if (!joined) continue;
+        const size_t start = words[k].start, end = words[k + n - 1].end;
+        if (!tagged.contains(NameKey(std::string_view(text).substr(start, end - start)))) continue;
+        if (!free_span(start, end)) continue;
+        EntityMention m;
+        m.start = static_cast<uint32_t>(start);
+        m.end = static_cast<uint32_t>(end);
+        m.text = text.substr(start, end - start);
+        m.type = "PER";
+        added.push_back(std::move(m));
+        k += n - 1;
+        break;
+      }
+    }
+    if (added.empty()) continue;
+    for (EntityMention& m : added) a->entities.push_back(std::move(m));
+    std::sort(a->entities.begin(), a->entities.end(),
+              [](const EntityMention& x, const EntityMention& y) { return x.start < y.start; });
+  }
+}
 
 std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles) {
   const Aliases& aliases = GetAliases();
@@ -303,22 +468,29 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles) {
       all.push_back({&m, a, std::move(name), all.size()});
     }
   }
-  // One sense per story: a lone word typed otherwise that is the surname
-  // of one of the story's people with a full name is a person (which one
-  // is decided below, as for any surname).
-  std::unordered_set<std::string> surnames;
+  // One sense per story: a lone word typed otherwise that is the word one
+  // of the story's people with a full name is known by alone (the
+  // surname, a monarch's name) is a person (which one is decided below,
+  // as for any surname). A country's or a major city's name stays a place
+  // unless the story names the person more often than the place
+  // ("Elizabeth" beside "Elizabeth II", not "Washington" beside "Denzel
+  // Washington").
+  std::unordered_map<std::string, int> person_mentions, other_mentions;  // by the lone word's key
   for (const M& x : all) {
-    if (x.m->type != "PER") continue;
     const std::string key = NameKey(x.name);
-    const size_t space = key.rfind(' ');
-    if (space != std::string::npos) surnames.insert(key.substr(space + 1));
+    if (x.m->type == "PER") {
+      const std::string short_key = ShortKey(key);
+      if (short_key != key) ++person_mentions[short_key];
+    } else if (key.find(' ') == std::string::npos) {
+      ++other_mentions[key];
+    }
   }
   for (M& x : all) {
     if (x.m->type == "PER" || x.name.find(' ') != std::string::npos) continue;
     const std::string key = NameKey(x.name);
-    if (!surnames.contains(key) || aliases.group_of.contains(key) || IsMajorPlaceName(x.name)) {
-      continue;
-    }
+    const auto person = person_mentions.find(key);
+    if (person == person_mentions.end() || aliases.group_of.contains(key)) continue;
+    if (IsMajorPlaceName(x.name) && person->second <= other_mentions[key]) continue;
     x.m->type = "PER";
   }
   std::vector<Group> groups;
@@ -382,7 +554,7 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles) {
         const size_t shorter = std::min(surname.size(), other_surname.size());
         if (EditDistance(surname, other_surname) > std::max<size_t>(1, shorter / 6)) continue;
         for (const auto& [f, pg] : persons) {
-          if (f == first) g = pg;
+          if (SameFirstName(f, first)) g = pg;
         }
       }
       if (g != groups.size()) same.emplace_back(first, g);
@@ -450,27 +622,6 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles) {
   return out;
 }
 
-namespace {
-
-// A regnal number: I, II, III, IV, ... as a key ("ii" folds to "i").
-bool IsRegnalNumber(std::string_view key) {
-  return !key.empty() && key.size() <= 4 && key.find_first_not_of("ivx") == std::string_view::npos;
-}
-
-// The word a person is known by alone: the surname, or for a monarch the
-// name before the number ("Elizabeth" of "Elizabeth II").
-std::string ShortKey(const std::string& key) {
-  const size_t space = key.rfind(' ');
-  if (space == std::string::npos) return key;
-  const std::string last = key.substr(space + 1);
-  if (!IsRegnalNumber(last)) return last;
-  const std::string rest = key.substr(0, space);
-  const size_t before = rest.rfind(' ');
-  return before == std::string::npos ? rest : rest.substr(before + 1);
-}
-
-}  // namespace
-
 void AssignKeys(const std::vector<std::vector<StoryEntity>*>& stories) {
   // People with a full name, by the word they are known by alone: each
   // distinct person (first names told apart as in a story) with the
@@ -483,7 +634,9 @@ void AssignKeys(const std::vector<std::vector<StoryEntity>*>& stories) {
   };
   std::unordered_map<std::string, std::vector<Person>> people;
   std::unordered_map<std::string, std::string> spelled;  // surname variant -> the surname people use
-  std::unordered_map<std::string, std::vector<std::string>> surnames_of;  // first name -> surnames
+  // The surnames of people by the first two letters of their first name
+  // (g read as h): where a spelling of the same first name is looked for.
+  std::unordered_map<std::string, std::vector<std::string>> surnames_of;
   auto person_of = [&](const std::string& key) -> Person* {
     std::string short_key = ShortKey(key);
     if (short_key == key) return nullptr;
@@ -494,22 +647,27 @@ void AssignKeys(const std::vector<std::vector<StoryEntity>*>& stories) {
     }
     // The same first name and a surname a letter apart per six: one
     // person in two romanisations (Bojtschenko / Boichenko), as in a story.
-    // Only the surnames of people with this first name are compared.
+    // Only the surnames of people with a first name of the same two first
+    // letters are compared.
     const std::string first_name(util::Trim(first));
+    const std::string first_letters = GAsH(first_name.substr(0, 2));
     if (first_name.size() >= kMinFirstNameBytes) {
-      for (const std::string& other : surnames_of[first_name]) {
+      for (const std::string& other : surnames_of[first_letters]) {
         if (other == short_key) continue;
         const size_t shorter = std::min(other.size(), short_key.size());
         if (EditDistance(other, short_key) > std::max<size_t>(1, shorter / 6)) continue;
         for (Person& p : people[other]) {
-          if (p.first == first_name) {
+          if (SameFirstName(p.first, first_name)) {
             spelled[short_key] = other;
             return &p;
           }
         }
       }
     }
-    surnames_of[first_name].push_back(short_key);
+    if (first_name.size() >= kMinFirstNameBytes) {
+      std::vector<std::string>& known = surnames_of[first_letters];
+      if (std::find(known.begin(), known.end(), short_key) == known.end()) known.push_back(short_key);
+    }
     people[short_key].push_back({key, std::string(util::Trim(first)), {}, 0});
     return &people[short_key].back();
   };

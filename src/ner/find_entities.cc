@@ -9,6 +9,7 @@
 #include "ner/tokenize.h"
 #include "util/embedded.h"
 #include "util/fold.h"
+#include "util/romanize.h"
 #include "util/strings.h"
 
 namespace lagebild::ner {
@@ -86,15 +87,6 @@ std::vector<EntityMention> FindEntities(std::string_view text, std::string_view 
         while (s.end > s.begin && stop.contains(util::Fold(words[s.end - 1]))) --s.end;
         if (s.begin == s.end) continue;
       }
-      // A name does not run over a line break ("Oktay\n#BREAKING ..."),
-      // nor end in punctuation ("RT DE:").
-      for (size_t k = s.begin + 1; k < s.end; ++k) {
-        if (text.substr(sentence[k - 1].end, sentence[k].start - sentence[k - 1].end)
-                .find('\n') != std::string_view::npos) {
-          s.end = k;
-          break;
-        }
-      }
       const auto has_alnum = [](std::string_view w) {
         for (size_t i = 0; i < w.size();) {
           size_t len = 0;
@@ -104,9 +96,30 @@ std::vector<EntityMention> FindEntities(std::string_view text, std::string_view 
         }
         return false;
       };
+      // A name does not run over a line break ("Oktay\n#BREAKING ...") nor
+      // over a dash or bar between words ("Philip – The Guardian"), nor
+      // end in punctuation ("RT DE:").
+      for (size_t k = s.begin + 1; k < s.end; ++k) {
+        if (text.substr(sentence[k - 1].end, sentence[k].start - sentence[k - 1].end)
+                .find('\n') != std::string_view::npos) {
+          s.end = k;
+          break;
+        }
+        if (k + 1 < s.end && !has_alnum(words[k]) &&
+            (words[k] == "\u2013" || words[k] == "\u2014" || words[k] == "-" || words[k] == "|")) {
+          s.end = k;
+          break;
+        }
+      }
       while (s.end > s.begin && !has_alnum(words[s.end - 1])) --s.end;
       while (s.begin < s.end && !has_alnum(words[s.begin])) ++s.begin;
       if (s.begin == s.end) continue;
+      // A person's name goes on over an Arabic article the tagger left
+      // out ("Baschar al-Assad").
+      if (s.type == "PER" && s.end < words.size() && util::NameParticleLength(words[s.end]) > 0 &&
+          sentence[s.end].start == sentence[s.end - 1].end + 1) {
+        ++s.end;
+      }
       EntityMention m;
       m.start = sentence[s.begin].start;
       m.end = sentence[s.end - 1].end;

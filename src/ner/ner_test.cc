@@ -138,6 +138,24 @@ TEST(NerShippedModelTest, FindsPeoplePlacesAndOrganisationsInNews) {
   EXPECT_TRUE(FindEntities("", "de").empty());
 }
 
+TEST(NerShippedModelTest, ArabicArticlesAndDashesBetweenNames) {
+  // The name goes on over "al-"; it stops at a dash between words.
+  bool assad = false;
+  for (const EntityMention& e : FindEntities(
+           "Die Gebiete stehen nicht unter der Kontrolle der Regierung von Präsident Baschar "
+           "al-Assad.", "de")) {
+    EXPECT_EQ(e.text.find("Baschar") != std::string::npos, e.text == "Baschar al-Assad") << e.text;
+    assad |= e.text == "Baschar al-Assad" && e.type == "PER";
+  }
+  EXPECT_TRUE(assad);
+  for (const EntityMention& e : FindEntities(
+           "Queen's state funeral to be followed by Windsor service and burial next to Philip "
+           "\u2013 The Guardian\n\nWestminster Abbey ceremony", "en")) {
+    EXPECT_EQ(e.text.find("\u2013"), std::string::npos) << e.text;
+    EXPECT_EQ(e.text.find("Guardian") != std::string::npos, e.text == "Guardian") << e.text;
+  }
+}
+
 TEST(NerShippedModelTest, EnglishTextWithoutCalendarWordsTitlesOrNationalities) {
   ASSERT_TRUE(HasNerModel("en"));
   const std::string text =

@@ -211,6 +211,9 @@ void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
     a.quotes = quotes::FindQuotes(a.text, a.language, a.entities);
   });
 
+  // entities: full names found in some articles, wherever else they occur.
+  entities::AddKnownNames(articles);
+
   // Story-level stages, each story on its own.
   report->stories.resize(members.size());
   util::ParallelFor(members.size(), jobs, [&](size_t s) {

@@ -64,6 +64,17 @@ void RomanisationKey(std::string_view word, std::string* folded, std::string* ke
   }
 }
 
+size_t NameParticleLength(std::string_view word) {
+  for (std::string_view particle : {"al-", "el-", "ad-", "ar-", "as-", "at-", "az-", "an-",
+                                    "ash-", "ul-", "ud-", "ed-", "es-", "er-"}) {
+    if (word.size() > particle.size() + 1 && word.starts_with(particle) &&
+        word[particle.size()] >= 'A' && word[particle.size()] <= 'Z') {
+      return particle.size();
+    }
+  }
+  return 0;
+}
+
 std::string RomanisationKey(std::string_view word) {
   std::string folded, key;
   RomanisationKey(word, &folded, &key);

@@ -14,4 +14,9 @@ namespace lagebild::util {
 void RomanisationKey(std::string_view word, std::string* folded, std::string* key);
 std::string RomanisationKey(std::string_view word);
 
+// The bytes of a lower-case Arabic article joined to the capitalised name
+// after it: 3 for "al-Assad", "el-Sisi", "as-Sadr", "ad-Din", 4 for
+// "ash-Shara"; 0 for any other word ("al-", "Al-Qaida", "alt-Kanzler").
+size_t NameParticleLength(std::string_view word);
+
 }  // namespace lagebild::util

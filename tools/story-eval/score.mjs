@@ -173,8 +173,11 @@ if (fs.existsSync(namesPath) && report.articles.some((a) => a.entities)) {
     for (const { id, person, surface } of entries) {
       const a = reportById.get(idOfGold.get(id));
       const story = storyOf.get(a.id);
+      // A surface ends with the full stop of an ordinal ("Elizabeth II."),
+      // a mention without it ("Queen Elizabeth II").
+      const bare = surface.replace(/[.\s]+$/u, '');
       const hits = (a.entities || []).filter(
-        (e) => e.text.includes(surface) || (e.text.length >= 3 && surface.includes(e.text)));
+        (e) => e.text.includes(bare) || (e.text.length >= 3 && bare.includes(e.text)));
       if (!entityOf.has(person)) entityOf.set(person, new Set());
       if (!hits.length) {
         if (!missed.has(person)) missed.set(person, []);
