@@ -13,7 +13,12 @@
 //        sentences (eight words or more, ending in . ! ?) of each shares
 //        three fifths of its words with one of the other's. (2) keeps out
 //        an item re-used as the second paragraph of a new article, and
-//        rewrites of the same agency material with a new lead.
+//        rewrites of the same agency material with a new lead. (3) A copy
+//        repeats the writer's words, not only the words both quote: of
+//        the shorter text's 5-grams outside quotation marks, at least a
+//        third re-appear outside quotation marks in the other (two
+//        reports of one palace statement quote it alike and are not
+//        copies).
 //        Candidates come from an index from sampled 5-grams (one in four,
 //        chosen by hash, the same ones in every text) to the articles
 //        holding them, where a 5-gram held by more than
@@ -39,6 +44,9 @@ struct Fingerprint {
   std::vector<uint32_t> shingles;            // sorted unique hashes (32 bits) of all 5-grams
   std::vector<uint64_t> sample;              // sorted unique hashes of the sampled 5-grams
   std::vector<std::vector<uint64_t>> leads;  // sorted unique word hashes of the first long sentences
+  // The shingles with a word inside quotation marks (a sorted subset of
+  // `shingles`).
+  std::vector<uint32_t> quoted;
 };
 
 Fingerprint MakeFingerprint(std::string_view text);
@@ -50,6 +58,7 @@ bool Decode(std::string_view bytes, Fingerprint* fp);
 struct CopyOptions {
   double min_contained = 0.55;  // share of the shorter text's 5-grams found in the other
   double min_lead_shared = 0.6;
+  double min_own_contained = 1.0 / 3;  // the same for the 5-grams outside quotation marks
   size_t window = 50000;       // articles kept in the index
   size_t max_postings = 256;   // a 5-gram in more articles is boilerplate
 };

@@ -54,6 +54,66 @@ TEST(DedupTest, AnItemReusedAsTheSecondParagraphOfANewArticleIsNoCopy) {
   EXPECT_FALSE(IsCopy(MakeFingerprint(kItem), MakeFingerprint(article)));
 }
 
+// A statement of our own that two reports quote in full.
+const char* kStatement =
+    "Die Hafengesellschaft bedauert den Brand in der Lagerhalle zutiefst und dankt den "
+    "Einsatzkräften der Feuerwehr für ihren unermüdlichen Einsatz in der Nacht. Wir werden "
+    "gemeinsam mit den Behörden alles tun, um die Ursache des Feuers rasch aufzuklären, und "
+    "die Anwohner über jeden Schritt unterrichten. Der Betrieb der übrigen Terminals geht "
+    "weiter, die Schiffe werden wie geplant abgefertigt, und für die Beschäftigten der "
+    "zerstörten Halle werden in den nächsten Tagen neue Arbeitsplätze auf dem Gelände "
+    "eingerichtet.";
+
+TEST(DedupTest, TwoReportsQuotingOneStatementAreNoCopies) {
+  // The same lead sentence and the same long quotation, in German and
+  // English quotation marks and across a paragraph break, but the
+  // reporters' own words differ: no copy. The same text with the quote is.
+  const std::string a =
+      "Nach dem Brand im Hafen von Rostock hat sich die Hafengesellschaft am Dienstag mit "
+      "einer Erklärung an die Öffentlichkeit gewandt. In der Mitteilung hieß es: \u201E" +
+      std::string(kStatement) +
+      "\u201C Drei Feuerwehrleute liegen weiter im Krankenhaus, einer von ihnen schwer "
+      "verletzt, wie die Polizei am Mittag bestätigte.";
+  std::string statement = kStatement;
+  statement.replace(statement.find(" Wir werden"), 1, "\n\n\u201C");
+  const std::string b =
+      "Die Hafengesellschaft von Rostock hat sich am Dienstag nach dem Brand im Hafen an die "
+      "Öffentlichkeit gewandt. Eine Sprecherin las vor dem Tor vor: \u201C" + statement +
+      "\u201D Die Zufahrt bleibt nach Angaben der Stadt bis Donnerstag gesperrt.";
+  const Fingerprint fa = MakeFingerprint(a), fb = MakeFingerprint(b);
+  EXPECT_FALSE(fa.quoted.empty());
+  EXPECT_FALSE(IsCopy(fa, fb));
+  EXPECT_TRUE(IsCopy(fa, MakeFingerprint(a + " Die Ermittlungen dauern an.")));
+  // What tells them apart is the rule on the words outside quotation marks.
+  CopyOptions without;
+  without.min_own_contained = 0;
+  EXPECT_TRUE(IsCopy(fa, fb, without));
+}
+
+TEST(DedupTest, FingerprintsRoundTripAndOldOnesWithoutQuotationsDecode) {
+  const Fingerprint fp = MakeFingerprint(std::string("Sie sagte: \"") + kStatement + "\" " + kItem);
+  ASSERT_FALSE(fp.quoted.empty());
+  Fingerprint back;
+  ASSERT_TRUE(Decode(Encode(fp), &back));
+  EXPECT_EQ(back.shingles, fp.shingles);
+  EXPECT_EQ(back.quoted, fp.quoted);
+  EXPECT_EQ(back.leads, fp.leads);
+  // A fingerprint stored before quotations were told apart: the bytes end
+  // after the leads.
+  Fingerprint old = fp;
+  old.quoted.clear();
+  std::string bytes = Encode(old);
+  bytes.resize(bytes.size() - 4);
+  ASSERT_TRUE(Decode(bytes, &back));
+  EXPECT_TRUE(back.quoted.empty());
+  EXPECT_EQ(back.shingles, fp.shingles);
+  // Damaged: quoted hashes out of order.
+  ASSERT_GT(fp.quoted.size(), 1u);
+  Fingerprint bad = fp;
+  std::swap(bad.quoted.front(), bad.quoted.back());
+  EXPECT_FALSE(Decode(Encode(bad), &back));
+}
+
 TEST(DedupTest, CopiesOfCopiesPointToTheEarliest) {
   CopyFinder finder;
   std::string second = kItem;
