@@ -235,9 +235,59 @@ Translations::Translations(std::string_view tsv, std::string language)
       if (word.empty()) continue;
       const uint64_t h = StemTerm(german, word, &folded);
       if (std::find(stems.begin(), stems.end(), h) == stems.end()) stems.push_back(h);
+      if (std::string f = util::Fold(word); f.size() >= 3) german_.insert(std::move(f));
     }
     if (!stems.empty()) words_[util::FoldedHash(line.substr(0, tab))] = std::move(stems);
   });
+}
+
+void Translations::SplitCompound(std::string_view w, int depth,
+                                 std::vector<std::string_view>* parts) const {
+  constexpr size_t kMinPart = 3, kMinTail = 4, kMinCompound = 8;
+  std::string scratch;
+  const auto known = [&](std::string_view x) {
+    scratch.assign(x);
+    return german_.count(scratch) > 0;
+  };
+  if (depth < 4 && w.size() >= kMinCompound) {
+    // The shortest head that leaves a known word: German compounds put the
+    // word they are a kind of last.
+    for (size_t i = kMinPart; i + kMinTail <= w.size(); ++i) {
+      if ((static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) continue;  // inside a character
+      const std::string_view tail = w.substr(i);
+      if (!known(tail)) continue;
+      std::string_view head = w.substr(0, i);
+      bool found = known(head);
+      for (std::string_view link : {"s", "es", "n", "en"}) {
+        if (found) break;
+        if (head.size() >= kMinPart + link.size() && head.ends_with(link) &&
+            known(head.substr(0, head.size() - link.size()))) {
+          head.remove_suffix(link.size());
+          found = true;
+        }
+      }
+      if (!found) continue;
+      SplitCompound(head, depth + 1, parts);
+      SplitCompound(tail, depth + 1, parts);
+      return;
+    }
+  }
+  if (depth > 0) parts->push_back(w);
+}
+
+std::vector<uint64_t> Translations::CompoundParts(std::string_view folded) const {
+  std::vector<std::string_view> parts;
+  SplitCompound(folded, 0, &parts);
+  std::vector<uint64_t> out;
+  if (parts.size() < 2) return out;
+  thread_local Stemmers stemmers;
+  sb_stemmer* german = stemmers.For("de");
+  std::string scratch;
+  for (std::string_view part : parts) {
+    const uint64_t h = StemTerm(german, part, &scratch);
+    if (std::find(out.begin(), out.end(), h) == out.end()) out.push_back(h);
+  }
+  return out;
 }
 
 const std::vector<uint64_t>* Translations::Find(uint64_t folded_word) const {
@@ -258,13 +308,18 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
   std::vector<std::pair<uint64_t, float>> counts, names, cross;  // one entry per occurrence
   counts.reserve(text.size() / 6);
   const bool pivot = language == kPivotLanguage;
+  // German compounds are split by the German words of the translations.
+  const Translations* compounds = pivot ? translations : nullptr;
+  thread_local std::unordered_map<uint64_t, std::vector<uint64_t>> compound_parts;  // by form
   if (translations != nullptr && translations->language() != language) translations = nullptr;
   size_t position = 0;
   bool sentence_start = true;
   std::string folded, digits;
   // `name`: the term's name key (one across languages), or 0.
   // `translated`: the word's German stems (other languages), or null.
-  auto add = [&](uint64_t term, uint64_t name, const std::vector<uint64_t>* translated) {
+  // `parts`: a German compound's parts (see Translations), or null.
+  auto add = [&](uint64_t term, uint64_t name, const std::vector<uint64_t>* translated,
+                 const std::vector<uint64_t>* parts = nullptr) {
     static const std::array<float, 256> kLead = [] {
       std::array<float, 256> t{};
       for (size_t p = 0; p < t.size(); ++p) {
@@ -280,6 +335,10 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
     }
     if (pivot) {
       if (name != term) cross.emplace_back(term, w);
+      if (parts != nullptr && !parts->empty()) {
+        const float share = w / float(parts->size());
+        for (uint64_t stem : *parts) cross.emplace_back(stem, share);
+      }
     } else if (translated != nullptr) {
       const float share = w / float(translated->size());
       for (uint64_t stem : *translated) cross.emplace_back(stem, share);
@@ -348,7 +407,19 @@ ArticleTerms DescribeArticle(std::string_view title, std::string_view text,
           }
           key = known->second;
         }
-        add(cached->second, key, translations ? translations->Find(form) : nullptr);
+        const std::vector<uint64_t>* parts = nullptr;
+        if (compounds != nullptr && word.size() >= 8) {
+          // By form and dictionary (a test may bring another).
+          const uint64_t id = form ^ util::Mix64(reinterpret_cast<uintptr_t>(compounds));
+          auto known = compound_parts.find(id);
+          if (known == compound_parts.end()) {
+            if (compound_parts.size() >= kStemCacheSize) compound_parts.clear();
+            util::FoldInto(word, &folded);
+            known = compound_parts.emplace(id, compounds->CompoundParts(folded)).first;
+          }
+          parts = &known->second;
+        }
+        add(cached->second, key, translations ? translations->Find(form) : nullptr, parts);
       } else {
         ++position;
       }

@@ -26,8 +26,9 @@
 //        names and numbers (words capitalised inside a sentence, by
 //        romanisation key, and numbers, weighted the same way), which are
 //        one term across languages and spellings, plus their `cross`
-//        terms: German stems, an English word's through its dictionary
-//        translations (Translations); the two cosines are added, as one
+//        terms: German stems and the parts of German compounds, an
+//        English word's through its dictionary translations
+//        (Translations); the two cosines are added, as one
 //        cosine over all terms holds both within a language. Articles in
 //        another language than German also find candidate stories by
 //        their translations.
@@ -45,6 +46,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "lagebild/article.h"
@@ -67,7 +69,8 @@ struct ArticleTerms {
   // romanisation key (util/romanize.h, a final s dropped: "Selenskyjs",
   // "Zelensky" → one term in every language), numbers as above.
   TermWeights names;
-  // What articles in two languages are compared by: German stems (an
+  // What articles in two languages are compared by: German stems and the
+  // stems of a compound's parts (the word's weight shared among them; an
   // article in another language: its words' German translations, each
   // word's weight shared among them), name keys and numbers.
   TermWeights cross;
@@ -91,10 +94,20 @@ class Translations {
   size_t size() const { return words_.size(); }
   // The German stems of a word (by its util::FoldedHash), or null.
   const std::vector<uint64_t>* Find(uint64_t folded_word) const;
+  // The German stems of the parts of a German compound made of words the
+  // translations know, with a linking s, es, n or en between them
+  // ("atomkraftwerk": atom, kraft, werk; "regierungssprecher": regierung,
+  // sprecher), so that it meets the English words that say it in several
+  // ("nuclear power plant"); empty for a word of less than eight bytes or
+  // one that is no such compound. `folded`: the word case-folded.
+  std::vector<uint64_t> CompoundParts(std::string_view folded) const;
 
  private:
+  void SplitCompound(std::string_view folded, int depth, std::vector<std::string_view>* parts) const;
+
   std::string language_;
   std::unordered_map<uint64_t, std::vector<uint64_t>> words_;
+  std::unordered_set<std::string> german_;  // folded German words of the translations
 };
 
 // `translations`: for an article in translations->language(), its `cross`

@@ -186,6 +186,32 @@ TEST(StoriesTest, TranslationsGiveEnglishWordsTheirGermanStems) {
   EXPECT_TRUE(DescribeArticle("", "firefighters pump water.", "fr", {}, &t).cross.empty());
 }
 
+TEST(StoriesTest, GermanCompoundsMeetTheEnglishWordsThatSayThemInSeveral) {
+  // "Atomkraftwerk" is "nuclear power plant"; "Kraftwerksbetreiber" has a
+  // linking s; "Hochwasser" is a word of the dictionary itself, and
+  // "Kellerfenstern" has an unknown tail: neither is split.
+  const Translations t(
+      "nuclear\tatomar Atom\npower\tKraft Macht\nplant\tWerk Anlage\n"
+      "operator\tBetreiber\nflood\tHochwasser\ncellar\tKeller\nwater\tWasser\n"
+      "power station\tKraftwerk\n",
+      "en");
+  EXPECT_EQ(t.CompoundParts("atomkraftwerk").size(), 3u);  // atom, kraft, werk
+  EXPECT_EQ(t.CompoundParts("kraftwerksbetreiber").size(), 3u);  // kraft, werk, betreiber
+  EXPECT_TRUE(t.CompoundParts("hochwasser").empty());
+  EXPECT_TRUE(t.CompoundParts("kellerfenstern").empty());
+  EXPECT_TRUE(t.CompoundParts("atom").empty());
+  const ArticleTerms de = DescribeArticle("", "Im Atomkraftwerk brennt es.", "de", {}, &t);
+  const ArticleTerms en = DescribeArticle("", "The nuclear power plant is on fire.", "en", {}, &t);
+  size_t shared = 0;
+  for (const auto& [term, w] : de.cross) {
+    for (const auto& [other, v] : en.cross) shared += term == other;
+  }
+  EXPECT_EQ(shared, 3u);
+  // Without the dictionary a German article keeps its words whole.
+  const ArticleTerms whole = DescribeArticle("", "Im Atomkraftwerk brennt es.", "de", {});
+  EXPECT_LT(whole.cross.size(), de.cross.size());
+}
+
 TEST(StoriesTest, AnEnglishReportWithoutSharedNamesMeetsTheGermanOnesThroughTheDictionary) {
   const Translations t(kDictionary, "en");
   const Item english{"en",
