@@ -342,6 +342,8 @@ Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& option
     members_of[story].push_back(i);
     story_of[i] = story;
     for (uint32_t gone : placed[i].merged) {
+      // (A story may join another as the article that opened it arrives.)
+      if (gone >= members_of.size()) continue;
       for (size_t k : members_of[gone]) story_of[k] = story;
       members_of[story].insert(members_of[story].end(), members_of[gone].begin(),
                                members_of[gone].end());

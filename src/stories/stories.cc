@@ -678,6 +678,7 @@ Placement StoryClusterer::Add(const ArticleVectors& m) {
   }
   Join(placed, m, added_);
   placed.merged = MergeInto(placed.story, candidates);
+  if (placed.merged.empty()) MergeAcrossLanguages(candidates, &placed);
   return placed;
 }
 
@@ -714,25 +715,93 @@ std::vector<uint32_t> StoryClusterer::MergeInto(uint32_t story, const std::vecto
     const double c = std::max(cosine(big.all, big.all_norm2, small.all, small.all_norm2),
                               cosine(big.cross, big.cross_norm2, small.cross, small.cross_norm2));
     if (c < options_.min_merge_similarity) continue;
-    // `other` joins `story`: its events, sums, size and days.
-    for (auto& [event_id, event] : active_) {
-      if (event.story == other) event.story = story;
-    }
-    AddToSum(&big.all, &big.all_norm2, small.all);
-    if (!small.cross.empty()) AddToSum(&big.cross, &big.cross_norm2, small.cross);
-    big.members += small.members;
-    const auto widen_by = [](DayRange& range, const DayRange& by) {
-      if (!by.known()) return;
-      range = range.known() ? DayRange{std::min(range.first, by.first), std::max(range.last, by.last)}
-                            : by;
-    };
-    widen_by(big.days, small.days);
-    widen_by(big.exact_days, small.exact_days);
-    big.last_added = std::max(big.last_added, small.last_added);
-    stories_.erase(it);
+    Absorb(story, other);
     merged.push_back(other);
   }
   return merged;
+}
+
+void StoryClusterer::Absorb(uint32_t into, uint32_t other) {
+  const auto it = stories_.find(other);
+  Story& big = stories_.at(into);
+  const Story& small = it->second;
+  for (auto& [event_id, event] : active_) {
+    if (event.story == other) event.story = into;
+  }
+  AddToSum(&big.all, &big.all_norm2, small.all);
+  if (!small.cross.empty()) AddToSum(&big.cross, &big.cross_norm2, small.cross);
+  big.members += small.members;
+  const auto widen_by = [](DayRange& range, const DayRange& by) {
+    if (!by.known()) return;
+    range = range.known() ? DayRange{std::min(range.first, by.first), std::max(range.last, by.last)}
+                          : by;
+  };
+  widen_by(big.days, small.days);
+  widen_by(big.exact_days, small.exact_days);
+  big.last_added = std::max(big.last_added, small.last_added);
+  big.mixed = big.mixed || small.mixed || big.language != small.language;
+  stories_.erase(it);
+}
+
+namespace {
+double StoryCosine(const TermWeights& a, double na, const TermWeights& b, double nb) {
+  if (na <= 0 || nb <= 0) return 0;
+  const double d = a.size() <= b.size() ? DotShortLong(a, b) : DotShortLong(b, a);
+  return d / std::sqrt(na * nb);
+}
+}  // namespace
+
+void StoryClusterer::MergeAcrossLanguages(const std::vector<uint32_t>& events, Placement* placed) {
+  if (!options_.merge_across_languages) return;
+  // The nearest story in another language, of those the events lead to
+  // (and, for the check that it is mutual, of those its own events lead
+  // to: the same list, looked up once).
+  const auto nearest = [&](uint32_t id, const std::vector<uint32_t>& pool,
+                           double* cosine) -> std::optional<uint32_t> {
+    const Story& self = stories_.at(id);
+    std::optional<uint32_t> best;
+    *cosine = 0;
+    for (uint32_t e : pool) {
+      const auto ev = active_.find(e);
+      if (ev == active_.end() || ev->second.story == id) continue;
+      const auto st = stories_.find(ev->second.story);
+      if (st == stories_.end() || st->second.mixed || st->second.language == self.language) continue;
+      const Story& other = st->second;
+      if (self.compared_days().known() && other.compared_days().known() &&
+          DaysApart(self.compared_days(), other.compared_days()) > options_.story_window_days) {
+        continue;
+      }
+      const double c = StoryCosine(self.cross, self.cross_norm2, other.cross, other.cross_norm2);
+      if (c > *cosine) *cosine = c, best = st->first;
+    }
+    return best;
+  };
+  const auto self = stories_.find(placed->story);
+  if (self == stories_.end() || self->second.mixed) return;
+  double cosine = 0;
+  const std::optional<uint32_t> other = nearest(placed->story, events, &cosine);
+  if (!other || cosine < options_.min_story_similarity) return;
+  // Mutual: no story of this one's language is nearer to the other.
+  for (uint32_t e : events) {
+    const auto ev = active_.find(e);
+    if (ev == active_.end()) continue;
+    const auto st = stories_.find(ev->second.story);
+    if (st == stories_.end() || st->first == placed->story || st->second.mixed ||
+        st->second.language != self->second.language) {
+      continue;
+    }
+    const Story& o = stories_.at(*other);
+    if (StoryCosine(st->second.cross, st->second.cross_norm2, o.cross, o.cross_norm2) > cosine) return;
+  }
+  const uint32_t mine = placed->story;
+  if (stories_.at(*other).members >= self->second.members) {
+    Absorb(*other, mine);
+    placed->story = *other;
+    placed->merged.push_back(mine);
+  } else {
+    Absorb(mine, *other);
+    placed->merged.push_back(*other);
+  }
 }
 
 void StoryClusterer::AddTo(const Placement& placement, const ArticleVectors& article) {
@@ -810,6 +879,8 @@ void StoryClusterer::Join(const Placement& placement, const ArticleVectors& memb
   if (days.known() && days.first == days.last) widen(s.exact_days, days);
   s.last_added = stream_number;
   Story& whole = stories_[placement.story];
+  if (whole.members == 0) whole.language = member.language;
+  whole.mixed = whole.mixed || whole.language != member.language;
   AddToSum(&whole.all, &whole.all_norm2, member.all);
   if (!member.cross.empty()) AddToSum(&whole.cross, &whole.cross_norm2, member.cross);
   ++whole.members;

@@ -171,6 +171,12 @@ struct ClusterOptions {
   // summed vector is this close to its own (cosine), within the window:
   // the pieces of one story that formed before it was large.
   double min_merge_similarity = 0.30;
+  // Two stories each in one language, not the same, of any size, are one
+  // when their summed `cross` vectors are at least `min_story_similarity`
+  // apart (cosine) and each is the other language's nearest: words and
+  // names through a dictionary agree less than within a language, and the
+  // events of two languages rarely meet article by article.
+  bool merge_across_languages = true;
   size_t window_articles = 20000;
 };
 
@@ -223,6 +229,8 @@ class StoryClusterer {
     DayRange days;        // the days of its members' dates
     DayRange exact_days;  // the same for members dated to the day
     uint64_t last_added = 0;
+    std::string language;  // its members' language while they have one
+    bool mixed = false;    // members in several languages
     // The days it is compared by: those dated to the day when it has any.
     const DayRange& compared_days() const { return exact_days.known() ? exact_days : days; }
   };
@@ -234,6 +242,13 @@ class StoryClusterer {
   // Takes smaller stories of the candidate events into `story` (see
   // min_merge_similarity); returns those taken.
   std::vector<uint32_t> MergeInto(uint32_t story, const std::vector<uint32_t>& events);
+  // A story all in one language and the story of the candidate events all
+  // in another that is closest to it by `cross` terms, within the story
+  // window and at least min_story_similarity: one story, the smaller taken
+  // into the larger (see ClusterOptions). Updates *placed.
+  void MergeAcrossLanguages(const std::vector<uint32_t>& events, Placement* placed);
+  // `other`'s events, sums, size, days and languages become `into`'s.
+  void Absorb(uint32_t into, uint32_t other);
   void Retire();
 
   ClusterOptions options_;

@@ -239,6 +239,54 @@ std::vector<Placement> Place(const std::vector<Item>& items, ClusterOptions opti
   return out;
 }
 
+// Stories of items clustered as one batch, with the stories that joined
+// others relabelled (as analyze does).
+std::vector<uint32_t> Stories(const std::vector<Item>& items, ClusterOptions options,
+                              const Translations* translations) {
+  std::vector<ArticleTerms> terms;
+  DocumentFrequencies df;
+  for (const Item& it : items) {
+    terms.push_back(DescribeArticle("", it.text, it.language, it.date, translations));
+    df.Add(terms.back());
+  }
+  StoryClusterer clusterer(options);
+  std::vector<uint32_t> out;
+  for (const ArticleTerms& t : terms) {
+    const Placement p = clusterer.Add(Weigh(t, df));
+    for (uint32_t gone : p.merged) {
+      for (uint32_t& s : out) s = s == gone ? p.story : s;
+    }
+    out.push_back(p.story);
+  }
+  return out;
+}
+
+TEST(StoriesTest, AStoryInOneLanguageJoinsItsNearestStoryInAnother) {
+  // Events that never take an article of another language (a similarity
+  // no article reaches) and no story large enough to take new events:
+  // only the merge across languages makes the English flood report one
+  // story with the German ones, and it leaves the vote alone.
+  const Translations t(kDictionary, "en");
+  const Item english{"en",
+                     "The flood keeps firefighters busy: water in cellars and shops, and "
+                     "the state of disaster still applies while the flood water recedes.",
+                     kMay};
+  ClusterOptions options;
+  options.min_similarity = options.min_similarity_dated = 0.99;
+  options.min_story_members = 1000;
+  const std::vector<Item> items = {kFlood1, kVote1, english};
+  std::vector<uint32_t> s = Stories(items, options, &t);
+  EXPECT_EQ(s[2], s[0]);
+  EXPECT_NE(s[1], s[0]);
+  options.merge_across_languages = false;
+  s = Stories(items, options, &t);
+  EXPECT_NE(s[2], s[0]);
+  // Two stories of one language never merge this way.
+  options.merge_across_languages = true;
+  s = Stories({kFlood1, kVote1, kFlood3}, options, &t);
+  EXPECT_NE(s[2], s[0]);
+}
+
 TEST(StoriesTest, ALargeStoryTakesANewDevelopmentAsAnEventOfItsOwn) {
   // A flood covered by many articles; then the clean-up: other words, the
   // same place and river. It is a new event of the flood's story once the
