@@ -85,8 +85,20 @@ struct StoryMember {
 Result<std::vector<StoryMember>> ListMembers(const std::string& db);
 
 // The report of one stored story: its articles (ids "a<stored id>") and
-// the story (id "s<story id>"). NotFound for an unknown story.
+// the story (id "s<story id>"). NotFound for an unknown story. The
+// entities the store recorded from stories analysed before link the
+// story's names (a surname alone finds the person another story named in
+// full), and the story's own entities are recorded in turn (a failure to
+// record them is an entry of the report's errors, not a failure).
 Result<Report> AnalyzeStory(const std::string& db, int64_t story, const AnalyzeOptions& options);
+
+// The entities recorded in the store (see AnalyzeStory), most stories first.
+struct EntityInfo {
+  std::string key, type, name;
+  std::vector<std::string> variants;
+  int64_t stories = 0, mentions = 0;
+};
+Result<std::vector<EntityInfo>> ListEntities(const std::string& db);
 
 // The library version, e.g. "0.1.0".
 const char* Version();

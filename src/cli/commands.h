@@ -22,5 +22,6 @@ void AddQuotesCommand(CLI::App& app, std::function<int()>* run);
 // Adds `ingest` (articles into the database) and `stories` (its stories).
 void AddIngestCommand(CLI::App& app, std::function<int()>* run);
 void AddStoriesCommand(CLI::App& app, std::function<int()>* run);
+void AddEntitiesCommand(CLI::App& app, std::function<int()>* run);
 
 }  // namespace lagebild::cli

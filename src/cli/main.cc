@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   lagebild::cli::AddQuotesCommand(app, &run);
   lagebild::cli::AddIngestCommand(app, &run);
   lagebild::cli::AddStoriesCommand(app, &run);
+  lagebild::cli::AddEntitiesCommand(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -148,7 +148,76 @@ int RunStories(const StoriesArgs& args) {
   return std::fflush(stdout) == 0 ? kExitOk : kExitFailure;
 }
 
+struct EntitiesArgs {
+  std::string db, format = "text";
+};
+
+int RunEntities(const EntitiesArgs& args) {
+  if (args.format != "text" && args.format != "json") {
+    std::fprintf(stderr, "lagebild entities: unknown format '%s' (expected text or json)\n",
+                 args.format.c_str());
+    return kExitUsage;
+  }
+  Result<std::vector<EntityInfo>> result = ListEntities(args.db);
+  if (!result.ok()) {
+    std::fprintf(stderr, "lagebild entities: %s\n", result.status().message().c_str());
+    return kExitFailure;
+  }
+  std::string out;
+  if (args.format == "json") {
+    out += "{\"schema\": \"lagebild.entities/1\", \"entities\": [";
+    bool first = true;
+    for (const EntityInfo& e : result.value()) {
+      out += first ? "\n  " : ",\n  ";
+      first = false;
+      out += "{\"key\": ";
+      report::AppendJsonString(out, e.key);
+      out += ", \"type\": ";
+      report::AppendJsonString(out, e.type);
+      out += ", \"name\": ";
+      report::AppendJsonString(out, e.name);
+      out += ", \"variants\": [";
+      for (size_t i = 0; i < e.variants.size(); ++i) {
+        if (i > 0) out += ", ";
+        report::AppendJsonString(out, e.variants[i]);
+      }
+      out += "], \"stories\": " + std::to_string(e.stories) +
+             ", \"mentions\": " + std::to_string(e.mentions) + "}";
+    }
+    out += "\n]}\n";
+  } else {
+    // Tab-separated; a tab or line break inside a name is a space.
+    const auto field = [](std::string v) {
+      for (char& c : v) c = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+      return v;
+    };
+    for (const EntityInfo& e : result.value()) {
+      std::string variants;
+      for (const std::string& v : e.variants) variants += (variants.empty() ? "" : " | ") + field(v);
+      out += field(e.key) + "\t" + field(e.type) + "\t" + std::to_string(e.stories) + "\t" +
+             std::to_string(e.mentions) + "\t" + field(e.name) + "\t" + variants + "\n";
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return std::fflush(stdout) == 0 ? kExitOk : kExitFailure;
+}
+
 }  // namespace
+
+void AddEntitiesCommand(CLI::App& app, std::function<int()>* run) {
+  auto args = std::make_shared<EntitiesArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "entities", "List the people, places and organisations a database has recorded.");
+  cmd->add_option("--db", args->db, "The SQLite database")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--format,-f", args->format,
+                  "text (key, type, stories, mentions, name, spellings; tab-separated) or json")
+      ->capture_default_str();
+  cmd->footer(
+      "An entity is recorded when `lagebild analyze --db FILE --story ID` analyses a story "
+      "that names it; exit codes: 0 listed; 2 bad command line; 3 the database could not be "
+      "read.");
+  cmd->callback([run, args]() { *run = [args]() { return RunEntities(*args); }; });
+}
 
 void AddIngestCommand(CLI::App& app, std::function<int()>* run) {
   auto args = std::make_shared<IngestArgs>();

@@ -47,7 +47,10 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles);
 // tagger found at least twice is a mention wherever else it occurs
 // untagged ("Bundeskanzler Olaf Scholz (SPD)" where the tagger missed it):
 // a spelling found in one story links the same name in another.
-void AddKnownNames(const std::vector<Article*>& articles);
+// `known_people`: full names of people known from elsewhere (a store's
+// entities), searched for as well.
+void AddKnownNames(const std::vector<Article*>& articles,
+                   const std::vector<std::string>& known_people = {});
 
 // Sets `key` of every entity of every story: one string for one person,
 // place or organisation across the stories of a report and across the
@@ -58,7 +61,11 @@ void AddKnownNames(const std::vector<Article*>& articles);
 // among all the stories; with two such people (two Müllers) it keeps its
 // own. Places and organisations are keyed by their alias group's canonical
 // name (LinkEntities already chose it).
-void AssignKeys(const std::vector<std::vector<StoryEntity>*>& stories);
+// `known`: entities known from elsewhere (a store's, with their keys):
+// they take part as one more story, so that a surname alone finds the
+// person a story analysed before named in full; their own keys stay.
+void AssignKeys(const std::vector<std::vector<StoryEntity>*>& stories,
+                const std::vector<StoryEntity>* known = nullptr);
 
 // Sets `geo` of the LOC entities: names[e] are entity e's names to look up
 // (its name, variants and aliases). Countries from data/geo/countries.tsv;

@@ -358,10 +358,16 @@ void Propagate(const std::vector<Article*>& articles, std::vector<StoryEntity>* 
 
 }  // namespace
 
-void AddKnownNames(const std::vector<Article*>& articles) {
+void AddKnownNames(const std::vector<Article*>& articles,
+                   const std::vector<std::string>& known_people) {
   // Full names (two or three words) the tagger typed as people at least
-  // twice, by key.
+  // twice, by key, and those known from elsewhere.
   std::unordered_map<std::string, int> tagged;
+  for (const std::string& name : known_people) {
+    const std::string key = NameKey(name);
+    const size_t words = size_t(std::count(key.begin(), key.end(), ' ')) + 1;
+    if (words >= 2 && words <= 3) tagged[key] = 2;
+  }
   for (const Article* a : articles) {
     for (const EntityMention& m : a->entities) {
       if (m.type != "PER") continue;
@@ -622,7 +628,14 @@ std::vector<StoryEntity> LinkEntities(const std::vector<Article*>& articles) {
   return out;
 }
 
-void AssignKeys(const std::vector<std::vector<StoryEntity>*>& stories) {
+void AssignKeys(const std::vector<std::vector<StoryEntity>*>& given,
+                const std::vector<StoryEntity>* known_entities) {
+  std::vector<StoryEntity> from_elsewhere;
+  std::vector<std::vector<StoryEntity>*> stories = given;
+  if (known_entities != nullptr && !known_entities->empty()) {
+    from_elsewhere = *known_entities;
+    stories.push_back(&from_elsewhere);
+  }
   // People with a full name, by the word they are known by alone: each
   // distinct person (first names told apart as in a story) with the
   // stories that name them.

@@ -178,7 +178,7 @@ std::string ArticleTitle(const Article& a) {
 void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
                     const std::vector<std::string>& story_ids,
                     const std::vector<std::vector<uint32_t>>& event_of, unsigned jobs,
-                    Report* report) {
+                    Report* report, const std::vector<StoryEntity>* known) {
   std::vector<Article*> articles;
   for (const auto& m : members) articles.insert(articles.end(), m.begin(), m.end());
   // Each story's events: member lists in the order of their first article.
@@ -212,7 +212,16 @@ void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
   });
 
   // entities: full names found in some articles, wherever else they occur.
-  entities::AddKnownNames(articles);
+  std::vector<std::string> known_people;
+  if (known != nullptr) {
+    for (const StoryEntity& e : *known) {
+      if (e.type != "PER") continue;
+      for (const std::string& v : e.variants) {
+        if (v.find(' ') != std::string::npos) known_people.push_back(v);
+      }
+    }
+  }
+  entities::AddKnownNames(articles, known_people);
 
   // Story-level stages, each story on its own.
   report->stories.resize(members.size());
@@ -252,7 +261,7 @@ void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
   // entities: one key per person, place or organisation across the stories.
   std::vector<std::vector<StoryEntity>*> all_entities;
   for (Story& story : report->stories) all_entities.push_back(&story.entities);
-  entities::AssignKeys(all_entities);
+  entities::AssignKeys(all_entities, known);
 }
 
 const char* Version() { return LAGEBILD_VERSION; }

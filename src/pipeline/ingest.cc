@@ -279,6 +279,19 @@ Result<std::vector<StoryInfo>> ListStories(const std::string& db_path) {
   return out;
 }
 
+Result<std::vector<EntityInfo>> ListEntities(const std::string& db_path) {
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
+  if (!opened.ok()) return opened.status();
+  Result<std::vector<store::StoredEntity>> stored = opened.value()->Entities();
+  if (!stored.ok()) return stored.status();
+  std::vector<EntityInfo> out;
+  for (store::StoredEntity& e : stored.value()) {
+    out.push_back({std::move(e.key), std::move(e.type), std::move(e.name), std::move(e.variants),
+                   e.stories, e.mentions});
+  }
+  return out;
+}
+
 Result<std::vector<StoryMember>> ListMembers(const std::string& db_path) {
   Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
   if (!opened.ok()) return opened.status();
@@ -297,6 +310,18 @@ Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const Ana
   if (!opened.ok()) return opened.status();
   Result<std::vector<store::StoredArticle>> rows = opened.value()->StoryArticles(story);
   if (!rows.ok()) return rows.status();
+  // The entities the store knows from the stories analysed before.
+  Result<std::vector<store::StoredEntity>> stored = opened.value()->Entities();
+  if (!stored.ok()) return stored.status();
+  std::vector<StoryEntity> known;
+  for (store::StoredEntity& e : stored.value()) {
+    StoryEntity k;
+    k.key = std::move(e.key);
+    k.type = std::move(e.type);
+    k.name = std::move(e.name);
+    k.variants = std::move(e.variants);
+    known.push_back(std::move(k));
+  }
   const size_t n = rows.value().size();
   std::vector<std::optional<Article>> prepared(n);
   util::ParallelFor(n, options.jobs, [&](size_t i) {
@@ -322,7 +347,23 @@ Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const Ana
   }
   std::vector<std::vector<Article*>> members(1);
   for (Article& a : report.articles) members[0].push_back(&a);
-  AnalyzeStories(members, {"s" + std::to_string(story)}, event_of, options.jobs, &report);
+  AnalyzeStories(members, {"s" + std::to_string(story)}, event_of, options.jobs, &report, &known);
+  // The story's entities, recorded for the next analysis (and the next run).
+  std::vector<store::StoredEntity> record;
+  for (const StoryEntity& e : report.stories[0].entities) {
+    store::StoredEntity r;
+    r.key = e.key;
+    r.type = e.type;
+    r.name = e.name;
+    r.variants = e.variants;
+    for (const Article& a : report.articles) {
+      for (const EntityMention& m : a.entities) r.mentions += m.entity == e.id;
+    }
+    record.push_back(std::move(r));
+  }
+  if (const Status s = opened.value()->RecordEntities(story, record); !s.ok()) {
+    report.errors.push_back({db_path, "the story's entities were not recorded: " + s.message()});
+  }
   report.resources.push_back(language::LanguageResource());
   report.resources.push_back(clean::CleanResources());
   report.resources.push_back(TranslationsResource());

@@ -157,5 +157,69 @@ TEST(IngestTest, BadInputsAreNamedAndTheOthersStored) {
   EXPECT_NE(bad.status().message().find("x.db"), std::string::npos);
 }
 
+// The key of the story entity with this variant, or "".
+std::string KeyOf(const Report& r, const std::string& variant) {
+  for (const StoryEntity& e : r.stories.at(0).entities) {
+    for (const std::string& v : e.variants) {
+      if (v == variant) return e.key;
+    }
+  }
+  return "";
+}
+
+TEST(IngestTest, APersonNamedInFullInOneStoryKeepsItsKeyWhereAnotherNamesTheSurnameAlone) {
+  // Two stories of our own: a flood whose mayor is named in full, and a
+  // budget debate that names him by surname only.
+  TempDir dir;
+  const std::string flood = dir.Write(
+      "flood.jsonl",
+      R"({"url": "https://a.example/1", "title": "Hochwasser in Passau", "published": "2024-06-02", "text": "Die Donau hat in Passau einen Pegel von 11,2 Metern erreicht. Oberbürgermeister Jürgen Dupper rief den Katastrophenfall aus. Die Altstadt wurde überflutet, 2.300 Bewohner mussten ihre Häuser verlassen."})"
+      "\n"
+      R"({"url": "https://b.example/2", "title": "Passau unter Wasser", "published": "2024-06-02", "text": "In Passau steht die Altstadt unter Wasser, die Donau erreichte 11,2 Meter. Oberbürgermeister Jürgen Dupper sprach von einer Katastrophe. 2.300 Menschen verließen ihre Häuser."})"
+      "\n");
+  const std::string budget = dir.Write(
+      "budget.jsonl",
+      R"({"url": "https://c.example/3", "title": "Stadtrat streitet über Schulden", "published": "2024-11-20", "text": "Der Stadtrat hat am Dienstag über den Haushalt für 2025 gestritten. Die Schulden der Stadt steigen auf 180 Millionen Euro, sagte Dupper in der Sitzung. Die Opposition forderte Kürzungen bei den Bauprojekten."})"
+      "\n"
+      R"({"url": "https://d.example/4", "title": "Haushalt beschlossen", "published": "2024-11-21", "text": "Nach langem Streit hat der Stadtrat den Haushalt für 2025 beschlossen. Die Schulden steigen auf 180 Millionen Euro. Dupper verteidigte die Bauprojekte gegen die Kritik der Opposition."})"
+      "\n");
+  AnalyzeOptions options;
+  options.jobs = 1;
+  const auto ids = [&](const std::string& db) {
+    const auto stories = ListStories(db);
+    EXPECT_TRUE(stories.ok());
+    std::vector<int64_t> out;
+    for (const StoryInfo& s : stories.value()) out.push_back(s.id);
+    return out;
+  };
+  // The budget story alone: "Dupper" has no first name to go by.
+  const std::string alone = dir.path() + "/alone.db";
+  ASSERT_TRUE(Ingest({budget}, alone, options).ok());
+  ASSERT_EQ(ids(alone).size(), 1u);
+  auto lone = AnalyzeStory(alone, ids(alone)[0], options);
+  ASSERT_TRUE(lone.ok()) << lone.status().message();
+  const std::string lone_key = KeyOf(lone.value(), "Dupper");
+  ASSERT_FALSE(lone_key.empty());
+  // Both, in two ingest runs; the flood analysed first: the store records
+  // its people, and the budget story's "Dupper" is the mayor.
+  const std::string db = dir.path() + "/news.db";
+  ASSERT_TRUE(Ingest({flood}, db, options).ok());
+  ASSERT_TRUE(Ingest({budget}, db, options).ok());
+  ASSERT_EQ(ids(db).size(), 2u);
+  auto first = AnalyzeStory(db, ids(db)[0], options);
+  ASSERT_TRUE(first.ok());
+  const std::string mayor = KeyOf(first.value(), "Jürgen Dupper");
+  ASSERT_FALSE(mayor.empty());
+  EXPECT_NE(mayor, lone_key);
+  auto second = AnalyzeStory(db, ids(db)[1], options);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(KeyOf(second.value(), "Dupper"), mayor);
+  EXPECT_TRUE(second.value().errors.empty());
+  // Analysing again changes nothing.
+  auto again = AnalyzeStory(db, ids(db)[1], options);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(KeyOf(again.value(), "Dupper"), mayor);
+}
+
 }  // namespace
 }  // namespace lagebild

@@ -41,9 +41,11 @@ std::string ArticleTitle(const Article& a);
 // Everything that needs the story (see analyze.cc); report->stories gets
 // one Story per member list, with the given ids; `event_of[s][k]` is the
 // event of members[s][k] (an empty list: one event).
+// `known`: entities known from elsewhere (a store's), for linking names
+// across stories (entities::AddKnownNames, AssignKeys), or null.
 void AnalyzeStories(const std::vector<std::vector<Article*>>& members,
                     const std::vector<std::string>& story_ids,
                     const std::vector<std::vector<uint32_t>>& event_of, unsigned jobs,
-                    Report* report);
+                    Report* report, const std::vector<StoryEntity>* known = nullptr);
 
 }  // namespace lagebild

@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 #include "util/binary.h"
@@ -91,8 +93,26 @@ const char* const kSchemaV2 = R"sql(
 ALTER TABLE articles ADD COLUMN event INTEGER;
 )sql";
 
+// Version 3: the entities recorded by the analyses of stories, and which
+// stories named them how often.
+const char* const kSchemaV3 = R"sql(
+CREATE TABLE entities(
+  key           TEXT PRIMARY KEY,
+  type          TEXT NOT NULL,
+  name          TEXT NOT NULL,
+  variants      TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE entity_stories(
+  story         INTEGER NOT NULL,
+  key           TEXT    NOT NULL,
+  mentions      INTEGER NOT NULL,
+  PRIMARY KEY(story, key)
+) WITHOUT ROWID;
+CREATE INDEX entity_stories_key ON entity_stories(key);
+)sql";
+
 // Migrations: kMigrations[v] takes a database from version v to v + 1.
-const char* const kMigrations[] = {kSchemaV1, kSchemaV2};
+const char* const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 }  // namespace
@@ -450,11 +470,20 @@ Status Store::Append(const std::vector<StoredArticle>& articles,
                    "WHERE id = ?2 AND EXISTS (SELECT 1 FROM stories WHERE id = ?1)");
     Statement move(db_, "UPDATE articles SET story = ?2 WHERE story = ?1");
     Statement drop(db_, "DELETE FROM stories WHERE id = ?1");
-    if (!grow.ok() || !move.ok() || !drop.ok()) return fail("cannot prepare story merges");
+    // Recorded entities go along; one the story had already keeps the
+    // larger count until the story is analysed again.
+    Statement keep(db_,
+                   "INSERT INTO entity_stories(story, key, mentions) "
+                   "SELECT ?2, key, mentions FROM entity_stories WHERE story = ?1 "
+                   "ON CONFLICT(story, key) DO UPDATE SET mentions = max(mentions, excluded.mentions)");
+    Statement forget(db_, "DELETE FROM entity_stories WHERE story = ?1");
+    if (!grow.ok() || !move.ok() || !drop.ok() || !keep.ok() || !forget.ok()) {
+      return fail("cannot prepare story merges");
+    }
     for (const auto& [from, into] : merges) {
-      for (Statement* q : {&grow, &move, &drop}) {
+      for (Statement* q : {&grow, &move, &drop, &keep, &forget}) {
         q->Bind(1, from);
-        if (q != &drop) q->Bind(2, into);
+        if (q != &drop && q != &forget) q->Bind(2, into);
         if (q->Step() != SQLITE_DONE) {
           return fail("cannot merge story " + std::to_string(from) + " into " + std::to_string(into));
         }
@@ -465,6 +494,103 @@ Status Store::Append(const std::vector<StoredArticle>& articles,
   const Status s = Exec("COMMIT");
   if (!s.ok()) Exec("ROLLBACK");
   return s;
+}
+
+namespace {
+std::vector<std::string> Lines(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    const size_t end = std::min(s.find('\n', start), s.size());
+    if (end > start) out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+}  // namespace
+
+Status Store::RecordEntities(int64_t story, const std::vector<StoredEntity>& entities) {
+  LAGEBILD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  auto fail = [&](const std::string& what) {
+    const Status s = Error(what);
+    Exec("ROLLBACK");
+    return s;
+  };
+  Statement clear(db_, "DELETE FROM entity_stories WHERE story = ?1");
+  Statement get(db_, "SELECT variants, name FROM entities WHERE key = ?1");
+  Statement put(db_,
+                "INSERT INTO entities(key, type, name, variants) VALUES(?1, ?2, ?3, ?4) "
+                "ON CONFLICT(key) DO UPDATE SET type = excluded.type, name = excluded.name, "
+                "variants = excluded.variants");
+  Statement link(db_,
+                 "INSERT INTO entity_stories(story, key, mentions) VALUES(?1, ?2, ?3) "
+                 "ON CONFLICT(story, key) DO UPDATE SET mentions = mentions + excluded.mentions");
+  if (!clear.ok() || !get.ok() || !put.ok() || !link.ok()) return fail("cannot prepare entities");
+  clear.Bind(1, story);
+  if (clear.Step() != SQLITE_DONE) return fail("cannot clear the entities of story " + std::to_string(story));
+  for (const StoredEntity& e : entities) {
+    if (e.key.empty()) continue;
+    get.Bind(1, e.key);
+    const int rc = get.Step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail("cannot read entity '" + e.key + "'");
+    std::vector<std::string> variants = rc == SQLITE_ROW ? Lines(get.Text(0)) : std::vector<std::string>();
+    // The name keeps its most words: "Dupper" of one story does not
+    // replace "Jürgen Dupper" of another.
+    std::string name = e.name;
+    if (rc == SQLITE_ROW) {
+      const std::string before = get.Text(1);
+      if (std::count(before.begin(), before.end(), ' ') > std::count(name.begin(), name.end(), ' ')) {
+        name = before;
+      }
+    }
+    get.Reset();
+    for (const std::string& v : e.variants) {
+      // One spelling per line: a line break inside a name is a space.
+      std::string one = v;
+      std::replace(one.begin(), one.end(), '\n', ' ');
+      if (!one.empty() && std::find(variants.begin(), variants.end(), one) == variants.end()) {
+        variants.push_back(std::move(one));
+      }
+    }
+    std::string joined;
+    for (const std::string& v : variants) joined += v + "\n";
+    put.Bind(1, e.key);
+    put.Bind(2, e.type);
+    put.Bind(3, name);
+    put.Bind(4, joined);
+    if (put.Step() != SQLITE_DONE) return fail("cannot write entity '" + e.key + "'");
+    put.Reset();
+    link.Bind(1, story);
+    link.Bind(2, e.key);
+    link.Bind(3, e.mentions);
+    if (link.Step() != SQLITE_DONE) return fail("cannot write entity '" + e.key + "'");
+    link.Reset();
+  }
+  const Status s = Exec("COMMIT");
+  if (!s.ok()) Exec("ROLLBACK");
+  return s;
+}
+
+Result<std::vector<StoredEntity>> Store::Entities() {
+  Statement q(db_,
+              "SELECT e.key, e.type, e.name, e.variants, count(s.story), coalesce(sum(s.mentions), 0) "
+              "FROM entities e LEFT JOIN entity_stories s ON s.key = e.key "
+              "GROUP BY e.key ORDER BY count(s.story) DESC, e.key");
+  if (!q.ok()) return Error("cannot read entities");
+  std::vector<StoredEntity> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    StoredEntity e;
+    e.key = q.Text(0);
+    e.type = q.Text(1);
+    e.name = q.Text(2);
+    e.variants = Lines(q.Text(3));
+    e.stories = q.Int(4);
+    e.mentions = q.Int(5);
+    out.push_back(std::move(e));
+  }
+  if (rc != SQLITE_DONE) return Error("cannot read entities");
+  return out;
 }
 
 Result<std::vector<StoredStory>> Store::Stories() {

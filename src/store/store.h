@@ -12,7 +12,9 @@
 //        FULL: a committed batch survives a killed process or a power
 //        cut; an interrupted one leaves no trace. An article is known by
 //        its identity (a hash of URL, title and text): appending it again
-//        changes nothing. The file format is in docs/store.md.
+//        changes nothing. The entities of analysed stories are recorded
+//        by key (RecordEntities), so that one person keeps one key across
+//        stories and runs. The file format is in docs/store.md.
 // Fails: a path that cannot be opened or is not a lagebild database, a
 //        schema newer than this build, a full disk: a Status naming the
 //        file. Damaged blobs are reported by the stages that decode them.
@@ -35,7 +37,7 @@ struct sqlite3;
 
 namespace lagebild::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // One stored article. `id` is its stream number + 1, in the order of
 // ingest; `story` a story id and `event` the id of its event in the story
@@ -61,6 +63,17 @@ struct StoredStory {
   int64_t articles = 0;
   int64_t first_day = 0, last_day = -1;  // days of its dated members (none when last < first)
   int64_t last_article = 0;
+};
+
+// One person, place or organisation of the store, by the key that names
+// it across stories (StoryEntity::key), as the analyses of its stories
+// recorded it.
+struct StoredEntity {
+  std::string key;                    // "PER vladimir putin"
+  std::string type, name;             // as the latest analysis named it
+  std::vector<std::string> variants;  // every spelling recorded, first seen first
+  int64_t stories = 0;                // stories it was recorded for (reading only)
+  int64_t mentions = 0;               // its mentions in them (writing: in this story)
 };
 
 // A RawArticle (after the HTML reader's main-content selection) as bytes,
@@ -106,6 +119,16 @@ class Store {
   Result<std::vector<StoredArticle>> Memberships();
   // The story's articles by id, with `raw`; NotFound when there is no such story.
   Result<std::vector<StoredArticle>> StoryArticles(int64_t story);
+
+  // One transaction: the entities of one analysed story replace those
+  // recorded for it before; an entity keeps its key, gains the spellings
+  // it was not recorded with, and keeps the name of most words it was
+  // recorded with ("Jürgen Dupper", not "Dupper"). (A story merged into another
+  // takes its recorded entities along: Append.)
+  Status RecordEntities(int64_t story, const std::vector<StoredEntity>& entities);
+  // Every recorded entity with its count of stories and mentions, most
+  // stories first.
+  Result<std::vector<StoredEntity>> Entities();
 
  private:
   Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}

@@ -83,10 +83,12 @@ TEST(StoreTest, EventsAreKeptAndASchemaOneDatabaseMigratesWithStoriesAsEvents) {
     EXPECT_EQ(rows[1].event, 5);
     EXPECT_EQ(store.value()->StoryArticles(1).value()[1].event, 5);
   }
-  // The same database as schema 1 wrote it: no event column.
+  // The same database as schema 1 wrote it: no event column, no entities.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE articles DROP COLUMN event; PRAGMA user_version=1;",
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TABLE entity_stories; DROP TABLE entities; "
+                         "ALTER TABLE articles DROP COLUMN event; PRAGMA user_version=1;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
@@ -97,6 +99,54 @@ TEST(StoreTest, EventsAreKeptAndASchemaOneDatabaseMigratesWithStoriesAsEvents) {
   EXPECT_EQ(rows[0].event, rows[0].story);  // migrated: the story is the event
   EXPECT_EQ(rows[1].event, rows[1].story);
   EXPECT_EQ(store.value()->LastEventId().value(), 1);
+}
+
+StoredEntity Entity(const std::string& key, const std::string& name,
+                    std::vector<std::string> variants, int64_t mentions) {
+  StoredEntity e;
+  e.key = key;
+  e.type = key.substr(0, 3);
+  e.name = name;
+  e.variants = std::move(variants);
+  e.mentions = mentions;
+  return e;
+}
+
+TEST(StoreTest, EntitiesOfAnalysedStoriesAreRecordedByKeyAndMoveWithMerges) {
+  testing::TempDir dir;
+  auto opened = Store::Open(dir.path() + "/e.db");
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  Store& s = *opened.value();
+  ASSERT_TRUE(s.Append({Row(1, 1, 11, "Eins"), Row(2, 2, 22, "Zwei")}, {}, 2).ok());
+  ASSERT_TRUE(s.RecordEntities(1, {Entity("PER vladimir putin", "Wladimir Putin",
+                                          {"Wladimir Putin", "Putin"}, 3),
+                                   Entity("LOC kiev", "Kiew", {"Kiew"}, 1)})
+                  .ok());
+  ASSERT_TRUE(s.RecordEntities(2, {Entity("PER vladimir putin", "Putin",
+                                          {"Vladimir Putin", "Putin", "Putin\nx"}, 2)})
+                  .ok());
+  auto all = s.Entities();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all.value().size(), 2u);
+  const StoredEntity& putin = all.value()[0];  // most stories first
+  EXPECT_EQ(putin.key, "PER vladimir putin");
+  EXPECT_EQ(putin.stories, 2);
+  EXPECT_EQ(putin.mentions, 5);
+  EXPECT_EQ(putin.name, "Wladimir Putin");  // the name of most words stays
+  EXPECT_EQ(putin.variants,
+            (std::vector<std::string>{"Wladimir Putin", "Putin", "Vladimir Putin", "Putin x"}));
+  // A story analysed again replaces what was recorded for it.
+  ASSERT_TRUE(s.RecordEntities(1, {Entity("LOC kiev", "Kiew", {"Kyiv"}, 4)}).ok());
+  all = s.Entities();
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all.value()[0].stories, 1);
+  EXPECT_EQ(all.value()[0].mentions, all.value()[0].key == "LOC kiev" ? 4 : 2);
+  // Story 2 merged into 1: its entities go along; Putin is still known.
+  ASSERT_TRUE(s.Append({Row(3, 1, 33, "Drei")}, {}, 1, {{2, 1}}).ok());
+  all = s.Entities();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all.value().size(), 2u);
+  for (const StoredEntity& e : all.value()) EXPECT_EQ(e.stories, 1) << e.key;
 }
 
 TEST(StoreTest, MergedStoriesMoveTheirArticlesAndCounts) {

@@ -78,6 +78,12 @@ check "stories --members: the copy and its original" grep -q "^s1	a2	a1	" "$tmp/
 "$bin" analyze -q --db "$tmp/news.db" --story s1 -f json >"$tmp/story.json"
 check "analyze --db --story exits 0" test $? -eq 0
 check "the story's report has its six articles" test "$(grep -c '"id": "a' "$tmp/story.json")" -eq 6
+"$bin" entities --db "$tmp/news.db" >"$tmp/entities.tsv"
+check "entities: the analysed story's people are recorded" grep -q "^PER .*	PER	1	[0-9]*	Henrike Oldenburg	" "$tmp/entities.tsv"
+"$bin" entities --db "$tmp/news.db" --format json >"$tmp/entities.json"
+check "entities as JSON" grep -q '"schema": "lagebild.entities/1"' "$tmp/entities.json"
+"$bin" entities --db "$tmp/news.db" --format xml 2>"$tmp/err" >/dev/null
+check "entities: an unknown format is a usage error (2)" test $? -eq 2
 "$bin" analyze -q --db "$tmp/news.db" --story s7 2>"$tmp/err" >/dev/null
 check "an unknown story is a usage error (2)" test $? -eq 2
 check "the unknown story is named" grep -q "no story 7" "$tmp/err"
