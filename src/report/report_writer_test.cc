@@ -105,17 +105,58 @@ TEST(HtmlWriterTest, NoValueFromTheReportAppearsAsMarkup) {
   // The story's claims and entities, escaped.
   EXPECT_NE(html.find("soldiers &lt;sent&gt;"), std::string::npos);
   EXPECT_NE(html.find("rund &lt;2.500&gt;"), std::string::npos);
-  EXPECT_NE(html.find("(2250–2750), according to der &lt;Armee&gt;"), std::string::npos);
+  EXPECT_NE(html.find("according to der &lt;Armee&gt;"), std::string::npos);
   EXPECT_NE(html.find("Olaf &lt;Scholz&gt;, Scholz&#39;s"), std::string::npos);
-  EXPECT_NE(html.find("Ein &lt;Satz&gt;. <span class=\"cite\">[<a href=\"#a1\">a1</a>]"), std::string::npos);
-  EXPECT_NE(html.find("<strong>2022-01-13</strong> Am &lt;13.&gt; Januar."), std::string::npos);
+  // Cited by outlet (here the file name) and day, never by a bare id.
+  EXPECT_NE(html.find("Ein &lt;Satz&gt;. <span class=\"cite\">[<a class=\"cite\" href=\"#a1\">"
+                      "&lt;evil&gt;.txt, 13.1.</a>]"),
+            std::string::npos);
+  EXPECT_EQ(html.find(">a1</a>"), std::string::npos);
+  EXPECT_NE(html.find("<time>2022-01-13</time> Am &lt;13.&gt; Januar."), std::string::npos);
   for (const char* raw : {"<sent>", "<2.500>", "<Armee>", "<Scholz>", "<i>", "<Satz>", "<13.>"}) {
     EXPECT_EQ(html.find(raw), std::string::npos) << raw;
   }
   EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
-  EXPECT_NE(html.find("<p>Absatz eins.<br>Zeile zwei.</p>"), std::string::npos);
+  // Paragraphs, line breaks, and the number mention marked with its bounds.
+  EXPECT_NE(html.find("<span class=\"m-number\" title=\"soldiers: 2250–…\">Absatz ein</span>s.<br>"
+                      "Zeile zwei.</p>\n<p>Absatz &lt;b&gt;zwei&lt;/b&gt;.</p>"),
+            std::string::npos);
   EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
   EXPECT_NE(html.find("2022-01-13 (metadata)"), std::string::npos);
+}
+
+TEST(HtmlWriterTest, TheStoryPageHasItsSectionsMapMarkersAndPrefixedIdsForSeveralStories) {
+  Report r = SampleReport();
+  std::string html = WriteHtml(r);
+  for (const char* id : {"summary", "sources", "claims", "timeline", "entities"}) {
+    EXPECT_NE(html.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+  }
+  EXPECT_EQ(html.find("id=\"map\""), std::string::npos);  // no place, no empty map
+  EXPECT_NE(html.find("<svg class=\"bars\""), std::string::npos);
+  EXPECT_NE(html.find("class=\"status conflicting\""), std::string::npos);
+  EXPECT_NE(html.find("<html lang=\"de\">"), std::string::npos);
+  // A place with coordinates: a marker with its name, escaped.
+  StoryEntity place;
+  place.id = "e2";
+  place.type = "LOC";
+  place.name = "Alma\"ty<";
+  place.variants = {"Alma\"ty<"};
+  place.geo = GeoPoint{43.25, 76.9};
+  r.stories[0].entities.push_back(place);
+  html = WriteHtml(r);
+  EXPECT_NE(html.find("id=\"map\""), std::string::npos);
+  EXPECT_NE(html.find("data-place=\"Alma&quot;ty&lt;\""), std::string::npos);
+  EXPECT_NE(html.find("<path class=\"land\" d=\"M"), std::string::npos);  // outlines near it
+  // Two stories: a story list, each story's sections prefixed.
+  Story second = r.stories[0];
+  second.id = "s2";
+  r.stories.push_back(second);
+  html = WriteHtml(r);
+  EXPECT_NE(html.find("<nav class=\"stories\""), std::string::npos);
+  for (const char* id : {"s1-claims", "s2-claims", "s1-map", "s2-timeline"}) {
+    EXPECT_NE(html.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+  }
+  EXPECT_EQ(html.find("id=\"claims\""), std::string::npos);
 }
 
 TEST(MarkdownWriterTest, EscapesMarkupAndMarkdown) {
