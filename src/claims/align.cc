@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 
 #include "claims/claims.h"
 #include "claims/lexicon.h"
+#include "util/calendar.h"
 #include "util/fold.h"
 
 namespace lagebild::claims {
@@ -66,6 +68,14 @@ double Similarity(const std::set<std::string>& a, const std::set<std::string>& b
   size_t shared = 0;
   for (const std::string& w : a) shared += b.contains(w);
   return static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - shared);
+}
+
+// The article's day as a number, when it is dated to the day.
+std::optional<int64_t> DayOf(const Article& a) {
+  const PartialDate& p = a.published.value;
+  const util::Day day{p.year, p.month, p.day};
+  if (!p.known() || !util::IsValidDay(day)) return std::nullopt;
+  return util::DayNumber(day);
 }
 
 std::string About(const std::string& counted, const std::string& predicate) {
@@ -186,7 +196,55 @@ std::vector<Claim> AlignClaims(const std::vector<Article*>& articles) {
         }
       }
     }
-    for (const Item& it : s->items) {
+    // A figure that changed as the days passed: values of different days
+    // that do not meet, while every two of one day meet, and the figure
+    // moves one way (a death toll of 164, then 225 three days later). Its
+    // values then go in day order.
+    std::vector<const Item*> in_order;
+    for (const Item& it : s->items) in_order.push_back(&it);
+    if (c.status == "conflicting") {
+      bool dated = true, same_day_conflict = false;
+      for (const Item& it : s->items) dated = dated && DayOf(*it.article).has_value();
+      for (size_t x = 0; dated && x < s->items.size(); ++x) {
+        for (size_t y = x + 1; y < s->items.size(); ++y) {
+          const Item &a = s->items[x], &b = s->items[y];
+          if (a.source != b.source && *DayOf(*a.article) == *DayOf(*b.article) && !Overlap(*a.q, *b.q)) {
+            same_day_conflict = true;
+          }
+        }
+      }
+      if (dated && !same_day_conflict) {
+        std::stable_sort(in_order.begin(), in_order.end(), [](const Item* a, const Item* b) {
+          return *DayOf(*a->article) < *DayOf(*b->article);
+        });
+        // Each day's range: the bounds its values share.
+        std::vector<Bounds> days;
+        std::optional<int64_t> last;
+        for (const Item* it : in_order) {
+          const Bounds b = Of(*it->q);
+          const int64_t d = *DayOf(*it->article);
+          if (last && *last == d) {
+            days.back() = {std::max(days.back().low, b.low), std::min(days.back().high, b.high)};
+          } else {
+            days.push_back(b);
+          }
+          last = d;
+        }
+        bool up = days.size() >= 2, down = days.size() >= 2;
+        for (size_t k = 1; k < days.size(); ++k) {
+          up = up && days[k].low >= days[k - 1].low && days[k].high >= days[k - 1].high;
+          down = down && days[k].low <= days[k - 1].low && days[k].high <= days[k - 1].high;
+        }
+        if (up || down) {
+          c.status = "updated";
+        } else {
+          in_order.clear();
+          for (const Item& it : s->items) in_order.push_back(&it);
+        }
+      }
+    }
+    for (const Item* item : in_order) {
+      const Item& it = *item;
       it.q->claim = c.id;
       ClaimValue v;
       v.article = it.article->id;

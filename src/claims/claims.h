@@ -13,7 +13,9 @@
 //        AlignClaims: the story's claims — quantities with the same
 //        predicate and counted class — each `consistent` (every two
 //        values of different sources overlap), `conflicting` (two do
-//        not) or `single-source`; every quantity's `claim` set. Only
+//        not), `updated` (those that do not are of different days, each
+//        day's values agree, and the figure moves one way from day to
+//        day: values then in day order) or `single-source`; every quantity's `claim` set. Only
 //        quantities with a predicate or a known class of counted thing
 //        make claims ("931 Stimmen" is listed, but votes for whom is not
 //        known). Values of one source that contradict each other ("931

@@ -170,6 +170,44 @@ TEST(AlignClaimsTest, GroupsBySynonymsAndJudgesBounds) {
   for (const Quantity& q : a.quantities) EXPECT_FALSE(q.claim.empty()) << q.text;
 }
 
+TEST(AlignClaimsTest, AFigureThatChangesAsTheDaysPassIsAnUpdateNotAConflict) {
+  auto article = [](const std::string& id, const std::string& text, int day) {
+    Article a;
+    a.id = id;
+    a.language = "de";
+    a.text = text;
+    a.published = {{2023, 2, day}, DateBasis::kMetadata};
+    a.quantities = FindQuantities(a.text, "de", {}, {});
+    return a;
+  };
+  // A toll of our own: 164 dead on the 6th (two sources), 225 on the 9th.
+  Article a = article("a1", "Bei dem Beben wurden 164 Menschen getötet.", 6);
+  Article b = article("b1", "Die Behörden zählen rund 160 Tote.", 6);
+  Article c = article("c1", "Inzwischen wurden 225 Menschen getötet.", 9);
+  const auto later_first = AlignClaims({&c, &a, &b});
+  ASSERT_EQ(later_first.size(), 1u);
+  EXPECT_EQ(later_first[0].status, "updated");
+  ASSERT_EQ(later_first[0].values.size(), 3u);
+  EXPECT_EQ(later_first[0].values.back().article, "c1");  // in day order
+  // Sources that disagree on the same day stay conflicting.
+  Article d = article("d1", "Es wurden 225 Menschen getötet.", 6);
+  const auto same_day = AlignClaims({&a, &d, &c});
+  ASSERT_EQ(same_day.size(), 1u);
+  EXPECT_EQ(same_day[0].status, "conflicting");
+  // A figure that goes up and down again is no update.
+  Article e = article("e1", "Es wurden 150 Menschen getötet.", 12);
+  const auto back = AlignClaims({&a, &c, &e});
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].status, "conflicting");
+  // Without days to go by, a conflict.
+  Article f = a, g = c;
+  f.published = {};
+  g.published = {};
+  const auto undated = AlignClaims({&f, &g});
+  ASSERT_EQ(undated.size(), 1u);
+  EXPECT_EQ(undated[0].status, "conflicting");
+}
+
 TEST(AlignClaimsTest, DatesOfAnEventPlannedAndReported) {
   auto article = [](const std::string& id, const std::string& text) {
     Article a;
