@@ -47,7 +47,7 @@ details.flag{display:inline-block} details.flag[open]{display:block;background:v
 svg{max-width:100%;height:auto;display:block} svg.bars{width:300px} svg.timeline,svg.map{width:100%}
 table.claims td:nth-child(2){width:310px}
 svg text{font:11px system-ui,sans-serif;fill:var(--fg)}
-.bar.agree{fill:var(--ok)} .bar.differ{fill:var(--bad)} .bar.alone{fill:var(--muted)} .bar.copy{opacity:.45}
+.bar.agree{fill:var(--ok)} .bar.differ{fill:var(--bad)} .bar.update{fill:var(--upd)} .bar.alone{fill:var(--muted)} .bar.copy{opacity:.45}
 .axis{stroke:var(--line)} .tick{fill:var(--muted)}
 .cover{fill:var(--muted)} .cover.copy{fill:var(--line)}
 .event circle{fill:var(--link)} .event text{fill:var(--bg);font-weight:700}
@@ -55,7 +55,7 @@ svg text{font:11px system-ui,sans-serif;fill:var(--fg)}
 .place circle{fill:var(--mark);fill-opacity:.8;stroke:var(--bg)} .place text{font-weight:600}
 ul.values{list-style:none;margin:0;padding:0} ul.values li{margin:.1rem 0}
 .swatch{display:inline-block;width:.7rem;height:.7rem;border-radius:2px;margin-right:.3rem;vertical-align:baseline}
-.swatch.agree{background:var(--ok)} .swatch.differ{background:var(--bad)} .swatch.alone{background:var(--muted)}
+.swatch.agree{background:var(--ok)} .swatch.differ{background:var(--bad)} .swatch.update{background:var(--upd)} .swatch.alone{background:var(--muted)}
 ol.timeline li,ul.cited li{margin:.3rem 0}
 .cite{font-size:.85rem;color:var(--muted)}
 .sources li{margin:.4rem 0}
@@ -349,7 +349,8 @@ std::string DayText(int64_t day) { return util::FormatDay(util::FromDayNumber(da
 
 // One row per claim: its label and status, a bar per value on the row's
 // common scale (green: meets every other source's value; red: misses one;
-// grey: one source), the wording and the citation beside each mark.
+// amber: an update, values in day order; grey: one source), the wording
+// and the citation beside each mark.
 void WriteClaims(std::string& out, const Page& page, const Story& s) {
   if (s.claims.empty()) return;
   out.append("<section id=\"");
@@ -387,7 +388,7 @@ void WriteClaims(std::string& out, const Page& page, const Story& s) {
         other = true;
         missed |= !Meet(ranges[i], ranges[j]);
       }
-      if (other) cls[i] = missed ? "differ" : "agree";
+      if (other) cls[i] = missed ? (c.status == "updated" ? "update" : "differ") : "agree";
     }
     out.append("<tr><th scope=\"row\">");
     Esc(out, c.label.empty() ? c.about : c.label);

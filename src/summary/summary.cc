@@ -199,17 +199,41 @@ std::vector<CitedText> Summary(const std::vector<Article*>& articles, const std:
     chosen.push_back(c.s);
     out.push_back({"", c.s->text, c.articles});
   }
-  // Conflicts stated as conflicts.
+  // Conflicts stated as conflicts, updates as updates: the readings, the
+  // citations naming who gave which (the text names no article).
   const bool german = !articles.empty() && articles.front()->language == "de";
-  size_t conflicts = 0;
+  std::map<std::string, const Article*> by_id;
+  for (const Article* a : articles) by_id.emplace(a->id, a);
+  size_t conflicts = 0, updates = 0;
   for (const Claim& c : claims) {
+    const std::string& about = c.label.empty() ? c.about : c.label;
+    if (c.status == "updated" && updates < 2) {
+      ++updates;
+      std::string text = german ? "Angaben, die sich mit den Tagen änderten (" + about + "): "
+                                : "Figures that changed as the days passed (" + about + "): ";
+      std::vector<std::string> ids;
+      // Readings in day order; one of the same day and bounds as the one
+      // before is the same reading ("neun", "Nine").
+      std::string last;
+      for (const ClaimValue& v : c.values) {
+        const auto it = by_id.find(v.article);
+        const std::string day = it == by_id.end() ? "" : it->second->published.value.ToString();
+        AddArticle(&ids, v.article);
+        const std::string key = day + "|" + (v.low ? FormatNumber(*v.low) : "-") + "/" +
+                                (v.high ? FormatNumber(*v.high) : "-");
+        if (key == last) continue;
+        text += (last.empty() ? "" : " → ") + ("„" + v.text + "“") + (day.empty() ? "" : " (" + day + ")");
+        last = key;
+      }
+      text += ".";
+      out.push_back({"", std::move(text), std::move(ids)});
+      continue;
+    }
     if (c.status != "conflicting" || conflicts >= 2) continue;
     ++conflicts;
-    const std::string& about = c.label.empty() ? c.about : c.label;
     std::string text = german ? "Widersprüchliche Angaben (" + about + "): "
                               : "Conflicting figures (" + about + "): ";
     std::vector<std::string> ids;
-    std::map<std::string, std::vector<std::string>> by_text;  // value text -> articles
     std::vector<std::string> order;
     // Values with the same bounds are one reading ("neun", "Nine": 9).
     std::map<std::string, std::string> shown_of;  // bounds -> text shown
@@ -221,15 +245,11 @@ std::vector<CitedText> Summary(const std::vector<Article*>& articles, const std:
       }
       auto [it, fresh] = shown_of.try_emplace(bounds, shown);
       if (fresh) order.push_back(it->second);
-      AddArticle(&by_text[it->second], v.article);
       AddArticle(&ids, v.article);
     }
     for (size_t k = 0; k < order.size(); ++k) {
       if (k > 0) text += k + 1 == order.size() ? (german ? " gegenüber " : " versus ") : ", ";
-      text += "„" + order[k] + "“ (";
-      const auto& arts = by_text[order[k]];
-      for (size_t j = 0; j < arts.size(); ++j) text += (j ? ", " : "") + arts[j];
-      text += ")";
+      text += "„" + order[k] + "“";
     }
     text += ".";
     out.push_back({"", std::move(text), std::move(ids)});

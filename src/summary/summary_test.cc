@@ -61,8 +61,18 @@ TEST(SummarizeTest, ConfirmedFirstNoRepetitionConflictsStated) {
   size_t storms = 0;
   for (const CitedText& x : s) storms += x.text.find("Dächer") != std::string::npos;
   EXPECT_EQ(storms, 1u);
-  EXPECT_EQ(s.back().text, "Widersprüchliche Angaben (people injured): „neun (9)“ (a1) gegenüber „elf (11)“ (a2).");
+  EXPECT_EQ(s.back().text, "Widersprüchliche Angaben (people injured): „neun (9)“ gegenüber „elf (11)“.");
   EXPECT_EQ(s.back().articles, (std::vector<std::string>{"a1", "a2"}));
+  // A figure updated as the days passed is said so, with its days.
+  a.published = {{2023, 2, 6}, DateBasis::kMetadata};
+  b.published = {{2023, 2, 9}, DateBasis::kMetadata};
+  Claim update = conflict;
+  update.status = "updated";
+  update.values = {{"a1", "neun", 9.0, 9.0, 9.0, "", "", ""}, {"a2", "elf", 11.0, 11.0, 11.0, "", "", ""}};
+  const auto u = DigestStory({&a, &b, &c}, {update}).summary;
+  ASSERT_FALSE(u.empty());
+  EXPECT_EQ(u.back().text,
+            "Angaben, die sich mit den Tagen änderten (people injured): „neun“ (2023-02-06) → „elf“ (2023-02-09).");
 }
 
 }  // namespace
