@@ -162,7 +162,11 @@ TEST(HtmlWriterTest, TheStoryPageHasItsSectionsMapMarkersAndPrefixedIdsForSevera
 TEST(MarkdownWriterTest, EscapesMarkupAndMarkdown) {
   const std::string md = WriteMarkdown(SampleReport());
   EXPECT_EQ(md.find("<script>"), std::string::npos);
-  EXPECT_NE(md.find("## a1: Titel"), std::string::npos);
+  EXPECT_NE(md.find("### &lt;evil&gt;.txt, 13.1.: Titel"), std::string::npos);
+  for (const char* section : {"### Summary", "### Sources", "### Claims", "### Timeline", "### Entities"}) {
+    EXPECT_NE(md.find(section), std::string::npos) << section;
+  }
+  EXPECT_NE(md.find("Ein &lt;Satz&gt;. \\(&lt;evil&gt;.txt, 13.1.\\)"), std::string::npos) << md;
   EXPECT_NE(md.find("Absatz eins.  \nZeile zwei."), std::string::npos);
 }
 
