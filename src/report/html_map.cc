@@ -78,11 +78,20 @@ void WriteMap(std::string& out, const Page& page, const Story& story, const std:
   widen(west, east, 12, 180);
   widen(south, north, 8, 85);
   // Equirectangular, longitudes shortened by the cosine of the middle
-  // latitude: shapes stay right near the places.
-  const double k = std::cos((south + north) / 2 * M_PI / 180);
-  constexpr double kWidth = 640;
+  // latitude: shapes stay right near the places. The box is widened to
+  // the map's proportions (3 high to 5 wide).
+  const double k = std::max(0.2, std::cos((south + north) / 2 * M_PI / 180));
+  constexpr double kWidth = 640, kAspect = 0.6;
+  const double wide = (east - west) * k, high = north - south;
+  if (high > wide * kAspect) {
+    const double more = (high / kAspect / k - (east - west)) / 2;
+    west = std::max(-180.0, west - more), east = std::min(180.0, east + more);
+  } else {
+    const double more = (wide * kAspect - high) / 2;
+    south = std::max(-85.0, south - more), north = std::min(85.0, north + more);
+  }
   const double scale = kWidth / ((east - west) * k);
-  const double height = std::clamp((north - south) * scale, 200.0, 520.0);
+  const double height = std::clamp((north - south) * scale, 160.0, 640.0);
   const double y_scale = height / (north - south);
   const auto x = [&](double lon) { return (lon - west) * k * scale; };
   const auto y = [&](double lat) { return (north - lat) * y_scale; };

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <set>
+#include <vector>
 #include <fstream>
 #include <sstream>
 
@@ -47,6 +49,66 @@ void CheckGolden(const std::string& name, const std::string& input) {
 }
 
 TEST(GoldenTest, NordhafenExample) { CheckGolden("nordhafen", "examples/nordhafen"); }
+
+// The page's structure, not its pixels or words: one line per structural
+// element (tag, id, class) in document order, indented by depth.
+std::string Skeleton(const std::string& html) {
+  static const std::set<std::string> kept = {"html", "head", "body", "header", "main", "nav",
+                                             "footer", "article", "section", "details", "summary",
+                                             "h1", "h2", "h3", "h4", "table", "ul", "ol", "dl",
+                                             "svg", "g", "a"};
+  static const std::set<std::string> empty = {"meta", "br", "rect", "circle", "line", "path"};
+  std::string out;
+  int depth = 0;
+  std::vector<std::string> open;
+  for (size_t i = html.find('<'); i != std::string::npos; i = html.find('<', i + 1)) {
+    if (html.compare(i, 4, "<!--") == 0 || html.compare(i, 2, "<!") == 0) continue;
+    const size_t end = html.find('>', i);
+    if (end == std::string::npos) break;
+    const std::string tag_text = html.substr(i + 1, end - i - 1);
+    const bool closing = !tag_text.empty() && tag_text[0] == '/';
+    const size_t name_end = tag_text.find_first_of(" />", closing ? 1 : 0);
+    const std::string name = tag_text.substr(closing ? 1 : 0, name_end == std::string::npos ? std::string::npos : name_end - (closing ? 1 : 0));
+    if (closing) {
+      if (kept.count(name)) --depth;
+      continue;
+    }
+    if (empty.count(name) || tag_text.back() == '/') continue;
+    if (!kept.count(name)) continue;
+    auto attr = [&](const std::string& key) {
+      const size_t at = tag_text.find(" " + key + "=\"");
+      if (at == std::string::npos) return std::string();
+      const size_t from = at + key.size() + 3;
+      return tag_text.substr(from, tag_text.find('"', from) - from);
+    };
+    std::string id = attr("id"), cls = attr("class");
+    // Ids of the page's own numbering stay; what they number does not.
+    out += std::string(size_t(depth) * 2, ' ') + name + (id.empty() ? "" : "#" + id) +
+           (cls.empty() ? "" : "." + cls) + "\n";
+    ++depth;
+  }
+  return out;
+}
+
+TEST(GoldenTest, NordhafenPageStructure) {
+  AnalyzeOptions options;
+  options.jobs = 2;
+  auto report = Analyze({"examples/nordhafen"}, options);
+  ASSERT_TRUE(report.ok());
+  const std::string got = Skeleton(report::WriteHtml(report.value()));
+  const std::string path = testing::SourceDir() + "/tests/golden/nordhafen/page-structure.txt";
+  if (std::getenv("LAGEBILD_UPDATE_GOLDEN")) {
+    std::ofstream(path, std::ios::binary) << got;
+    GTEST_SKIP() << "updated " << path;
+  }
+  const std::string want = testing::ReadAll(path);
+  ASSERT_FALSE(want.empty()) << "missing " << path;
+  EXPECT_TRUE(want == got) << FirstDifference(want, got);
+  // The sections outside checks rely on are there.
+  for (const char* id : {"summary", "sources", "claims", "timeline", "map", "statements", "entities"}) {
+    EXPECT_NE(got.find(std::string("#") + id), std::string::npos) << id;
+  }
+}
 
 }  // namespace
 }  // namespace lagebild
