@@ -45,7 +45,67 @@ struct Sentence {
   std::string text;
   util::WordIds content;
   size_t words;
+  // What a sentence that supports it must state too: its first person or
+  // organisation (the story's entity id), its figures (bounds) and days.
+  std::string actor;
+  std::vector<std::pair<double, double>> figures;
+  std::vector<std::string> days;
 };
+
+// The facts a sentence states beyond its words: the first person or
+// organisation it names, the figures and the days.
+void StatedFacts(Sentence* x) {
+  const Article& a = *x->article;
+  for (const EntityMention& m : a.entities) {
+    if (m.start >= x->start && m.end <= x->end && (m.type == "PER" || m.type == "ORG") &&
+        !m.entity.empty()) {
+      x->actor = m.entity;
+      break;
+    }
+  }
+  constexpr double kInf = 1e300;
+  for (const Quantity& q : a.quantities) {
+    if (q.start >= x->start && q.end <= x->end && (q.low || q.high || q.value)) {
+      const double lo = q.low ? *q.low : (q.value ? *q.value : -kInf);
+      const double hi = q.high ? *q.high : (q.low ? kInf : (q.value ? *q.value : kInf));
+      x->figures.emplace_back(lo, hi);
+    }
+  }
+  for (const TimeMention& t : a.times) {
+    if (t.start >= x->start && t.end <= x->end && t.type == "DATE" && t.value.size() == 10 &&
+        t.value.find('X') == std::string::npos) {
+      x->days.push_back(t.value);
+    }
+  }
+}
+
+// Whether `other` states what `s` states: the same actor, a figure that
+// meets one of its figures, one of its days; sharing words is not enough
+// (the caller has checked those).
+bool Supports(const Sentence& other, const Sentence& s) {
+  if (!s.actor.empty()) {
+    bool named = false;
+    for (const EntityMention& m : other.article->entities) {
+      named |= m.start >= other.start && m.end <= other.end && m.entity == s.actor;
+    }
+    if (!named) return false;
+  }
+  if (!s.figures.empty()) {
+    bool meets = false;
+    for (const auto& [lo, hi] : s.figures) {
+      for (const auto& [olo, ohi] : other.figures) meets |= lo <= ohi && olo <= hi;
+    }
+    if (!meets) return false;
+  }
+  if (!s.days.empty()) {
+    bool same = false;
+    for (const std::string& d : s.days) {
+      same |= std::find(other.days.begin(), other.days.end(), d) != other.days.end();
+    }
+    if (!same) return false;
+  }
+  return true;
+}
 
 std::vector<Sentence> SentencesOf(const std::vector<Article*>& articles, size_t* vocabulary) {
   std::vector<Sentence> out;
@@ -62,6 +122,7 @@ std::vector<Sentence> SentencesOf(const std::vector<Article*>& articles, size_t*
       x.text = a->text.substr(s.start, s.end - s.start);
       x.content = Content(x.text, &ids);
       x.words = util::CountWords(x.text);
+      StatedFacts(&x);
       out.push_back(std::move(x));
     }
   }
@@ -99,32 +160,55 @@ std::vector<CitedText> Timeline(const std::vector<Sentence>& sentences) {
     }
   }
   std::vector<CitedText> out;
-  for (const auto& [day, list] : days) {
-    // The sentence whose content the other sentences of the day share
-    // most; among equals the one from the article read first.
-    // (At most the first 200 sentences of a day are compared, so that a
-    // story of thousands of articles stays linear.)
-    const size_t scored = std::min<size_t>(list.size(), 200);
-    const Sentence* best = nullptr;
-    double best_score = -1;
-    for (size_t i = 0; i < scored; ++i) {
-      const Sentence* s = list[i];
-      if (s->words < 4 || s->words > 60) continue;
-      double score = 0;
-      for (size_t j = 0; j < scored; ++j) {
-        if (j != i) score += util::SharedFraction(s->content, list[j]->content);
+  for (const auto& [day, all] : days) {
+    // What happened that day: the sentence whose content the day's other
+    // sentences share most (among equals the one from the article read
+    // first), cited by its article and the articles with a sentence of
+    // that day that states the same (a fifth of its content words, the
+    // same actor and figures); then the same for the articles not cited
+    // yet, up to three entries a day. (At most the first 200 sentences of
+    // a day are compared, so that a story of thousands of articles stays
+    // linear.)
+    std::vector<const Sentence*> list(all.begin(), all.begin() + long(std::min<size_t>(all.size(), 200)));
+    for (int entry = 0; entry < 3 && !list.empty(); ++entry) {
+      const Sentence* best = nullptr;
+      double best_score = -1;
+      for (size_t i = 0; i < list.size(); ++i) {
+        const Sentence* s = list[i];
+        if (s->words < 4 || s->words > 60) continue;
+        double score = 0;
+        for (size_t j = 0; j < list.size(); ++j) {
+          if (j != i) score += util::SharedFraction(s->content, list[j]->content);
+        }
+        if (score > best_score) {
+          best_score = score;
+          best = s;
+        }
       }
-      if (score > best_score) {
-        best_score = score;
-        best = s;
+      if (best == nullptr) {
+        if (entry > 0) break;
+        best = list.front();
       }
+      CitedText c;
+      c.date = day;
+      c.text = best->text;
+      AddArticle(&c.articles, best->article->id);
+      for (const Sentence* s : list) {
+        if (s->article == best->article) continue;
+        if (util::SharedFraction(best->content, s->content) >= 0.2 && Supports(*s, *best)) {
+          AddArticle(&c.articles, s->article->id);
+        }
+      }
+      // The articles cited are done with for the day.
+      std::vector<const Sentence*> rest;
+      for (const Sentence* s : list) {
+        if (std::find(c.articles.begin(), c.articles.end(), s->article->id) == c.articles.end()) {
+          rest.push_back(s);
+        }
+      }
+      list = std::move(rest);
+      out.push_back(std::move(c));
     }
-    if (best == nullptr) best = list.front();
-    CitedText c;
-    c.date = day;
-    c.text = best->text;
-    for (const Sentence* s : list) AddArticle(&c.articles, s->article->id);
-    out.push_back(std::move(c));
   }
   return out;
 }
@@ -173,7 +257,8 @@ std::vector<CitedText> Summary(const std::vector<Article*>& articles, const std:
     }
     for (uint32_t o : touched) {
       const Sentence& other = sentences[o];
-      const bool close = count[o] >= 2 && other.article != s.article && util::SharedFraction(s.content, other.content) >= 0.4;
+      const bool close = count[o] >= 2 && other.article != s.article &&
+                         util::SharedFraction(s.content, other.content) >= 0.4 && Supports(other, s);
       count[o] = 0;
       if (!close) continue;
       sources.insert(other.source);

@@ -4,8 +4,9 @@
 // Out:   DigestStory: the timeline, one entry per calendar day the articles date an
 //        event to (a DATE mention resolved to a day: "am 19. Januar",
 //        "am Mittwoch kommender Woche", "heute"), in date order, with the
-//        sentence that tells it best and every article that dates
-//        something to that day.
+//        sentence that tells it best and the articles that state the same
+//        that day; up to three entries a day, the next told by the
+//        articles not cited yet.
 //        and the summary: up to six sentences of the articles, preferring
 //        what several sources say, without repeating itself, each citing
 //        the articles that say it; then one sentence per conflicting claim
@@ -13,7 +14,9 @@
 // How:   sentences (util/sentences.h) compared by their content words (five
 //        letters or more, first five letters); a sentence's support is the
 //        number of other sources (copies count as their original) with a
-//        sentence sharing two fifths of its content words. The timeline's
+//        sentence sharing two fifths of its content words that states the
+//        same facts: its first person or organisation (a story entity), a
+//        figure that meets one of its figures, one of its days. The timeline's
 //        sentence for a day is the one whose content most other sentences
 //        of that day share. Selection is greedy by support, then position
 //        in its article; a sentence that shares half its content with one
