@@ -50,7 +50,42 @@ struct Sentence {
   std::string actor;
   std::vector<std::pair<double, double>> figures;
   std::vector<std::string> days;
+  std::vector<std::string> numbers;  // its numbers as digits ("7,8" and "7.8": "78")
+  bool starts = false;  // begins as a sentence does: a capital, a digit or a quotation mark
 };
+
+// The numbers of a text as their digits, group and decimal marks left out.
+std::vector<std::string> NumbersOf(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size();) {
+    if (!util::IsAsciiDigit(text[i])) {
+      ++i;
+      continue;
+    }
+    std::string digits;
+    while (i < text.size() && (util::IsAsciiDigit(text[i]) ||
+                               ((text[i] == '.' || text[i] == ',') && i + 1 < text.size() &&
+                                util::IsAsciiDigit(text[i + 1]) && !digits.empty()))) {
+      if (util::IsAsciiDigit(text[i])) digits.push_back(text[i]);
+      ++i;
+    }
+    if (std::find(out.begin(), out.end(), digits) == out.end()) out.push_back(std::move(digits));
+  }
+  return out;
+}
+
+bool StartsAsSentence(std::string_view text) {
+  if (text.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(text[0]);
+  if ((c >= 'A' && c <= 'Z') || util::IsAsciiDigit(char(c)) || c == '"' || c == '\'' || c == '(') return true;
+  // Capitals beyond ASCII (Ä, Ö, Ü, É ...), and quotation marks „ “ » «.
+  if (c == 0xC3 && text.size() > 1) {
+    const unsigned char d = static_cast<unsigned char>(text[1]);
+    return d >= 0x80 && d <= 0x9E;
+  }
+  return text.starts_with("\u201E") || text.starts_with("\u201C") || text.starts_with("\u00BB") ||
+         text.starts_with("\u00AB") || text.starts_with("\u2018");
+}
 
 // The facts a sentence states beyond its words: the first person or
 // organisation it names, the figures and the days.
@@ -77,6 +112,8 @@ void StatedFacts(Sentence* x) {
       x->days.push_back(t.value);
     }
   }
+  x->numbers = NumbersOf(x->text);
+  x->starts = StartsAsSentence(x->text);
 }
 
 // Whether `other` states what `s` states: the same actor, a figure that
@@ -96,6 +133,11 @@ bool Supports(const Sentence& other, const Sentence& s) {
       for (const auto& [olo, ohi] : other.figures) meets |= lo <= ohi && olo <= hi;
     }
     if (!meets) return false;
+  }
+  // Every number it gives, the same (a magnitude of 7,8 is not one of 7,7;
+  // "mindestens 440" is not "500").
+  for (const std::string& n : s.numbers) {
+    if (std::find(other.numbers.begin(), other.numbers.end(), n) == other.numbers.end()) return false;
   }
   if (!s.days.empty()) {
     bool same = false;
@@ -140,6 +182,26 @@ std::string FormatNumber(double v) {
   return buf;
 }
 
+// A sentence cites another article when a sentence of it holds this share
+// of its content words (and states its actor, numbers and days: Supports).
+constexpr double kCitedShare = 0.7;
+
+// The share of a's content words that b holds.
+double Contained(const util::WordIds& a, const util::WordIds& b) {
+  if (a.empty()) return 0;
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++shared, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return double(shared) / double(a.size());
+}
+
 std::vector<CitedText> Timeline(const std::vector<Sentence>& sentences) {
   // Day -> the sentences that date something to it.
   std::map<std::string, std::vector<const Sentence*>> days;
@@ -164,18 +226,18 @@ std::vector<CitedText> Timeline(const std::vector<Sentence>& sentences) {
     // What happened that day: the sentence whose content the day's other
     // sentences share most (among equals the one from the article read
     // first), cited by its article and the articles with a sentence of
-    // that day that states the same (a fifth of its content words, the
-    // same actor and figures); then the same for the articles not cited
-    // yet, up to three entries a day. (At most the first 200 sentences of
+    // that day that states the same (kCitedShare of its content words, its
+    // actor, numbers and days); then the same for the articles not cited
+    // yet, up to five entries a day. (At most the first 200 sentences of
     // a day are compared, so that a story of thousands of articles stays
     // linear.)
     std::vector<const Sentence*> list(all.begin(), all.begin() + long(std::min<size_t>(all.size(), 200)));
-    for (int entry = 0; entry < 3 && !list.empty(); ++entry) {
+    for (int entry = 0; entry < 5 && !list.empty(); ++entry) {
       const Sentence* best = nullptr;
       double best_score = -1;
       for (size_t i = 0; i < list.size(); ++i) {
         const Sentence* s = list[i];
-        if (s->words < 4 || s->words > 60) continue;
+        if (s->words < 4 || s->words > 60 || !s->starts) continue;
         double score = 0;
         for (size_t j = 0; j < list.size(); ++j) {
           if (j != i) score += util::SharedFraction(s->content, list[j]->content);
@@ -195,7 +257,7 @@ std::vector<CitedText> Timeline(const std::vector<Sentence>& sentences) {
       AddArticle(&c.articles, best->article->id);
       for (const Sentence* s : list) {
         if (s->article == best->article) continue;
-        if (util::SharedFraction(best->content, s->content) >= 0.2 && Supports(*s, *best)) {
+        if (Contained(best->content, s->content) >= kCitedShare && Supports(*s, *best)) {
           AddArticle(&c.articles, s->article->id);
         }
       }
@@ -239,7 +301,7 @@ std::vector<CitedText> Summary(const std::vector<Article*>& articles, const std:
   std::vector<uint32_t> touched;
   for (const Sentence& s : sentences) {
     if (cands.size() >= 3000) break;
-    if (s.words < 6 || s.words > 50 || s.content.size() < 4) continue;
+    if (s.words < 6 || s.words > 50 || s.content.size() < 4 || !s.starts) continue;
     if (s.text.back() != '.' && s.text.back() != '!' && s.text.find("\xE2\x80\x9C") == std::string::npos &&
         s.text.back() != '"') {
       continue;  // titles, captions, list items
@@ -257,12 +319,17 @@ std::vector<CitedText> Summary(const std::vector<Article*>& articles, const std:
     }
     for (uint32_t o : touched) {
       const Sentence& other = sentences[o];
-      const bool close = count[o] >= 2 && other.article != s.article &&
-                         util::SharedFraction(s.content, other.content) >= 0.4 && Supports(other, s);
+      const uint32_t shared = count[o];
       count[o] = 0;
-      if (!close) continue;
+      if (shared < 2 || other.article == s.article ||
+          util::SharedFraction(s.content, other.content) < 0.4 || !Supports(other, s)) {
+        continue;
+      }
+      // It confirms the sentence (its source counts for the choice) ...
       sources.insert(other.source);
-      AddArticle(&c.articles, other.article->id);
+      // ... and is cited when it says nearly all of it: seven in ten of the
+      // sentence's content words, its actor, numbers and days.
+      if (double(shared) >= kCitedShare * double(s.content.size())) AddArticle(&c.articles, other.article->id);
     }
     c.sources = sources.size();
     // Cited in reading order.

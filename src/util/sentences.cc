@@ -67,6 +67,19 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
     }
     if (j < text.size() && !IsAsciiSpace(text[j])) continue;
     if (c == '.' && KeepsSentence(text, i)) continue;
+    // A sentence does not begin with a small letter: "Queen Elizabeth II.
+    // die Westminster Hall", "am Montagabend (20.02.) wieder ein Erdbeben"
+    // go on (a line break still ends a line without final punctuation).
+    size_t k = j;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    if (k < text.size()) {
+      const unsigned char n = static_cast<unsigned char>(text[k]);
+      const bool small = (n >= 'a' && n <= 'z') ||
+                         (n == 0xC3 && k + 1 < text.size() &&
+                          static_cast<unsigned char>(text[k + 1]) >= 0x9F &&
+                          static_cast<unsigned char>(text[k + 1]) <= 0xBF);
+      if (small) continue;
+    }
     emit(j);
     i = j - 1;
   }
