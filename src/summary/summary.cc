@@ -44,6 +44,11 @@ struct Sentence {
   size_t position;     // in its article
   std::string text;
   util::WordIds content;
+  // Its content words outside the names it mentions: what it says of them
+  // ("haben das Land verlassen"), which a citing sentence must say too (a
+  // long name, "Organisation des Vertrags über kollektive Sicherheit",
+  // would otherwise count as much as the act).
+  util::WordIds said;
   size_t words;
   // What a sentence that supports it must state too: its first person or
   // organisation (the story's entity id), its figures (bounds) and days.
@@ -163,6 +168,14 @@ std::vector<Sentence> SentencesOf(const std::vector<Article*>& articles, size_t*
       x.position = pos++;
       x.text = a->text.substr(s.start, s.end - s.start);
       x.content = Content(x.text, &ids);
+      std::string unnamed = x.text;
+      for (const EntityMention& m : a->entities) {
+        if (m.start >= x.start && m.end <= x.end) {
+          std::fill(unnamed.begin() + long(m.start - x.start), unnamed.begin() + long(m.end - x.start), ' ');
+        }
+      }
+      x.said = Content(unnamed, &ids);
+      if (x.said.empty()) x.said = x.content;
       x.words = util::CountWords(x.text);
       StatedFacts(&x);
       out.push_back(std::move(x));
@@ -257,7 +270,7 @@ std::vector<CitedText> Timeline(const std::vector<Sentence>& sentences) {
       AddArticle(&c.articles, best->article->id);
       for (const Sentence* s : list) {
         if (s->article == best->article) continue;
-        if (Contained(best->content, s->content) >= kCitedShare && Supports(*s, *best)) {
+        if (Contained(best->said, s->content) >= kCitedShare && Supports(*s, *best)) {
           AddArticle(&c.articles, s->article->id);
         }
       }
@@ -328,8 +341,9 @@ std::vector<CitedText> Summary(const std::vector<Article*>& articles, const std:
       // It confirms the sentence (its source counts for the choice) ...
       sources.insert(other.source);
       // ... and is cited when it says nearly all of it: seven in ten of the
-      // sentence's content words, its actor, numbers and days.
-      if (double(shared) >= kCitedShare * double(s.content.size())) AddArticle(&c.articles, other.article->id);
+      // content words the sentence says of its names, its actor, numbers
+      // and days.
+      if (Contained(s.said, other.content) >= kCitedShare) AddArticle(&c.articles, other.article->id);
     }
     c.sources = sources.size();
     // Cited in reading order.
