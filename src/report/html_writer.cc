@@ -34,6 +34,7 @@ constexpr const char* kStyle = R"css(
 *{box-sizing:border-box}
 body{font:16px/1.5 system-ui,sans-serif;max-width:62rem;margin:0 auto;padding:1rem;color:var(--fg);background:var(--bg);overflow-wrap:anywhere}
 a{color:var(--link)} a:focus{outline:2px solid var(--link);outline-offset:2px}
+a.sentence{color:inherit;text-decoration:none} a.sentence:hover,a.sentence:focus{text-decoration:underline}
 h1{font-size:1.6rem;margin:.5rem 0} h2{font-size:1.35rem;margin:1.5rem 0 .25rem} h3{font-size:1.1rem;margin:1.25rem 0 .4rem}
 .facts,.note,.basis,.kind{color:var(--muted);font-size:.9rem}
 section{margin:.5rem 0}
@@ -167,9 +168,26 @@ void MarkedText(std::string& out, const Article& a, const Story* story) {
     }
     marks.push_back({q.start, q.end, "m-number", title});
   }
+  // Anchors where the story's summary and timeline sentences begin in this
+  // article ("a1-at-120"), for their links.
+  if (story) {
+    for (const std::vector<CitedText>* list : {&story->summary, &story->timeline}) {
+      for (const CitedText& c : *list) {
+        const size_t at = c.text.empty() ? std::string::npos : t.find(c.text);
+        if (at != std::string::npos) marks.push_back({at, at, nullptr, ""});
+      }
+    }
+  }
   std::sort(marks.begin(), marks.end(), [](const Mark& x, const Mark& y) {
-    return x.start != y.start ? x.start < y.start : x.end > y.end;
+    if (x.start != y.start) return x.start < y.start;
+    if ((x.cls == nullptr) != (y.cls == nullptr)) return x.cls == nullptr;  // anchors first
+    return x.end > y.end;
   });
+  marks.erase(std::unique(marks.begin(), marks.end(),
+                          [](const Mark& x, const Mark& y) {
+                            return x.cls == nullptr && y.cls == nullptr && x.start == y.start;
+                          }),
+              marks.end());
   size_t at = 0, next = 0;
   out.append("<p>");
   auto plain = [&](size_t to) {
@@ -192,6 +210,12 @@ void MarkedText(std::string& out, const Article& a, const Story* story) {
   for (const Mark& m : marks) {
     if (m.start < at) continue;  // overlaps one written
     plain(m.start);
+    if (m.cls == nullptr) {
+      out.append("<span id=\"");
+      Esc(out, a.id + "-at-" + std::to_string(m.start));
+      out.append("\"></span>");
+      continue;
+    }
     out.append("<span class=\"");
     out.append(m.cls);
     out.append("\" title=\"");
@@ -208,6 +232,24 @@ void MarkedText(std::string& out, const Article& a, const Story* story) {
 
 // --- the story's sections ---------------------------------------------------
 
+// A summary or timeline sentence as a link to where it stands in the
+// first cited article that has it; as text when none has it.
+void SentenceLink(std::string& out, const Page& page, const CitedText& c) {
+  for (const std::string& id : c.articles) {
+    const auto it = page.articles.find(id);
+    if (it == page.articles.end() || c.text.empty()) continue;
+    const size_t at = it->second->text.find(c.text);
+    if (at == std::string::npos) continue;
+    out.append("<a class=\"sentence\" href=\"#");
+    Esc(out, id + "-at-" + std::to_string(at));
+    out.append("\">");
+    Esc(out, c.text);
+    out.append("</a>");
+    return;
+  }
+  Esc(out, c.text);
+}
+
 void WriteSummary(std::string& out, const Page& page, const Story& s) {
   if (s.summary.empty()) return;
   out.append("<section id=\"");
@@ -215,7 +257,7 @@ void WriteSummary(std::string& out, const Page& page, const Story& s) {
   out.append("\">\n<h3>Summary</h3>\n<ul class=\"cited\">\n");
   for (const CitedText& c : s.summary) {
     out.append("<li>");
-    Esc(out, c.text);
+    SentenceLink(out, page, c);
     out.append(" ");
     html::Cites(out, page, c.articles);
     out.append("</li>\n");
@@ -530,7 +572,7 @@ void WriteTimeline(std::string& out, const Page& page, const Story& s) {
       out.append("\"><time>");
       Esc(out, c.date);
       out.append("</time> ");
-      Esc(out, c.text);
+      SentenceLink(out, page, c);
       out.append(" ");
       html::Cites(out, page, c.articles);
       out.append("</li>\n");

@@ -123,6 +123,11 @@ try {
     const flag = sources.locator("details.flag", { hasText: "state-affiliated" }).first();
     await flag.locator("summary").click();
     check("seeds: a flag's evidence opens", (await flag.innerText()).includes("RT"));
+    const missing = await page.evaluate(() => [...document.querySelectorAll('a[href^="#"]')]
+      .map((a) => a.getAttribute("href").slice(1)).filter((id) => !document.getElementById(id)));
+    check("seeds: every link leads to an id of the page", missing.length === 0, missing.slice(0, 5).join(" "));
+    check("seeds: summary sentences link to where they stand",
+      await page.locator("#summary a.sentence").count() >= 1);
     check("seeds: no bare article id as a link text",
       await page.locator("a", { hasText: /^a\d+$/ }).count() === 0);
     const width = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
