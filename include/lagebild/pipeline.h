@@ -81,6 +81,7 @@ struct StoryMember {
   std::optional<int64_t> duplicate_of;
   std::string source;
   int64_t event = 0;  // its event in the story (an id across the store)
+  std::string language;
 };
 Result<std::vector<StoryMember>> ListMembers(const std::string& db);
 

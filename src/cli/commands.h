@@ -23,5 +23,6 @@ void AddQuotesCommand(CLI::App& app, std::function<int()>* run);
 void AddIngestCommand(CLI::App& app, std::function<int()>* run);
 void AddStoriesCommand(CLI::App& app, std::function<int()>* run);
 void AddEntitiesCommand(CLI::App& app, std::function<int()>* run);
+void AddServeCommand(CLI::App& app, std::function<int()>* run);
 
 }  // namespace lagebild::cli

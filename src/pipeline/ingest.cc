@@ -300,7 +300,7 @@ Result<std::vector<StoryMember>> ListMembers(const std::string& db_path) {
   std::vector<StoryMember> out;
   out.reserve(rows.value().size());
   for (store::StoredArticle& a : rows.value()) {
-    out.push_back({a.id, a.story, a.duplicate_of, std::move(a.source), a.event});
+    out.push_back({a.id, a.story, a.duplicate_of, std::move(a.source), a.event, std::move(a.language)});
   }
   return out;
 }

@@ -617,7 +617,7 @@ Result<std::vector<StoredStory>> Store::Stories() {
 
 Result<std::vector<StoredArticle>> Store::Memberships() {
   Statement q(db_,
-              "SELECT id, source, story, duplicate_of, coalesce(event, story) FROM articles "
+              "SELECT id, source, story, duplicate_of, coalesce(event, story), language FROM articles "
               "ORDER BY id");
   if (!q.ok()) return Error("cannot read articles");
   std::vector<StoredArticle> out;
@@ -629,6 +629,7 @@ Result<std::vector<StoredArticle>> Store::Memberships() {
     a.story = q.Int(2);
     if (!q.IsNull(3)) a.duplicate_of = q.Int(3);
     a.event = q.Int(4);
+    a.language = q.Text(5);
     out.push_back(std::move(a));
   }
   if (rc != SQLITE_DONE) return Error("cannot read articles");
