@@ -82,6 +82,7 @@ struct StoryMember {
   std::string source;
   int64_t event = 0;  // its event in the story (an id across the store)
   std::string language;
+  std::optional<int64_t> day;  // its own day (days since 1970-01-01), when dated to the day
 };
 Result<std::vector<StoryMember>> ListMembers(const std::string& db);
 

@@ -300,7 +300,9 @@ Result<std::vector<StoryMember>> ListMembers(const std::string& db_path) {
   std::vector<StoryMember> out;
   out.reserve(rows.value().size());
   for (store::StoredArticle& a : rows.value()) {
-    out.push_back({a.id, a.story, a.duplicate_of, std::move(a.source), a.event, std::move(a.language)});
+    std::optional<int64_t> day;
+    if (a.first_day == a.last_day) day = a.first_day;
+    out.push_back({a.id, a.story, a.duplicate_of, std::move(a.source), a.event, std::move(a.language), day});
   }
   return out;
 }

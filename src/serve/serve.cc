@@ -70,7 +70,12 @@ std::optional<int64_t> QueryNumber(const httplib::Request& req, const char* key,
 struct StoryFacts {
   int64_t sources = 0;
   std::vector<std::string> languages;
+  std::map<int64_t, int> per_day;  // articles dated to the day, by day
 };
+
+// The sparkline's days: the last kSparkDays up to the newest day of the
+// store; a story grows by its articles of the last kGrowingDays of them.
+constexpr int64_t kSparkDays = 14, kGrowingDays = 3;
 
 Result<std::map<int64_t, StoryFacts>> FactsOf(const std::string& db) {
   Result<std::vector<StoryMember>> members = ListMembers(db);
@@ -80,6 +85,7 @@ Result<std::map<int64_t, StoryFacts>> FactsOf(const std::string& db) {
   for (const StoryMember& m : members.value()) {
     if (!m.duplicate_of) ++out[m.story].sources;
     ++languages[m.story][m.language];
+    if (m.day) ++out[m.story].per_day[*m.day];
   }
   for (auto& [story, counts] : languages) {
     std::vector<std::pair<int, std::string>> sorted;
@@ -92,8 +98,51 @@ Result<std::map<int64_t, StoryFacts>> FactsOf(const std::string& db) {
   return out;
 }
 
-std::string StoryListPage(const std::vector<StoryInfo>& stories,
-                          const std::map<int64_t, StoryFacts>& facts) {
+// Articles per day over the sparkline's days, as a small inline SVG.
+std::string Sparkline(const StoryFacts& f, int64_t newest) {
+  int most = 1;
+  for (int64_t d = newest - kSparkDays + 1; d <= newest; ++d) {
+    const auto it = f.per_day.find(d);
+    if (it != f.per_day.end()) most = std::max(most, it->second);
+  }
+  std::string out = "<svg class=\"spark\" viewBox=\"0 0 " + std::to_string(kSparkDays * 6) +
+                    " 20\" width=\"" + std::to_string(kSparkDays * 6) +
+                    "\" height=\"20\" role=\"img\" aria-label=\"articles per day, last " +
+                    std::to_string(kSparkDays) + " days\">";
+  for (int64_t k = 0; k < kSparkDays; ++k) {
+    const auto it = f.per_day.find(newest - kSparkDays + 1 + k);
+    const int n = it == f.per_day.end() ? 0 : it->second;
+    const int h = n == 0 ? 1 : std::max(2, 20 * n / most);
+    out += "<rect x=\"" + std::to_string(k * 6) + "\" y=\"" + std::to_string(20 - h) +
+           "\" width=\"5\" height=\"" + std::to_string(h) + "\"" + (n == 0 ? " class=\"none\"" : "") + "/>";
+  }
+  out += "</svg>";
+  return out;
+}
+
+std::string StoryListPage(std::vector<StoryInfo> stories, const std::map<int64_t, StoryFacts>& facts) {
+  // Growing stories first: most articles in the store's last days, then
+  // the largest.
+  int64_t newest = 0;
+  bool any_day = false;
+  for (const auto& [id, f] : facts) {
+    if (!f.per_day.empty()) {
+      newest = any_day ? std::max(newest, f.per_day.rbegin()->first) : f.per_day.rbegin()->first;
+      any_day = true;
+    }
+  }
+  const auto growth = [&](const StoryInfo& s) {
+    const auto it = facts.find(s.id);
+    int n = 0;
+    if (it == facts.end() || !any_day) return n;
+    for (const auto& [day, count] : it->second.per_day) n += day > newest - kGrowingDays ? count : 0;
+    return n;
+  };
+  std::stable_sort(stories.begin(), stories.end(), [&](const StoryInfo& a, const StoryInfo& b) {
+    const int ga = growth(a), gb = growth(b);
+    if (ga != gb) return ga > gb;
+    return a.articles > b.articles;
+  });
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -101,18 +150,21 @@ std::string StoryListPage(const std::vector<StoryInfo>& stories,
       "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:62rem;margin:0 auto;padding:1rem;"
       "overflow-wrap:anywhere}table{border-collapse:collapse;width:100%}td,th{text-align:left;"
       "padding:.3rem .4rem;border-bottom:1px solid #c9c9d0;vertical-align:top}"
-      ".facts{color:#5a5a60;font-size:.9rem}</style>\n</head>\n<body>\n<h1>Lagebild</h1>\n"
+      ".facts{color:#5a5a60;font-size:.9rem}th{white-space:nowrap;overflow-wrap:normal}"
+      "svg.spark rect{fill:#0b57d0}svg.spark rect.none{fill:#c9c9d0}</style>\n</head>\n<body>\n<h1>Lagebild</h1>\n"
       "<p class=\"facts\">";
   report::AppendHtmlEscaped(out, std::to_string(stories.size()) +
                                      (stories.size() == 1 ? " story" : " stories") +
                                      " · JSON: /api/v1/stories");
-  out += "</p>\n<table>\n<tr><th scope=\"col\">story</th><th scope=\"col\">articles</th>"
-         "<th scope=\"col\">sources</th><th scope=\"col\">languages</th><th scope=\"col\">days</th></tr>\n";
+  out += "</p>\n<table>\n<tr><th scope=\"col\">story</th><th scope=\"col\">articles per day</th>"
+         "<th scope=\"col\">articles</th><th scope=\"col\">sources</th><th scope=\"col\">languages</th>"
+         "<th scope=\"col\">days</th></tr>\n";
   for (const StoryInfo& s : stories) {
     const auto f = facts.find(s.id);
     out += "<tr><td><a href=\"/stories/s" + std::to_string(s.id) + "\">";
     report::AppendHtmlEscaped(out, s.title.empty() ? std::string("(untitled)") : s.title);
-    out += "</a></td><td>" + std::to_string(s.articles) + "</td><td>" +
+    out += "</a></td><td>" + (f != facts.end() && any_day ? Sparkline(f->second, newest) : std::string()) +
+           "</td><td>" + std::to_string(s.articles) + "</td><td>" +
            std::to_string(f == facts.end() ? 0 : f->second.sources) + "</td><td>";
     std::string langs;
     if (f != facts.end()) {

@@ -2,11 +2,14 @@
 // In:    a lagebild database (SQLite, as `ingest` writes it), a host and a
 //        port (0: a free one).
 // Out:   HTTP on that address until SIGINT or SIGTERM:
-//          GET /                      the story list (HTML)
+//          GET /                      the story list (HTML): growing stories
+//                                     first (articles of the store's last
+//                                     three days), a sparkline of the last 14
 //          GET /stories/{id}          the story page (HTML, the report's page)
 //          GET /health                {"status": "ok", "stories": N}
 //          GET /api/v1/stories        {"items": [...], "next": cursor | null}
-//                                     (?limit=1..500, default 50; ?cursor=)
+//                                     (?limit=1..500, default 50; ?cursor=),
+//                                     in the stored order (stable pages)
 //          GET /api/v1/stories/{id}   the story's report (JSON, lagebild.report/1)
 //        Anything else, or a malformed request: a 4xx with
 //        {"error": {"code", "message"}}.

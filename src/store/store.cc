@@ -617,8 +617,8 @@ Result<std::vector<StoredStory>> Store::Stories() {
 
 Result<std::vector<StoredArticle>> Store::Memberships() {
   Statement q(db_,
-              "SELECT id, source, story, duplicate_of, coalesce(event, story), language FROM articles "
-              "ORDER BY id");
+              "SELECT id, source, story, duplicate_of, coalesce(event, story), language, first_day, "
+              "last_day FROM articles ORDER BY id");
   if (!q.ok()) return Error("cannot read articles");
   std::vector<StoredArticle> out;
   int rc;
@@ -630,6 +630,8 @@ Result<std::vector<StoredArticle>> Store::Memberships() {
     if (!q.IsNull(3)) a.duplicate_of = q.Int(3);
     a.event = q.Int(4);
     a.language = q.Text(5);
+    a.first_day = q.Int(6);
+    a.last_day = q.Int(7);
     out.push_back(std::move(a));
   }
   if (rc != SQLITE_DONE) return Error("cannot read articles");

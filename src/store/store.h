@@ -114,8 +114,8 @@ class Store {
                 const std::vector<std::pair<int64_t, int64_t>>& merges = {});
 
   Result<std::vector<StoredStory>> Stories();
-  // Every article's id, source, story, event, duplicate_of and language
-  // (nothing else), by id.
+  // Every article's id, source, story, event, duplicate_of, language and
+  // days (nothing else), by id.
   Result<std::vector<StoredArticle>> Memberships();
   // The story's articles by id, with `raw`; NotFound when there is no such story.
   Result<std::vector<StoredArticle>> StoryArticles(int64_t story);

@@ -82,6 +82,23 @@ kill -TERM "$pid"
 stopped
 check "SIGTERM stops it cleanly (exit 0)" test "$status" = 0
 
+# Growing stories first: the seeds (2022) stored first, the example (2025,
+# the store's newest days) second, listed first, each with a sparkline.
+"$bin" ingest -q --db "$tmp/two.db" "$(dirname "$0")/../../../shared/seeds" examples/nordhafen
+mv "$tmp/news.db" "$tmp/one.db"
+cp "$tmp/two.db" "$tmp/news.db"
+start
+get '' >/dev/null
+first=$(grep -o 'href="/stories/s[0-9]*"' "$tmp/body" | head -1)
+check "the growing story comes first" test "$first" = 'href="/stories/s2"'
+check "with a sparkline of its days" grep -q '<svg class="spark"' "$tmp/body"
+check "the API keeps the stored order" test "$(get 'api/v1/stories?limit=1')" = "200 application/json"
+check "its first item is s1, a next page follows" grep -q '"next": "s1"' "$tmp/body"
+get 'api/v1/stories?limit=1&cursor=s1' >/dev/null
+check "the next page is s2" grep -q '"id": "s2"' "$tmp/body"
+kill -TERM "$pid"
+stopped
+
 "$bin" serve --db "$tmp/missing.db" --port 0 >/dev/null 2>"$tmp/err"
 check "a missing database is a usage error (2)" test $? -eq 2
 printf 'not a database' >"$tmp/words.db"
