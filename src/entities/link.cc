@@ -225,6 +225,23 @@ bool IsNameByte(char c) {
   return util::IsAsciiAlpha(c) || static_cast<unsigned char>(c) >= 0x80 || c == '-';
 }
 
+// A word that begins with a capital letter (ASCII or Latin-1: Ä, Ö, Ü).
+bool StartsWithCapital(std::string_view w) {
+  if (w.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(w[0]);
+  return (c >= 'A' && c <= 'Z') ||
+         (c == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) >= 0x80 &&
+          static_cast<unsigned char>(w[1]) <= 0x9E);
+}
+
+// Whether one of the mentions overlaps the bytes [s, e).
+bool Overlaps(const std::vector<EntityMention>& mentions, size_t s, size_t e) {
+  for (const EntityMention& m : mentions) {
+    if (m.start < e && s < m.end) return true;
+  }
+  return false;
+}
+
 // Known names the tagger missed: once the story knows an entity, its
 // single-word forms (a person's surname when only one person has it, and
 // its romanisations and genitive) and the names of its alias group are
@@ -261,13 +278,7 @@ void Propagate(const std::vector<Article*>& articles, std::vector<StoryEntity>* 
   for (Article* a : articles) {
     std::vector<EntityMention> added;
     auto free_span = [&](size_t s, size_t e) {
-      for (const EntityMention& m : a->entities) {
-        if (m.start < e && s < m.end) return false;
-      }
-      for (const EntityMention& m : added) {
-        if (m.start < e && s < m.end) return false;
-      }
-      return true;
+      return !Overlaps(a->entities, s, e) && !Overlaps(added, s, e);
     };
     auto mention = [&](size_t s, size_t e, size_t ent) {
       EntityMention m;
@@ -307,10 +318,7 @@ void Propagate(const std::vector<Article*>& articles, std::vector<StoryEntity>* 
       // "al-Assad": the name with its article.
       const size_t particle = util::NameParticleLength(w);
       const std::string_view bare = w.substr(particle);
-      const bool capital = (bare[0] >= 'A' && bare[0] <= 'Z') ||
-                           (static_cast<unsigned char>(bare[0]) == 0xC3 && bare.size() > 1 &&
-                            static_cast<unsigned char>(bare[1]) >= 0x80 &&
-                            static_cast<unsigned char>(bare[1]) <= 0x9E);
+      const bool capital = StartsWithCapital(bare);
       if (capital && bare.size() >= 3) {
         const auto entity_of = [&](std::string_view word) -> long {
           if (auto it = word_to.find(NameKey(word)); it != word_to.end()) return it->second;
@@ -398,22 +406,13 @@ void AddKnownNames(const std::vector<Article*>& articles,
       while (e < text.size() && IsNameByte(text[e])) ++e;
       const std::string_view w = std::string_view(text).substr(i, e - i);
       const std::string_view bare = w.substr(util::NameParticleLength(w));
-      const bool capital = (bare[0] >= 'A' && bare[0] <= 'Z') ||
-                           (static_cast<unsigned char>(bare[0]) == 0xC3 && bare.size() > 1 &&
-                            static_cast<unsigned char>(bare[1]) >= 0x80 &&
-                            static_cast<unsigned char>(bare[1]) <= 0x9E);
+      const bool capital = StartsWithCapital(bare);
       words.push_back({i, e, capital});
       i = e;
     }
     std::vector<EntityMention> added;
     auto free_span = [&](size_t s, size_t e) {
-      for (const EntityMention& m : a->entities) {
-        if (m.start < e && s < m.end) return false;
-      }
-      for (const EntityMention& m : added) {
-        if (m.start < e && s < m.end) return false;
-      }
-      return true;
+      return !Overlaps(a->entities, s, e) && !Overlaps(added, s, e);
     };
     for (size_t k = 0; k < words.size(); ++k) {
       if (!words[k].capital) continue;

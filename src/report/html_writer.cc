@@ -69,7 +69,9 @@ details{margin:.25rem 0} summary{cursor:pointer}
 details.story>summary{list-style:none} details.story>summary h2{display:inline}
 .errors{background:var(--badbg);padding:.5rem}
 nav.stories td:first-child{width:55%}
-@media (max-width:40rem){body{padding:.5rem} dl.meta{grid-template-columns:auto}}
+@media (max-width:40rem){body{padding:.5rem} dl.meta{grid-template-columns:auto}
+table.claims,table.claims tbody,table.claims tr,table.claims td,table.claims th{display:block;width:auto}
+table.claims tr:first-child{display:none} table.claims td:nth-child(2){width:auto} svg.bars{width:100%}}
 @media print{body{max-width:none;color:#000;background:#fff} a{color:#000;text-decoration:none} details>summary{list-style:none} .map{break-inside:avoid} nav.stories{display:none}}
 )css";
 
@@ -232,6 +234,15 @@ void MarkedText(std::string& out, const Article& a, const Story* story) {
 
 // --- the story's sections ---------------------------------------------------
 
+// <section id="ID"><h3>TITLE</h3>
+void OpenSection(std::string& out, const std::string& id, const char* title) {
+  out.append("<section id=\"");
+  Esc(out, id);
+  out.append("\">\n<h3>");
+  out.append(title);
+  out.append("</h3>\n");
+}
+
 // A summary or timeline sentence as a link to where it stands in the
 // first cited article that has it; as text when none has it.
 void SentenceLink(std::string& out, const Page& page, const CitedText& c) {
@@ -252,9 +263,8 @@ void SentenceLink(std::string& out, const Page& page, const CitedText& c) {
 
 void WriteSummary(std::string& out, const Page& page, const Story& s) {
   if (s.summary.empty()) return;
-  out.append("<section id=\"");
-  Esc(out, SectionId(page, s, "summary"));
-  out.append("\">\n<h3>Summary</h3>\n<ul class=\"cited\">\n");
+  OpenSection(out, SectionId(page, s, "summary"), "Summary");
+  out.append("<ul class=\"cited\">\n");
   for (const CitedText& c : s.summary) {
     out.append("<li>");
     SentenceLink(out, page, c);
@@ -277,9 +287,8 @@ void WriteSources(std::string& out, const Page& page, const Story& s) {
     if (!by_outlet.count(label)) order.push_back(label);
     by_outlet[label].push_back(it->second);
   }
-  out.append("<section id=\"");
-  Esc(out, SectionId(page, s, "sources"));
-  out.append("\">\n<h3>Sources</h3>\n<ul class=\"sources\">\n");
+  OpenSection(out, SectionId(page, s, "sources"), "Sources");
+  out.append("<ul class=\"sources\">\n");
   for (const std::string& label : order) {
     const std::vector<const Article*>& list = by_outlet[label];
     out.append("<li><strong>");
@@ -395,9 +404,8 @@ std::string DayText(int64_t day) { return util::FormatDay(util::FromDayNumber(da
 // and the citation beside each mark.
 void WriteClaims(std::string& out, const Page& page, const Story& s) {
   if (s.claims.empty()) return;
-  out.append("<section id=\"");
-  Esc(out, SectionId(page, s, "claims"));
-  out.append("\">\n<h3>Claims</h3>\n<table class=\"claims\">\n"
+  OpenSection(out, SectionId(page, s, "claims"), "Claims");
+  out.append("<table class=\"claims\">\n"
              "<tr><th scope=\"col\">claim</th><th scope=\"col\">values on one scale</th>"
              "<th scope=\"col\">as written</th></tr>\n");
   for (const Claim& c : s.claims) {
@@ -510,9 +518,7 @@ void WriteTimeline(std::string& out, const Page& page, const Story& s) {
   }
   if (s.timeline.empty() && coverage.empty()) return;
   const std::string id = SectionId(page, s, "timeline");
-  out.append("<section id=\"");
-  Esc(out, id);
-  out.append("\">\n<h3>Timeline</h3>\n");
+  OpenSection(out, id, "Timeline");
   int64_t first = 0, last = 0;
   bool any = false;
   for (const auto& [d, i] : events) first = any ? std::min(first, d) : d, last = any ? std::max(last, d) : d, any = true;
@@ -584,9 +590,8 @@ void WriteTimeline(std::string& out, const Page& page, const Story& s) {
 
 void WriteStatements(std::string& out, const Page& page, const Story& s) {
   if (s.statements.empty()) return;
-  out.append("<section id=\"");
-  Esc(out, SectionId(page, s, "statements"));
-  out.append("\">\n<h3>Statements</h3>\n<table>\n<tr><th scope=\"col\">speaker</th><th scope=\"col\">renderings</th></tr>\n");
+  OpenSection(out, SectionId(page, s, "statements"), "Statements");
+  out.append("<table>\n<tr><th scope=\"col\">speaker</th><th scope=\"col\">renderings</th></tr>\n");
   for (const Statement& st : s.statements) {
     out.append("<tr><td>");
     const StoryEntity* speaker = nullptr;

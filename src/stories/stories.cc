@@ -233,9 +233,9 @@ Translations::Translations(std::string_view tsv, std::string language)
     std::vector<uint64_t> stems;
     for (std::string_view word : util::Split(line.substr(tab + 1), ' ')) {
       if (word.empty()) continue;
-      const uint64_t h = StemTerm(german, word, &folded);
+      const uint64_t h = StemTerm(german, word, &folded);  // leaves the word folded in `folded`
       if (std::find(stems.begin(), stems.end(), h) == stems.end()) stems.push_back(h);
-      if (std::string f = util::Fold(word); f.size() >= 3) german_.insert(std::move(f));
+      if (folded.size() >= 3) german_.insert(folded);
     }
     if (!stems.empty()) words_[util::FoldedHash(line.substr(0, tab))] = std::move(stems);
   });

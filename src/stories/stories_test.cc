@@ -13,7 +13,8 @@ struct Item {
   PartialDate date;
 };
 
-// Clusters items as one batch, the way the pipeline does.
+// Stories of items clustered as one batch, the way the pipeline does:
+// stories that joined others relabelled (as analyze does).
 std::vector<uint32_t> Cluster(const std::vector<Item>& items, ClusterOptions options = {},
                               const Translations* translations = nullptr) {
   std::vector<ArticleTerms> terms;
@@ -24,7 +25,13 @@ std::vector<uint32_t> Cluster(const std::vector<Item>& items, ClusterOptions opt
   }
   StoryClusterer clusterer(options);
   std::vector<uint32_t> out;
-  for (const ArticleTerms& t : terms) out.push_back(clusterer.Add(Weigh(t, df)).story);
+  for (const ArticleTerms& t : terms) {
+    const Placement p = clusterer.Add(Weigh(t, df));
+    for (uint32_t gone : p.merged) {
+      for (uint32_t& s : out) s = s == gone ? p.story : s;
+    }
+    out.push_back(p.story);
+  }
   return out;
 }
 
@@ -239,28 +246,6 @@ std::vector<Placement> Place(const std::vector<Item>& items, ClusterOptions opti
   return out;
 }
 
-// Stories of items clustered as one batch, with the stories that joined
-// others relabelled (as analyze does).
-std::vector<uint32_t> Stories(const std::vector<Item>& items, ClusterOptions options,
-                              const Translations* translations) {
-  std::vector<ArticleTerms> terms;
-  DocumentFrequencies df;
-  for (const Item& it : items) {
-    terms.push_back(DescribeArticle("", it.text, it.language, it.date, translations));
-    df.Add(terms.back());
-  }
-  StoryClusterer clusterer(options);
-  std::vector<uint32_t> out;
-  for (const ArticleTerms& t : terms) {
-    const Placement p = clusterer.Add(Weigh(t, df));
-    for (uint32_t gone : p.merged) {
-      for (uint32_t& s : out) s = s == gone ? p.story : s;
-    }
-    out.push_back(p.story);
-  }
-  return out;
-}
-
 TEST(StoriesTest, AStoryInOneLanguageJoinsItsNearestStoryInAnother) {
   // Events that never take an article of another language (a similarity
   // no article reaches) and no story large enough to take new events:
@@ -275,15 +260,15 @@ TEST(StoriesTest, AStoryInOneLanguageJoinsItsNearestStoryInAnother) {
   options.min_similarity = options.min_similarity_dated = 0.99;
   options.min_story_members = 1000;
   const std::vector<Item> items = {kFlood1, kVote1, english};
-  std::vector<uint32_t> s = Stories(items, options, &t);
+  std::vector<uint32_t> s = Cluster(items, options, &t);
   EXPECT_EQ(s[2], s[0]);
   EXPECT_NE(s[1], s[0]);
   options.merge_across_languages = false;
-  s = Stories(items, options, &t);
+  s = Cluster(items, options, &t);
   EXPECT_NE(s[2], s[0]);
   // Two stories of one language never merge this way.
   options.merge_across_languages = true;
-  s = Stories({kFlood1, kVote1, kFlood3}, options, &t);
+  s = Cluster({kFlood1, kVote1, kFlood3}, options, &t);
   EXPECT_NE(s[2], s[0]);
 }
 

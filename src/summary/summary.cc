@@ -53,6 +53,7 @@ struct Sentence {
   // What a sentence that supports it must state too: its first person or
   // organisation (the story's entity id), its figures (bounds) and days.
   std::string actor;
+  std::vector<std::string> named;  // the story entities it names, sorted
   std::vector<std::pair<double, double>> figures;
   std::vector<std::string> days;
   std::vector<std::string> numbers;  // its numbers as digits ("7,8" and "7.8": "78")
@@ -97,12 +98,12 @@ bool StartsAsSentence(std::string_view text) {
 void StatedFacts(Sentence* x) {
   const Article& a = *x->article;
   for (const EntityMention& m : a.entities) {
-    if (m.start >= x->start && m.end <= x->end && (m.type == "PER" || m.type == "ORG") &&
-        !m.entity.empty()) {
-      x->actor = m.entity;
-      break;
-    }
+    if (m.start < x->start || m.end > x->end || m.entity.empty()) continue;
+    x->named.push_back(m.entity);
+    if (x->actor.empty() && (m.type == "PER" || m.type == "ORG")) x->actor = m.entity;
   }
+  std::sort(x->named.begin(), x->named.end());
+  x->named.erase(std::unique(x->named.begin(), x->named.end()), x->named.end());
   constexpr double kInf = 1e300;
   for (const Quantity& q : a.quantities) {
     if (q.start >= x->start && q.end <= x->end && (q.low || q.high || q.value)) {
@@ -125,12 +126,8 @@ void StatedFacts(Sentence* x) {
 // meets one of its figures, one of its days; sharing words is not enough
 // (the caller has checked those).
 bool Supports(const Sentence& other, const Sentence& s) {
-  if (!s.actor.empty()) {
-    bool named = false;
-    for (const EntityMention& m : other.article->entities) {
-      named |= m.start >= other.start && m.end <= other.end && m.entity == s.actor;
-    }
-    if (!named) return false;
+  if (!s.actor.empty() && !std::binary_search(other.named.begin(), other.named.end(), s.actor)) {
+    return false;
   }
   if (!s.figures.empty()) {
     bool meets = false;

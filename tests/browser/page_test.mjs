@@ -133,6 +133,13 @@ try {
     const width = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     check("seeds: nothing wider than the window", width[0] <= width[1], `${width}`);
     await page.screenshot({ path: join(work, "seeds.png"), fullPage: true });
+    // On a phone: one column, nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 800 });
+    const phone = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    check("seeds: nothing wider than a phone's screen", phone[0] <= phone[1], `${phone}`);
+    // The claims' wording keeps a readable width (not a column of letters).
+    const wording = await page.locator("#claims ul.values").first().boundingBox();
+    check("seeds: claims readable on a phone", wording && wording.width >= 0.6 * 390, `${wording && wording.width}`);
     quiet("seeds", seen);
     await context.close();
   }
