@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,11 +68,41 @@ struct IngestSummary {
 Result<IngestSummary> Ingest(const std::vector<std::string>& inputs, const std::string& db,
                              const AnalyzeOptions& options, size_t batch_articles = 1000);
 
+// Where one article of an Ingester batch went.
+struct IngestedArticle {
+  int64_t article = 0;  // its stored id
+  int64_t story = 0;    // its story now
+  bool added = false;   // false: stored before (or earlier in the same batch)
+  std::optional<int64_t> duplicate_of;
+};
+
+// A store kept open for adding articles, its copy and story indexes loaded
+// once (what `serve` keeps for articles posted to it; Ingest does the same
+// for files). One writer: not for use from two threads at once.
+class Ingester {
+ public:
+  // Opens (creating when missing) the database; `errors` gets stored
+  // articles whose index data is damaged (they are not compared with).
+  static Result<std::unique_ptr<Ingester>> Open(const std::string& db, const AnalyzeOptions& options,
+                                                std::vector<InputError>* errors = nullptr);
+  ~Ingester();
+  // Adds the articles not stored yet in one transaction (all or none);
+  // returns where each of `raw` went, in order. `summary` (may be null)
+  // counts them.
+  Result<std::vector<IngestedArticle>> Add(std::vector<RawArticle> raw, IngestSummary* summary);
+
+ private:
+  struct State;
+  explicit Ingester(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
 struct StoryInfo {
   int64_t id = 0;
   std::string title;
   int64_t articles = 0;
   std::string first_day, last_day;  // "2022-02-17", or "" when no member is dated
+  int64_t last_article = 0;         // the id of its newest article
 };
 Result<std::vector<StoryInfo>> ListStories(const std::string& db);
 
@@ -83,8 +114,33 @@ struct StoryMember {
   int64_t event = 0;  // its event in the story (an id across the store)
   std::string language;
   std::optional<int64_t> day;  // its own day (days since 1970-01-01), when dated to the day
+  std::string url, outlet, title, published;  // published: "2022-01-13", "2022-01" or ""
 };
 Result<std::vector<StoryMember>> ListMembers(const std::string& db);
+
+// Articles whose title or text hold every word of `words` (store::Store::
+// Search: words, never query syntax), best first, at most `limit`.
+struct SearchResult {
+  int64_t article = 0, story = 0;
+  double rank = 0;  // lower is better
+};
+Result<std::vector<SearchResult>> SearchStore(const std::string& db, const std::vector<std::string>& words,
+                                              size_t limit);
+
+// The store's change log (one entry per story a committed batch created,
+// changed or merged away), after entry `after`, oldest first.
+struct StoreChange {
+  int64_t id = 0, story = 0;
+  std::string kind;  // "created", "changed", "merged"
+  int64_t articles = 0, into = 0;
+};
+Result<std::vector<StoreChange>> ListChanges(const std::string& db, int64_t after, size_t limit);
+Result<int64_t> LastChange(const std::string& db);
+
+// One stored article analysed alone (its own date, its own names): a
+// report of that article (id "a<id>") in a story of it alone, which has
+// the id of the article's stored story. NotFound for an unknown id.
+Result<Report> AnalyzeStoredArticle(const std::string& db, int64_t article, const AnalyzeOptions& options);
 
 // The report of one stored story: its articles (ids "a<stored id>") and
 // the story (id "s<story id>"). NotFound for an unknown story. The
@@ -101,6 +157,9 @@ struct EntityInfo {
   int64_t stories = 0, mentions = 0;
 };
 Result<std::vector<EntityInfo>> ListEntities(const std::string& db);
+// The stories an entity was recorded for, with its mentions in each, most
+// mentions first; empty for an unknown key.
+Result<std::vector<std::pair<int64_t, int64_t>>> EntityStories(const std::string& db, const std::string& key);
 
 // The library version, e.g. "0.1.0".
 const char* Version();

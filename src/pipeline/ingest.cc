@@ -110,8 +110,10 @@ Status LoadState(store::Store& db, StreamState* state, std::vector<InputError>* 
 }
 
 // One batch: prepare, find copies and stories, write in one transaction.
+// `placed`, when given, gets where each article of `raw` went, in order.
 Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeOptions& options,
-                   StreamState* state, IngestSummary* summary) {
+                   StreamState* state, IngestSummary* summary,
+                   std::vector<IngestedArticle>* placed_out = nullptr) {
   const size_t n = raw.size();
   std::vector<uint64_t> identity(n);
   std::vector<std::string> encoded(n);
@@ -120,14 +122,18 @@ Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeO
     identity[i] = Identity(raw[i]);
     encoded[i] = store::EncodeRaw(raw[i]);
   });
-  Result<std::vector<bool>> known = db.Known(identity);
+  Result<std::vector<int64_t>> known = db.Known(identity);
   if (!known.ok()) return known.status();
   // Known: stored before (earlier batches are committed), or repeated in
-  // this batch.
-  std::unordered_set<uint64_t> seen;
+  // this batch (then it is where its first reading goes).
+  std::unordered_map<uint64_t, size_t> seen;  // identity → index in raw
   std::vector<size_t> fresh;
+  std::vector<size_t> same_as(n, SIZE_MAX);
   for (size_t i = 0; i < n; ++i) {
-    if (known.value()[i] || !seen.insert(identity[i]).second) {
+    if (known.value()[i] != 0) {
+      ++summary->known;
+    } else if (const auto [it, first] = seen.emplace(identity[i], i); !first) {
+      same_as[i] = it->second;
       ++summary->known;
     } else {
       fresh.push_back(i);
@@ -205,15 +211,68 @@ Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeO
     row.published = a.published.value.ToString();
     row.first_day = terms[k].days.first;
     row.last_day = terms[k].days.last;
+    row.search_text = a.text;
   }
   std::vector<std::pair<uint64_t, uint32_t>> df_rows(increments.begin(), increments.end());
   LAGEBILD_RETURN_IF_ERROR(db.Append(rows, df_rows, m, merges));
   summary->added += m;
   summary->stories_touched += touched.size();
+  if (placed_out != nullptr) {
+    std::vector<IngestedArticle>& out = *placed_out;
+    out.assign(n, {});
+    for (size_t k = 0; k < m; ++k) {
+      out[fresh[k]] = {rows[k].id, rows[k].story, true, rows[k].duplicate_of};
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (same_as[i] != SIZE_MAX) {
+        out[i] = out[same_as[i]];
+        out[i].added = false;
+      } else if (known.value()[i] != 0) {
+        // Stored before: its story now (stories merge).
+        Result<std::optional<store::StoredArticle>> row = db.Article(known.value()[i]);
+        if (!row.ok()) return row.status();
+        if (row.value()) {
+          out[i] = {row.value()->id, row.value()->story, false, row.value()->duplicate_of};
+        }
+      }
+    }
+  }
   return Status::Ok();
 }
 
 }  // namespace
+
+struct Ingester::State {
+  std::unique_ptr<store::Store> db;
+  StreamState stream;
+  AnalyzeOptions options;
+};
+
+Ingester::Ingester(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Ingester::~Ingester() = default;
+
+Result<std::unique_ptr<Ingester>> Ingester::Open(const std::string& db, const AnalyzeOptions& options,
+                                                 std::vector<InputError>* errors) {
+  auto state = std::make_unique<State>();
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db);
+  if (!opened.ok()) return opened.status();
+  state->db = std::move(opened.value());
+  state->options = options;
+  state->options.progress = nullptr;
+  std::vector<InputError> ignored;
+  LAGEBILD_RETURN_IF_ERROR(LoadState(*state->db, &state->stream, errors ? errors : &ignored));
+  return std::unique_ptr<Ingester>(new Ingester(std::move(state)));
+}
+
+Result<std::vector<IngestedArticle>> Ingester::Add(std::vector<RawArticle> raw, IngestSummary* summary) {
+  std::vector<IngestedArticle> placed;
+  IngestSummary local;
+  if (summary == nullptr) summary = &local;
+  summary->read += raw.size();
+  LAGEBILD_RETURN_IF_ERROR(
+      IngestBatch(std::move(raw), *state_->db, state_->options, &state_->stream, summary, &placed));
+  return placed;
+}
 
 Result<IngestSummary> Ingest(const std::vector<std::string>& inputs, const std::string& db_path,
                              const AnalyzeOptions& options, size_t batch_articles) {
@@ -270,6 +329,7 @@ Result<std::vector<StoryInfo>> ListStories(const std::string& db_path) {
     info.id = s.id;
     info.title = s.title;
     info.articles = s.articles;
+    info.last_article = s.last_article;
     if (s.last_day >= s.first_day) {
       info.first_day = DayString(s.first_day);
       info.last_day = DayString(s.last_day);
@@ -302,18 +362,53 @@ Result<std::vector<StoryMember>> ListMembers(const std::string& db_path) {
   for (store::StoredArticle& a : rows.value()) {
     std::optional<int64_t> day;
     if (a.first_day == a.last_day) day = a.first_day;
-    out.push_back({a.id, a.story, a.duplicate_of, std::move(a.source), a.event, std::move(a.language), day});
+    out.push_back({a.id, a.story, a.duplicate_of, std::move(a.source), a.event, std::move(a.language), day,
+                   std::move(a.url), std::move(a.outlet), std::move(a.title), std::move(a.published)});
   }
   return out;
 }
 
-Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const AnalyzeOptions& options) {
+Result<std::vector<SearchResult>> SearchStore(const std::string& db_path, const std::vector<std::string>& words,
+                                              size_t limit) {
   Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
   if (!opened.ok()) return opened.status();
-  Result<std::vector<store::StoredArticle>> rows = opened.value()->StoryArticles(story);
-  if (!rows.ok()) return rows.status();
-  // The entities the store knows from the stories analysed before.
-  Result<std::vector<store::StoredEntity>> stored = opened.value()->Entities();
+  Result<std::vector<store::SearchHit>> hits = opened.value()->Search(words, limit);
+  if (!hits.ok()) return hits.status();
+  std::vector<SearchResult> out;
+  for (const store::SearchHit& h : hits.value()) out.push_back({h.article, h.story, h.rank});
+  return out;
+}
+
+Result<std::vector<StoreChange>> ListChanges(const std::string& db_path, int64_t after, size_t limit) {
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
+  if (!opened.ok()) return opened.status();
+  Result<std::vector<store::Change>> log = opened.value()->Changes(after, limit);
+  if (!log.ok()) return log.status();
+  std::vector<StoreChange> out;
+  for (store::Change& c : log.value()) out.push_back({c.id, c.story, std::move(c.kind), c.articles, c.into});
+  return out;
+}
+
+Result<int64_t> LastChange(const std::string& db_path) {
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
+  if (!opened.ok()) return opened.status();
+  return opened.value()->LastChangeId();
+}
+
+Result<std::vector<std::pair<int64_t, int64_t>>> EntityStories(const std::string& db_path, const std::string& key) {
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
+  if (!opened.ok()) return opened.status();
+  return opened.value()->EntityStories(key);
+}
+
+namespace {
+
+// The report of stored rows as one story `story_id`: each row prepared from
+// its raw article, then the story-level stages, with the entities the
+// store knows linking their names.
+Result<Report> AnalyzeRows(store::Store& db, const std::vector<store::StoredArticle>& rows,
+                           const std::string& story_id, const AnalyzeOptions& options) {
+  Result<std::vector<store::StoredEntity>> stored = db.Entities();
   if (!stored.ok()) return stored.status();
   std::vector<StoryEntity> known;
   for (store::StoredEntity& e : stored.value()) {
@@ -324,10 +419,10 @@ Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const Ana
     k.variants = std::move(e.variants);
     known.push_back(std::move(k));
   }
-  const size_t n = rows.value().size();
+  const size_t n = rows.size();
   std::vector<std::optional<Article>> prepared(n);
   util::ParallelFor(n, options.jobs, [&](size_t i) {
-    const store::StoredArticle& row = rows.value()[i];
+    const store::StoredArticle& row = rows[i];
     RawArticle raw;
     if (!store::DecodeRaw(row.raw, &raw)) return;
     Article a = PrepareArticle(std::move(raw));
@@ -341,15 +436,31 @@ Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const Ana
   for (size_t i = 0; i < n; ++i) {
     if (prepared[i]) {
       report.articles.push_back(std::move(*prepared[i]));
-      event_of[0].push_back(uint32_t(rows.value()[i].event));
+      event_of[0].push_back(uint32_t(rows[i].event));
     } else {
-      report.errors.push_back({db_path, "article " + std::to_string(rows.value()[i].id) +
-                                            " is damaged in the database and left out"});
+      report.errors.push_back({db.path(), "article " + std::to_string(rows[i].id) +
+                                              " is damaged in the database and left out"});
     }
   }
   std::vector<std::vector<Article*>> members(1);
   for (Article& a : report.articles) members[0].push_back(&a);
-  AnalyzeStories(members, {"s" + std::to_string(story)}, event_of, options.jobs, &report, &known);
+  AnalyzeStories(members, {story_id}, event_of, options.jobs, &report, &known);
+  report.resources.push_back(language::LanguageResource());
+  report.resources.push_back(clean::CleanResources());
+  report.resources.push_back(TranslationsResource());
+  return report;
+}
+
+}  // namespace
+
+Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const AnalyzeOptions& options) {
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
+  if (!opened.ok()) return opened.status();
+  Result<std::vector<store::StoredArticle>> rows = opened.value()->StoryArticles(story);
+  if (!rows.ok()) return rows.status();
+  Result<Report> analysed = AnalyzeRows(*opened.value(), rows.value(), "s" + std::to_string(story), options);
+  if (!analysed.ok()) return analysed.status();
+  Report& report = analysed.value();
   // The story's entities, recorded for the next analysis (and the next run).
   std::vector<store::StoredEntity> record;
   for (const StoryEntity& e : report.stories[0].entities) {
@@ -366,10 +477,21 @@ Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const Ana
   if (const Status s = opened.value()->RecordEntities(story, record); !s.ok()) {
     report.errors.push_back({db_path, "the story's entities were not recorded: " + s.message()});
   }
-  report.resources.push_back(language::LanguageResource());
-  report.resources.push_back(clean::CleanResources());
-  report.resources.push_back(TranslationsResource());
-  return report;
+  return std::move(report);
+}
+
+Result<Report> AnalyzeStoredArticle(const std::string& db_path, int64_t article, const AnalyzeOptions& options) {
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
+  if (!opened.ok()) return opened.status();
+  Result<std::optional<store::StoredArticle>> row = opened.value()->Article(article);
+  if (!row.ok()) return row.status();
+  if (!row.value()) return NotFound("database '" + db_path + "' has no article " + std::to_string(article));
+  store::StoredArticle one = std::move(*row.value());
+  // Alone, it is no copy within its report; the stored link stays known to
+  // the caller (ListMembers).
+  one.duplicate_of.reset();
+  const std::string story_id = "s" + std::to_string(one.story);
+  return AnalyzeRows(*opened.value(), {one}, story_id, options);
 }
 
 }  // namespace lagebild

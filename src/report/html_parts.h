@@ -18,6 +18,7 @@ struct Page {
   const Report* report = nullptr;
   std::unordered_map<std::string, const Article*> articles;  // by id
   std::string lang;  // "de", "en": the language most articles are in
+  const HtmlOptions* options = nullptr;  // never null while a page is written
 };
 
 inline void Esc(std::string& out, std::string_view s) { AppendHtmlEscaped(out, s); }

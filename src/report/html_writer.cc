@@ -15,6 +15,7 @@
 #include "report/html_parts.h"
 #include "report/report_writer.h"
 #include "util/calendar.h"
+#include "util/strings.h"
 #include "util/utf8.h"
 #include "util/words.h"
 
@@ -640,7 +641,15 @@ void WriteEntities(std::string& out, const Page& page, const Story& s,
                    [&](const StoryEntity* a, const StoryEntity* b) { return count(a) > count(b); });
   for (const StoryEntity* e : sorted) {
     Tag(out, "<tr><td>", e->type, "</td>");
-    Tag(out, "<td>", e->name, "</td><td>");
+    if (!page.options->entity_href.empty() && !e->key.empty()) {
+      out.append("<td><a href=\"");
+      Esc(out, page.options->entity_href + util::PercentEncode(e->key));
+      out.append("\">");
+      Esc(out, e->name);
+      out.append("</a></td><td>");
+    } else {
+      Tag(out, "<td>", e->name, "</td><td>");
+    }
     for (size_t k = 0; k < e->variants.size(); ++k) {
       if (k > 0) out.append(", ");
       Esc(out, e->variants[k]);
@@ -697,9 +706,15 @@ void WriteArticle(std::string& out, const Page& page, const Article& a, const St
   out.append("<section class=\"article\" id=\"");
   Esc(out, a.id);
   out.append("\">\n<h3>");
+  const bool link = !page.options->article_href.empty();
+  if (link) {
+    out.append("<a href=\"");
+    Esc(out, page.options->article_href + util::PercentEncode(a.id));
+    out.append("\">");
+  }
   Esc(out, html::OutletLabel(a) + ", " + html::DayLabel(a, page.lang) + ": ");
   Esc(out, a.title ? *a.title : std::string("(untitled)"));
-  out.append("</h3>\n");
+  out.append(link ? "</a></h3>\n" : "</h3>\n");
   if (!a.flags.empty()) {
     out.append("<p>");
     for (const std::string& f : a.flags) Tag(out, "<span class=\"flag\">", f, "</span>");
@@ -818,9 +833,16 @@ std::string Number(double v) {
 
 }  // namespace html
 
-std::string WriteHtml(const Report& report) {
+namespace {
+
+constexpr const char* kOfflineCsp =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'";
+
+// The page of a report: its articles by id and its language.
+Page PageOf(const Report& report, const HtmlOptions& options) {
   Page page;
   page.report = &report;
+  page.options = &options;
   std::map<std::string, int> languages;
   for (const Article& a : report.articles) {
     page.articles.emplace(a.id, &a);
@@ -834,6 +856,60 @@ std::string WriteHtml(const Report& report) {
                     std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (ok && n > most) most = n, page.lang = lang;
   }
+  return page;
+}
+
+// <!DOCTYPE html> … <body> and the options' header.
+void OpenPage(std::string& out, const Page& page, const std::string& title) {
+  out.append("<!DOCTYPE html>\n<html lang=\"");
+  Esc(out, page.lang);
+  out.append("\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"");
+  Esc(out, page.options->csp.empty() ? std::string(kOfflineCsp) : page.options->csp);
+  out.append("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+             "<meta name=\"color-scheme\" content=\"light dark\">\n<title>");
+  Esc(out, title);
+  out.append("</title>\n<style>");
+  out.append(kStyle);
+  out.append("</style>\n</head>\n<body>\n");
+  out.append(page.options->header_html);
+}
+
+}  // namespace
+
+const char* PageStyle() { return kStyle; }
+
+std::string WriteHtml(const Report& report) { return WriteHtml(report, HtmlOptions{}); }
+
+std::string WriteArticleHtml(const Report& report, const std::string& article_id, const HtmlOptions& options) {
+  const Page page = PageOf(report, options);
+  const auto it = page.articles.find(article_id);
+  std::string out;
+  OpenPage(out, page, it == page.articles.end() || !it->second->title
+                          ? std::string("Lagebild: article")
+                          : "Lagebild: " + *it->second->title);
+  out.append("<main>\n");
+  if (it == page.articles.end()) {
+    Tag(out, "<p>", "No article " + article_id + ".", "</p>\n");
+  } else {
+    const Story* story = nullptr;
+    for (const Story& s : report.stories) {
+      if (std::find(s.articles.begin(), s.articles.end(), article_id) != s.articles.end()) story = &s;
+    }
+    WriteArticle(out, page, *it->second, story);
+    if (story != nullptr) WriteEntities(out, page, *story, [&] {
+      std::unordered_map<std::string, int> mentions;
+      for (const EntityMention& m : it->second->entities) ++mentions[m.entity];
+      return mentions;
+    }());
+  }
+  out.append("</main>\n</body>\n</html>\n");
+  return out;
+}
+
+std::string WriteHtml(const Report& report, const HtmlOptions& options) {
+  const Page page = PageOf(report, options);
+  std::map<std::string, int> languages;
+  for (const Article& a : report.articles) ++languages[a.language];
   std::unordered_map<std::string, const Story*> story_of;
   for (const Story& s : report.stories) {
     for (const std::string& id : s.articles) story_of.emplace(id, &s);
@@ -842,17 +918,8 @@ std::string WriteHtml(const Report& report) {
   size_t estimate = 16384;
   for (const Article& a : report.articles) estimate += a.text.size() * 2 + 2048;
   out.reserve(estimate);
-  out.append("<!DOCTYPE html>\n<html lang=\"");
-  Esc(out, page.lang);
-  out.append("\">\n<head>\n<meta charset=\"utf-8\">\n"
-             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-             "style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'\">\n"
-             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-             "<meta name=\"color-scheme\" content=\"light dark\">\n<title>");
-  Esc(out, report.stories.size() == 1 ? "Lagebild: " + report.stories[0].title : std::string("Lagebild"));
-  out.append("</title>\n<style>");
-  out.append(kStyle);
-  out.append("</style>\n</head>\n<body>\n<header>\n<h1>Lagebild</h1>\n<p class=\"facts\">");
+  OpenPage(out, page, report.stories.size() == 1 ? "Lagebild: " + report.stories[0].title : std::string("Lagebild"));
+  out.append("<header>\n<h1>Lagebild</h1>\n<p class=\"facts\">");
   std::string line = std::to_string(report.articles.size()) +
                      (report.articles.size() == 1 ? " article" : " articles");
   if (!languages.empty()) {

@@ -24,6 +24,28 @@ Result<OutputFormat> ParseOutputFormat(std::string_view name);
 
 std::string WriteJson(const Report& report);
 std::string WriteHtml(const Report& report);
+
+// How a page is written for the local web app (serve) rather than as an
+// offline file.
+struct HtmlOptions {
+  // The page's Content-Security-Policy; empty: the offline file's (its
+  // inline style and nothing else).
+  std::string csp;
+  // Markup placed first in the body (the app's navigation). Trusted: the
+  // caller escapes every value it holds.
+  std::string header_html;
+  // Where the app shows an article and an entity: an article's heading
+  // links to article_href + its id, an entity's name to entity_href + its
+  // key, percent-encoded. Empty: no such links.
+  std::string article_href, entity_href;
+};
+std::string WriteHtml(const Report& report, const HtmlOptions& options);
+// A page of one article of the report: its section alone (flags and their
+// evidence, facts, the marked text, what was removed), under the header.
+// An unknown id gives a page that says so.
+std::string WriteArticleHtml(const Report& report, const std::string& article_id, const HtmlOptions& options);
+// The stylesheet every page shares (for the app's own pages).
+const char* PageStyle();
 std::string WriteMarkdown(const Report& report);
 std::string Write(const Report& report, OutputFormat format);
 

@@ -111,8 +111,23 @@ CREATE TABLE entity_stories(
 CREATE INDEX entity_stories_key ON entity_stories(key);
 )sql";
 
+// Version 4: the full-text index of the articles' titles and clean texts
+// (contentless: the texts stay in `raw`; rowid = article id; letters
+// folded by case and accents), and the change log of the batches.
+const char* const kSchemaV4 = R"sql(
+CREATE VIRTUAL TABLE article_search USING fts5(title, text, content='',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE changes(
+  id            INTEGER PRIMARY KEY,
+  story         INTEGER NOT NULL,
+  kind          TEXT    NOT NULL,
+  articles      INTEGER NOT NULL,
+  into_story    INTEGER
+);
+)sql";
+
 // Migrations: kMigrations[v] takes a database from version v to v + 1.
-const char* const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+const char* const kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 }  // namespace
@@ -246,6 +261,12 @@ Status Store::Exec(const char* sql) {
 }
 
 Status Store::Migrate() {
+  // A database at this version needs nothing, and no write lock: a reader
+  // opening it never waits for a writer.
+  {
+    Statement peek(db_, "PRAGMA user_version");
+    if (peek.ok() && peek.Step() == SQLITE_ROW && peek.Int(0) == kSchemaVersion) return Status::Ok();
+  }
   LAGEBILD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   Statement get(db_, "PRAGMA user_version");
   if (!get.ok() || get.Step() != SQLITE_ROW) {
@@ -268,7 +289,9 @@ Status Store::Migrate() {
     }
   }
   for (int64_t v = version; v < kSchemaVersion; ++v) {
-    const Status s = Exec(kMigrations[v]);
+    Status s = Exec(kMigrations[v]);
+    // Version 4's index is filled from the articles stored before.
+    if (s.ok() && v == 3) s = IndexStoredArticles();
     if (!s.ok()) {
       Exec("ROLLBACK");
       return s;
@@ -283,16 +306,35 @@ Status Store::Migrate() {
   return Exec("COMMIT");
 }
 
-Result<std::vector<bool>> Store::Known(const std::vector<uint64_t>& identities) {
-  Statement q(db_, "SELECT 1 FROM articles WHERE identity = ?");
+// The articles stored before version 4 had no clean text kept: their
+// index holds the title and the text as read (main content selected).
+Status Store::IndexStoredArticles() {
+  Statement q(db_, "SELECT id, title, raw FROM articles ORDER BY id");
+  Statement put(db_, "INSERT INTO article_search(rowid, title, text) VALUES(?1, ?2, ?3)");
+  if (!q.ok() || !put.ok()) return Error("cannot index the stored articles");
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    RawArticle raw;
+    put.Bind(1, q.Int(0));
+    put.Bind(2, q.Text(1));
+    put.Bind(3, DecodeRaw(q.Text(2), &raw) ? std::string_view(raw.body) : std::string_view());
+    if (put.Step() != SQLITE_DONE) return Error("cannot index article " + std::to_string(q.Int(0)));
+    put.Reset();
+  }
+  if (rc != SQLITE_DONE) return Error("cannot index the stored articles");
+  return Status::Ok();
+}
+
+Result<std::vector<int64_t>> Store::Known(const std::vector<uint64_t>& identities) {
+  Statement q(db_, "SELECT id FROM articles WHERE identity = ?");
   if (!q.ok()) return Error("cannot look up articles");
-  std::vector<bool> out;
+  std::vector<int64_t> out;
   out.reserve(identities.size());
   for (uint64_t id : identities) {
     q.Bind(1, int64_t(id));
     const int rc = q.Step();
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("cannot look up articles");
-    out.push_back(rc == SQLITE_ROW);
+    out.push_back(rc == SQLITE_ROW ? q.Int(0) : 0);
     q.Reset();
   }
   return out;
@@ -401,7 +443,23 @@ Status Store::Append(const std::vector<StoredArticle>& articles,
                "INSERT INTO document_frequencies(term, documents) VALUES(?1, ?2) "
                "ON CONFLICT(term) DO UPDATE SET documents = documents + excluded.documents");
   Statement docs(db_, "UPDATE counters SET value = value + ?1 WHERE name = 'documents'");
-  if (!story.ok() || !article.ok() || !df.ok() || !docs.ok()) return fail("cannot prepare writes");
+  Statement text(db_, "INSERT INTO article_search(rowid, title, text) VALUES(?1, ?2, ?3)");
+  Statement change(db_, "INSERT INTO changes(story, kind, articles, into_story) VALUES(?1, ?2, ?3, ?4)");
+  if (!story.ok() || !article.ok() || !df.ok() || !docs.ok() || !text.ok() || !change.ok()) {
+    return fail("cannot prepare writes");
+  }
+  // The change log: per story of the batch, in order of its first article.
+  Result<int64_t> last_story = One(db_, "SELECT coalesce(max(id), 0) FROM stories", path_);
+  if (!last_story.ok()) return fail("cannot read stories");
+  std::vector<std::pair<int64_t, int64_t>> per_story;  // (story, articles)
+  for (const StoredArticle& a : articles) {
+    auto it = std::find_if(per_story.begin(), per_story.end(), [&](const auto& p) { return p.first == a.story; });
+    if (it == per_story.end()) {
+      per_story.emplace_back(a.story, 1);
+    } else {
+      ++it->second;
+    }
+  }
   for (const StoredArticle& a : articles) {
     const bool dated = a.last_day >= a.first_day;
     story.Bind(1, a.story);
@@ -446,6 +504,19 @@ Status Store::Append(const std::vector<StoredArticle>& articles,
                   "'; is another ingest writing to this database? one at a time)");
     }
     article.Reset();
+    text.Bind(1, a.id);
+    text.Bind(2, a.title);
+    text.Bind(3, a.search_text);
+    if (text.Step() != SQLITE_DONE) return fail("cannot index article " + std::to_string(a.id));
+    text.Reset();
+  }
+  for (const auto& [id, n] : per_story) {
+    change.Bind(1, id);
+    change.Bind(2, id > last_story.value() ? "created" : "changed");
+    change.Bind(3, n);
+    change.BindNull(4);
+    if (change.Step() != SQLITE_DONE) return fail("cannot log the batch");
+    change.Reset();
   }
   for (const auto& [term, n] : df_increments) {
     df.Bind(1, int64_t(term));
@@ -489,6 +560,12 @@ Status Store::Append(const std::vector<StoredArticle>& articles,
         }
         q->Reset();
       }
+      change.Bind(1, from);
+      change.Bind(2, "merged");
+      change.Bind(3, 0);
+      change.Bind(4, into);
+      if (change.Step() != SQLITE_DONE) return fail("cannot log the batch");
+      change.Reset();
     }
   }
   const Status s = Exec("COMMIT");
@@ -593,6 +670,17 @@ Result<std::vector<StoredEntity>> Store::Entities() {
   return out;
 }
 
+Result<std::vector<std::pair<int64_t, int64_t>>> Store::EntityStories(const std::string& key) {
+  Statement q(db_, "SELECT story, mentions FROM entity_stories WHERE key = ?1 ORDER BY mentions DESC, story");
+  if (!q.ok()) return Error("cannot read entities");
+  q.Bind(1, key);
+  std::vector<std::pair<int64_t, int64_t>> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) out.emplace_back(q.Int(0), q.Int(1));
+  if (rc != SQLITE_DONE) return Error("cannot read entities");
+  return out;
+}
+
 Result<std::vector<StoredStory>> Store::Stories() {
   Statement q(db_,
               "SELECT id, title, articles, first_day, last_day, last_article FROM stories ORDER BY id");
@@ -618,7 +706,7 @@ Result<std::vector<StoredStory>> Store::Stories() {
 Result<std::vector<StoredArticle>> Store::Memberships() {
   Statement q(db_,
               "SELECT id, source, story, duplicate_of, coalesce(event, story), language, first_day, "
-              "last_day FROM articles ORDER BY id");
+              "last_day, url, outlet, title, published FROM articles ORDER BY id");
   if (!q.ok()) return Error("cannot read articles");
   std::vector<StoredArticle> out;
   int rc;
@@ -630,8 +718,14 @@ Result<std::vector<StoredArticle>> Store::Memberships() {
     if (!q.IsNull(3)) a.duplicate_of = q.Int(3);
     a.event = q.Int(4);
     a.language = q.Text(5);
-    a.first_day = q.Int(6);
-    a.last_day = q.Int(7);
+    if (!q.IsNull(6) && !q.IsNull(7)) {
+      a.first_day = q.Int(6);
+      a.last_day = q.Int(7);
+    }
+    a.url = q.Text(8);
+    a.outlet = q.Text(9);
+    a.title = q.Text(10);
+    a.published = q.Text(11);
     out.push_back(std::move(a));
   }
   if (rc != SQLITE_DONE) return Error("cannot read articles");
@@ -654,5 +748,69 @@ Result<std::vector<StoredArticle>> Store::StoryArticles(int64_t story) {
   if (out.empty()) return NotFound("database '" + path_ + "' has no story " + std::to_string(story));
   return out;
 }
+
+Result<std::optional<StoredArticle>> Store::Article(int64_t id) {
+  const std::string sql = std::string("SELECT ") + kArticleColumns + ", raw FROM articles WHERE id = ?";
+  Statement q(db_, sql.c_str());
+  if (!q.ok()) return Error("cannot read articles");
+  q.Bind(1, id);
+  const int rc = q.Step();
+  if (rc == SQLITE_DONE) return std::optional<StoredArticle>();
+  if (rc != SQLITE_ROW) return Error("cannot read article " + std::to_string(id));
+  StoredArticle a = ReadArticle(q);
+  a.raw = q.Text(15);
+  return std::optional<StoredArticle>(std::move(a));
+}
+
+Result<std::vector<SearchHit>> Store::Search(const std::vector<std::string>& words, size_t limit) {
+  // Each word as an FTS5 string (quotes doubled), so nothing the reader
+  // types is query syntax; the words are ANDed.
+  std::string match;
+  size_t used = 0;
+  for (const std::string& w : words) {
+    if (w.empty() || !util::IsValidUtf8(w)) continue;
+    if (used++ == 16) break;
+    if (!match.empty()) match += ' ';
+    match += '"';
+    for (char c : w) {
+      if (c == '"') match += '"';
+      match += c;
+    }
+    match += '"';
+    if (util::CountCodePoints(w) >= 4) match += '*';
+  }
+  std::vector<SearchHit> out;
+  if (match.empty() || limit == 0) return out;
+  Statement q(db_,
+              "SELECT s.rowid, a.story, s.rank FROM article_search s JOIN articles a ON a.id = s.rowid "
+              "WHERE article_search MATCH ?1 ORDER BY s.rank LIMIT ?2");
+  if (!q.ok()) return Error("cannot search");
+  q.Bind(1, match);
+  q.Bind(2, int64_t(std::min<size_t>(limit, 1u << 20)));
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    out.push_back({q.Int(0), q.Int(1), sqlite3_column_double(q.get(), 2)});
+  }
+  if (rc != SQLITE_DONE) return Error("cannot search");
+  return out;
+}
+
+Result<std::vector<Change>> Store::Changes(int64_t after, size_t limit) {
+  Statement q(db_,
+              "SELECT id, story, kind, articles, coalesce(into_story, 0) FROM changes WHERE id > ?1 "
+              "ORDER BY id LIMIT ?2");
+  if (!q.ok()) return Error("cannot read the change log");
+  q.Bind(1, after);
+  q.Bind(2, int64_t(std::min<size_t>(limit, 1u << 20)));
+  std::vector<Change> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Int(3), q.Int(4)});
+  }
+  if (rc != SQLITE_DONE) return Error("cannot read the change log");
+  return out;
+}
+
+Result<int64_t> Store::LastChangeId() { return One(db_, "SELECT coalesce(max(id), 0) FROM changes", path_); }
 
 }  // namespace lagebild::store

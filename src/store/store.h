@@ -14,7 +14,9 @@
 //        its identity (a hash of URL, title and text): appending it again
 //        changes nothing. The entities of analysed stories are recorded
 //        by key (RecordEntities), so that one person keeps one key across
-//        stories and runs. The file format is in docs/store.md.
+//        stories and runs. Every batch indexes its articles' text
+//        (FTS5) and logs what it did to each story (the change log, read
+//        by `serve` for live updates). The file format is in docs/store.md.
 // Fails: a path that cannot be opened or is not a lagebild database, a
 //        schema newer than this build, a full disk: a Status naming the
 //        file. Damaged blobs are reported by the stages that decode them.
@@ -37,7 +39,7 @@ struct sqlite3;
 
 namespace lagebild::store {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // One stored article. `id` is its stream number + 1, in the order of
 // ingest; `story` a story id and `event` the id of its event in the story
@@ -55,6 +57,9 @@ struct StoredArticle {
   std::string fingerprint;  // dedup's blob
   std::string vectors;      // stories' blob
   int64_t first_day = 0, last_day = -1;  // the article's own days (none when last < first)
+  // What the full-text index holds of it (writing only): its clean text
+  // (without the title, which is indexed apart).
+  std::string search_text;
 };
 
 struct StoredStory {
@@ -76,6 +81,23 @@ struct StoredEntity {
   int64_t mentions = 0;               // its mentions in them (writing: in this story)
 };
 
+// One article that a search found: best first by rank (FTS5 bm25, lower
+// is better).
+struct SearchHit {
+  int64_t article = 0, story = 0;
+  double rank = 0;
+};
+
+// One entry of the change log: what a committed batch did to a story.
+// kind "created" (the story is new), "changed" (articles joined it) or
+// "merged" (it went into `into`). Ids grow with every entry.
+struct Change {
+  int64_t id = 0, story = 0;
+  std::string kind;
+  int64_t articles = 0;  // articles the batch added to it
+  int64_t into = 0;      // merged: the story it went into
+};
+
 // A RawArticle (after the HTML reader's main-content selection) as bytes,
 // and back (false for damaged bytes).
 std::string EncodeRaw(const RawArticle& raw);
@@ -91,8 +113,8 @@ class Store {
 
   const std::string& path() const { return path_; }
 
-  // Which of `identities` are stored already.
-  Result<std::vector<bool>> Known(const std::vector<uint64_t>& identities);
+  // For each of `identities`, the id of the article stored with it, or 0.
+  Result<std::vector<int64_t>> Known(const std::vector<uint64_t>& identities);
   // The highest article and story ids (0 when empty), and the number of
   // articles counted in the document frequencies.
   Result<int64_t> LastArticleId();
@@ -114,11 +136,23 @@ class Store {
                 const std::vector<std::pair<int64_t, int64_t>>& merges = {});
 
   Result<std::vector<StoredStory>> Stories();
-  // Every article's id, source, story, event, duplicate_of, language and
-  // days (nothing else), by id.
+  // Every article's id, source, story, event, duplicate_of, language,
+  // days, url, outlet, title and published (no blobs), by id.
   Result<std::vector<StoredArticle>> Memberships();
   // The story's articles by id, with `raw`; NotFound when there is no such story.
   Result<std::vector<StoredArticle>> StoryArticles(int64_t story);
+
+  // One article with `raw`, or nothing when there is none of that id.
+  Result<std::optional<StoredArticle>> Article(int64_t id);
+  // The articles whose title or text hold every one of `words` (a word of
+  // four letters or more also as the start of a longer one: "Erdbeben"
+  // finds "Erdbebengebiet"), letters folded as SQLite's unicode61 does
+  // (case and accents), best first, at most `limit`. Words are taken as
+  // words, never as query syntax; at most 16 are used.
+  Result<std::vector<SearchHit>> Search(const std::vector<std::string>& words, size_t limit);
+  // The change log after entry `after`, oldest first, at most `limit`.
+  Result<std::vector<Change>> Changes(int64_t after, size_t limit);
+  Result<int64_t> LastChangeId();
 
   // One transaction: the entities of one analysed story replace those
   // recorded for it before; an entity keeps its key, gains the spellings
@@ -129,11 +163,14 @@ class Store {
   // Every recorded entity with its count of stories and mentions, most
   // stories first.
   Result<std::vector<StoredEntity>> Entities();
+  // (story, mentions) of one entity, most mentions first.
+  Result<std::vector<std::pair<int64_t, int64_t>>> EntityStories(const std::string& key);
 
  private:
   Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status Exec(const char* sql);
   Status Migrate();
+  Status IndexStoredArticles();
   Status Error(const std::string& what) const;
 
   sqlite3* db_;

@@ -51,7 +51,7 @@ TEST(StoreTest, CreatesTheSchemaAndKeepsWhatWasAppended) {
   std::sort(df.begin(), df.end());
   ASSERT_EQ(df.size(), 2u);
   EXPECT_EQ(df[0], (std::pair<uint64_t, uint32_t>(5, 3)));
-  EXPECT_EQ(s.Known({11, 99, 33}).value(), (std::vector<bool>{true, false, true}));
+  EXPECT_EQ(s.Known({11, 99, 33}).value(), (std::vector<int64_t>{1, 0, 3}));
   const auto stories = s.Stories().value();
   ASSERT_EQ(stories.size(), 2u);
   EXPECT_EQ(stories[0].title, "Erster");
@@ -87,6 +87,7 @@ TEST(StoreTest, EventsAreKeptAndASchemaOneDatabaseMigratesWithStoriesAsEvents) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TABLE article_search; DROP TABLE changes; "
                          "DROP TABLE entity_stories; DROP TABLE entities; "
                          "ALTER TABLE articles DROP COLUMN event; PRAGMA user_version=1;",
                          nullptr, nullptr, nullptr),
@@ -99,6 +100,88 @@ TEST(StoreTest, EventsAreKeptAndASchemaOneDatabaseMigratesWithStoriesAsEvents) {
   EXPECT_EQ(rows[0].event, rows[0].story);  // migrated: the story is the event
   EXPECT_EQ(rows[1].event, rows[1].story);
   EXPECT_EQ(store.value()->LastEventId().value(), 1);
+}
+
+TEST(StoreTest, SearchFindsArticlesByTheirWordsAndTakesNoQuerySyntax) {
+  TempDir dir;
+  auto opened = Store::Open(dir.path() + "/q.db");
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  Store& s = *opened.value();
+  StoredArticle quake = Row(1, 1, 11, "Erdbeben in der Türkei");
+  quake.search_text = "Das Erdbebengebiet im Süden: Helfer suchen nach Überlebenden.";
+  StoredArticle vote = Row(2, 2, 22, "Wahl in Berlin");
+  vote.search_text = "Die Wiederholungswahl \"OR\" NEAR(x) findet im Februar statt.";
+  ASSERT_TRUE(s.Append({quake, vote}, {}, 2).ok());
+  const auto ids = [&](std::vector<std::string> words) {
+    std::vector<int64_t> out;
+    Result<std::vector<SearchHit>> hits = s.Search(words, 10);
+    if (!hits.ok()) return std::vector<int64_t>{-1};
+    for (const SearchHit& h : hits.value()) out.push_back(h.article);
+    return out;
+  };
+  EXPECT_EQ(ids({"erdbeben"}), (std::vector<int64_t>{1}));     // title, and the start of a compound
+  EXPECT_EQ(ids({"UBERLEBENDEN"}), (std::vector<int64_t>{1}));  // case and accents folded
+  EXPECT_EQ(ids({"Helfer", "Februar"}), (std::vector<int64_t>{}));  // every word
+  EXPECT_EQ(ids({"wahl"}), (std::vector<int64_t>{2}));
+  // What would be FTS5 syntax is a word like any other.
+  EXPECT_EQ(ids({"NEAR(x)"}), (std::vector<int64_t>{2}));
+  EXPECT_EQ(ids({"\"OR\""}), (std::vector<int64_t>{2}));
+  EXPECT_EQ(ids({"*"}), (std::vector<int64_t>{}));
+  EXPECT_EQ(ids({"\xff\xfe"}), (std::vector<int64_t>{}));
+  EXPECT_EQ(s.Search({"wahl"}, 10).value()[0].story, 2);
+}
+
+TEST(StoreTest, TheChangeLogSaysWhatEachBatchDidToEachStory) {
+  TempDir dir;
+  auto opened = Store::Open(dir.path() + "/c.db");
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  Store& s = *opened.value();
+  ASSERT_TRUE(s.Append({Row(1, 1, 11, "A"), Row(2, 1, 22, "B")}, {}, 2).ok());
+  ASSERT_TRUE(s.Append({Row(3, 2, 33, "C"), Row(4, 1, 44, "D")}, {}, 2, {{2, 1}}).ok());
+  const auto log = s.Changes(0, 100).value();
+  ASSERT_EQ(log.size(), 4u);
+  EXPECT_EQ(log[0].story, 1);
+  EXPECT_EQ(log[0].kind, "created");
+  EXPECT_EQ(log[0].articles, 2);
+  EXPECT_EQ(log[1].kind, "created");  // story 2, new in the second batch
+  EXPECT_EQ(log[1].story, 2);
+  EXPECT_EQ(log[2].kind, "changed");
+  EXPECT_EQ(log[2].story, 1);
+  EXPECT_EQ(log[3].kind, "merged");
+  EXPECT_EQ(log[3].story, 2);
+  EXPECT_EQ(log[3].into, 1);
+  EXPECT_EQ(s.Changes(log[1].id, 100).value().size(), 2u);
+  EXPECT_EQ(s.Changes(log[1].id, 1).value().size(), 1u);
+  EXPECT_EQ(s.LastChangeId().value(), log[3].id);
+  const auto one = s.Article(3).value();
+  ASSERT_TRUE(one.has_value());
+  EXPECT_EQ(one->story, 1);  // moved by the merge
+  EXPECT_FALSE(one->raw.empty());
+  EXPECT_FALSE(s.Article(99).value().has_value());
+}
+
+TEST(StoreTest, AVersion3DatabaseGetsItsArticlesIndexedForSearch) {
+  TempDir dir;
+  const std::string path = dir.path() + "/v3.db";
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(store.value()->Append({Row(1, 1, 11, "Hochwasser"), Row(2, 2, 22, "Dürre")}, {}, 2).ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE article_search; DROP TABLE changes; PRAGMA user_version=3;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  // Indexed from the stored article: its title and its text as read.
+  const auto hits = store.value()->Search({"hochwasser"}, 10).value();
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].article, 1);
+  EXPECT_EQ(store.value()->Search({"text", "durre"}, 10).value().size(), 1u);
+  EXPECT_EQ(store.value()->Changes(0, 10).value().size(), 0u);
 }
 
 StoredEntity Entity(const std::string& key, const std::string& name,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,12 @@ bool EndsWith(std::string_view s, std::string_view suffix);
 std::vector<std::string_view> Split(std::string_view s, char sep);
 // "1.5 MiB", "200.0 MB"-style size for messages (binary units).
 std::string HumanBytes(uint64_t n);
+
+// Every byte but A-Z a-z 0-9 - . _ ~ as %XX: safe as one path segment or
+// query value of a URL.
+std::string PercentEncode(std::string_view s);
+// %XX decoded ('+' stays '+'); nothing when a % is not followed by two hex digits.
+std::optional<std::string> PercentDecode(std::string_view s);
 
 // Calls f(line) for every line of text (without its "\n" or "\r\n"), the
 // empty ones too: the reader of the data files and corpora.
