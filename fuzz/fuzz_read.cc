@@ -1,5 +1,5 @@
 // Fuzz target for one reader, chosen at compile time by LAGEBILD_FUZZ_FORMAT
-// (0 text, 1 html, 2 jsonl). Whatever the bytes: no crash, no sanitizer
+// (0 text, 1 html, 2 jsonl and JSON documents). Whatever the bytes: no crash, no sanitizer
 // report, bodies valid UTF-8, and normalised text keeps its invariants.
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +22,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   out = read::ReadHtml(bytes, "fuzz", options);
 #else
   out = read::ReadJsonl(bytes, "fuzz", options);
+  // The same bytes as an API client's JSON document (object, array or lines).
+  read::ReadOutput posted = read::ReadJsonDocument(bytes, "fuzz", options);
+  for (RawArticle& a : posted.articles) out.articles.push_back(std::move(a));
+  for (InputError& e : posted.errors) out.errors.push_back(std::move(e));
 #endif
   for (const RawArticle& a : out.articles) {
     LAGEBILD_FUZZ_CHECK(util::IsValidUtf8(a.body));

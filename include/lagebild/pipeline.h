@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lagebild/article.h"
@@ -44,6 +45,12 @@ struct AnalyzeOptions {
 // read recursively). Inputs that cannot be read end up in Report::errors.
 // Fails only for invalid options (a Status naming the option and value).
 Result<Report> Analyze(const std::vector<std::string>& inputs, const AnalyzeOptions& options);
+
+// Articles from bytes an API client sent (one JSON object, a JSON array of
+// them, or JSON Lines, with the fields of the jsonl format); what cannot be
+// read goes to *errors, naming `source`.
+std::vector<RawArticle> ReadJsonArticles(std::string_view bytes, const std::string& source,
+                                         const AnalyzeOptions& options, std::vector<InputError>* errors);
 
 // Analyses articles already read (what Analyze does after reading).
 Report AnalyzeArticles(std::vector<RawArticle> raw, const AnalyzeOptions& options);

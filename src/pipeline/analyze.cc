@@ -426,6 +426,16 @@ std::vector<RawArticle> ReadFiles(const std::vector<std::string>& files, read::F
   return raw;
 }
 
+std::vector<RawArticle> ReadJsonArticles(std::string_view bytes, const std::string& source,
+                                         const AnalyzeOptions& options, std::vector<InputError>* errors) {
+  read::ReadOptions read_options;
+  read_options.max_article_bytes = std::max<size_t>(options.max_article_bytes, 1);
+  read_options.max_html_depth = std::max<size_t>(options.max_html_depth, 1);
+  read::ReadOutput out = read::ReadJsonDocument(bytes, source, read_options);
+  for (InputError& e : out.errors) errors->push_back(std::move(e));
+  return std::move(out.articles);
+}
+
 Result<Report> Analyze(const std::vector<std::string>& inputs, const AnalyzeOptions& options) {
   read::Format format;
   Result<read::ReadOptions> read_options = ReadOptionsOf(options, &format);

@@ -144,4 +144,56 @@ ReadOutput ReadJsonl(std::string_view bytes, const std::string& source,
   return out;
 }
 
+ReadOutput ReadJsonDocument(std::string_view bytes, const std::string& source,
+                            const ReadOptions& options) {
+  const std::string_view body = util::Trim(bytes);
+  if (body.empty()) {
+    ReadOutput out;
+    out.errors.push_back({source, "empty input; skipped"});
+    return out;
+  }
+  // JSON Lines unless the whole is one JSON value.
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  if ((body.front() != '[' && body.front() != '{') || parser.parse(body.data(), body.size()).get(doc)) {
+    if (body.front() == '[') {
+      ReadOutput out;
+      out.errors.push_back({source, "malformed JSON array; nothing read"});
+      return out;
+    }
+    return ReadJsonl(bytes, source, options);
+  }
+  ReadOutput out;
+  simdjson::dom::parser line_parser;
+  const auto one = [&](simdjson::dom::element e, const std::string& where) {
+    // Each element as one line of JSON Lines (its own limits and errors).
+    const std::string line = simdjson::minify(e);
+    if (line.size() > options.max_article_bytes) {
+      out.errors.push_back({where, "article of " + util::HumanBytes(line.size()) + " is over the limit of " +
+                                       util::HumanBytes(options.max_article_bytes) + "; skipped"});
+      return;
+    }
+    ReadOutput part;
+    ReadJsonlLine(line, where, 1, options, line_parser, &part);
+    for (RawArticle& a : part.articles) {
+      if (a.source == where + ":1") a.source = where;
+      out.articles.push_back(std::move(a));
+    }
+    for (InputError& err : part.errors) {
+      if (err.source == where + ":1") err.source = where;
+      out.errors.push_back(std::move(err));
+    }
+  };
+  simdjson::dom::array items;
+  if (!doc.get_array().get(items)) {
+    size_t k = 0;
+    for (simdjson::dom::element e : items) one(e, source + ":[" + std::to_string(k++) + "]");
+    if (k == 0) out.errors.push_back({source, "empty JSON array; nothing read"});
+  } else {
+    one(doc, source);
+  }
+  CapErrors(source, &out.errors);
+  return out;
+}
+
 }  // namespace lagebild::read

@@ -42,6 +42,35 @@ TEST(JsonlReaderTest, MalformedLineIsAnErrorAndOthersAreRead) {
   EXPECT_NE(out.errors[2].message.find("neither"), std::string::npos);
 }
 
+TEST(JsonDocumentTest, AnObjectOnManyLinesAnArrayAndJsonLinesAreRead) {
+  const ReadOptions o;
+  ReadOutput one = ReadJsonDocument("{\n  \"title\": \"T\",\n  \"text\": \"Eins.\"\n}\n", "posted", o);
+  ASSERT_EQ(one.articles.size(), 1u);
+  EXPECT_TRUE(one.errors.empty());
+  EXPECT_EQ(one.articles[0].body, "Eins.");
+  EXPECT_EQ(one.articles[0].source, "posted");
+  ReadOutput many = ReadJsonDocument(R"([{"text":"a"}, 7, {"title":"no text"}, {"url":"https://x.example/b","text":"b"}])",
+                                     "posted", o);
+  ASSERT_EQ(many.articles.size(), 2u);
+  EXPECT_EQ(many.articles[0].source, "posted:[0]");
+  EXPECT_EQ(many.articles[1].source, "https://x.example/b");
+  ASSERT_EQ(many.errors.size(), 2u);
+  EXPECT_EQ(many.errors[0].source, "posted:[1]");
+  EXPECT_NE(many.errors[0].message.find("not an object"), std::string::npos);
+  EXPECT_EQ(many.errors[1].source, "posted:[2]");
+  ReadOutput lines = ReadJsonDocument("{\"text\":\"a\"}\n{\"text\":\"b\"}\n", "posted", o);
+  EXPECT_EQ(lines.articles.size(), 2u);
+  EXPECT_EQ(ReadJsonDocument("[{\"text\":\"a\"}", "posted", o).errors.at(0).message,
+            "malformed JSON array; nothing read");
+  EXPECT_EQ(ReadJsonDocument(" \n", "posted", o).errors.at(0).message, "empty input; skipped");
+  EXPECT_EQ(ReadJsonDocument("[]", "posted", o).errors.at(0).message, "empty JSON array; nothing read");
+  ReadOptions small;
+  small.max_article_bytes = 20;
+  ReadOutput big = ReadJsonDocument(R"([{"text":"a very long text indeed"}])", "posted", small);
+  EXPECT_TRUE(big.articles.empty());
+  EXPECT_NE(big.errors.at(0).message.find("over the limit"), std::string::npos);
+}
+
 TEST(JsonlReaderTest, HtmlRecordGoesThroughTheHtmlReader) {
   ReadOutput out = Read(
       R"({"html":"<html><head><title>Seite</title></head><body><p>Inhalt.</p></body></html>","outlet":"O"})");

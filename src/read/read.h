@@ -75,6 +75,11 @@ ReadOutput ReadHtml(std::string_view bytes, const std::string& source,
                     const ReadOptions& options);
 ReadOutput ReadJsonl(std::string_view bytes, const std::string& source,
                      const ReadOptions& options);
+// What an API client sends: one JSON object (one article, on any number
+// of lines), a JSON array of such objects, or JSON Lines. Errors name
+// `source` and the line or the array index ("posted:[2]").
+ReadOutput ReadJsonDocument(std::string_view bytes, const std::string& source,
+                            const ReadOptions& options);
 
 // Parses a date as metadata writes it: ISO 8601 ("2022-01-13T10:00:00+01:00",
 // "2022-01"), RFC 2822 ("Thu, 13 Jan 2022 10:00:00 +0100"), "13.01.2022",
