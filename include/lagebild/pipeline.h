@@ -110,6 +110,12 @@ struct StoryInfo {
   int64_t articles = 0;
   std::string first_day, last_day;  // "2022-02-17", or "" when no member is dated
   int64_t last_article = 0;         // the id of its newest article
+  // What its latest analysis (AnalyzeStory) found: the headline ("" before
+  // the first), claims in conflict and updated, and whether the story has
+  // not grown since.
+  std::string headline;
+  int64_t conflicts = 0, updates = 0;
+  bool analysed = false;
 };
 Result<std::vector<StoryInfo>> ListStories(const std::string& db);
 
@@ -138,7 +144,7 @@ Result<std::vector<SearchResult>> SearchStore(const std::string& db, const std::
 // changed or merged away), after entry `after`, oldest first.
 struct StoreChange {
   int64_t id = 0, story = 0;
-  std::string kind;  // "created", "changed", "merged"
+  std::string kind;  // "created", "changed", "merged", "analysed"
   int64_t articles = 0, into = 0;
 };
 Result<std::vector<StoreChange>> ListChanges(const std::string& db, int64_t after, size_t limit);
@@ -153,8 +159,10 @@ Result<Report> AnalyzeStoredArticle(const std::string& db, int64_t article, cons
 // the story (id "s<story id>"). NotFound for an unknown story. The
 // entities the store recorded from stories analysed before link the
 // story's names (a surname alone finds the person another story named in
-// full), and the story's own entities are recorded in turn (a failure to
-// record them is an entry of the report's errors, not a failure).
+// full), and the story's own entities are recorded in turn, with its
+// headline and its counts of claims in conflict and updated (StoryInfo;
+// a failure to record them is an entry of the report's errors, not a
+// failure).
 Result<Report> AnalyzeStory(const std::string& db, int64_t story, const AnalyzeOptions& options);
 
 // The entities recorded in the store (see AnalyzeStory), most stories first.

@@ -330,6 +330,12 @@ Result<std::vector<StoryInfo>> ListStories(const std::string& db_path) {
     info.title = s.title;
     info.articles = s.articles;
     info.last_article = s.last_article;
+    if (s.analysis) {
+      info.headline = s.analysis->title;
+      info.conflicts = s.analysis->conflicts;
+      info.updates = s.analysis->updates;
+      info.analysed = s.analysis->articles == s.articles && s.analysis->last_article == s.last_article;
+    }
     if (s.last_day >= s.first_day) {
       info.first_day = DayString(s.first_day);
       info.last_day = DayString(s.last_day);
@@ -476,6 +482,18 @@ Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const Ana
   }
   if (const Status s = opened.value()->RecordEntities(story, record); !s.ok()) {
     report.errors.push_back({db_path, "the story's entities were not recorded: " + s.message()});
+  }
+  store::StoredAnalysis analysis;
+  analysis.story = story;
+  analysis.articles = int64_t(rows.value().size());
+  for (const store::StoredArticle& row : rows.value()) analysis.last_article = std::max(analysis.last_article, row.id);
+  analysis.title = report.stories[0].title;
+  for (const Claim& c : report.stories[0].claims) {
+    analysis.conflicts += c.status == "conflicting";
+    analysis.updates += c.status == "updated";
+  }
+  if (const Status s = opened.value()->RecordAnalysis(analysis); !s.ok()) {
+    report.errors.push_back({db_path, "the story's analysis was not recorded: " + s.message()});
   }
   return std::move(report);
 }

@@ -26,6 +26,9 @@ inline void Esc(std::string& out, std::string_view s) { AppendHtmlEscaped(out, s
 // The outlet an article is cited by: its outlet, else the agency it copied,
 // else the outlet identified from its text, else its file name.
 std::string OutletLabel(const Article& a);
+// What an article is called: its title, else the start of its first line
+// (at most about 80 characters, "…" when cut), else "(untitled)".
+std::string ArticleHeading(const Article& a);
 // Its day for a citation: "13.1." (German page) or "13 Jan", "1/2022" for a
 // month, "undated".
 std::string DayLabel(const Article& a, std::string_view lang);

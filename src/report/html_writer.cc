@@ -309,7 +309,7 @@ void WriteSources(std::string& out, const Page& page, const Story& s) {
       out.append("<li><a href=\"#");
       Esc(out, a->id);
       out.append("\">");
-      Esc(out, a->title ? *a->title : std::string("(untitled)"));
+      Esc(out, html::ArticleHeading(*a));
       out.append("</a> <span class=\"basis\">");
       std::string facts = a->language + " · " +
                           (a->published.value.known() ? a->published.value.ToString() + " (" +
@@ -713,7 +713,7 @@ void WriteArticle(std::string& out, const Page& page, const Article& a, const St
     out.append("\">");
   }
   Esc(out, html::OutletLabel(a) + ", " + html::DayLabel(a, page.lang) + ": ");
-  Esc(out, a.title ? *a.title : std::string("(untitled)"));
+  Esc(out, html::ArticleHeading(a));
   out.append(link ? "</a></h3>\n" : "</h3>\n");
   if (!a.flags.empty()) {
     out.append("<p>");
@@ -789,6 +789,17 @@ std::string OutletLabel(const Article& a) {
   if (file.empty()) return a.id;
   if (util::CountCodePoints(file) > 18) file = std::string(util::FirstChars(file, 14)) + "…";
   return file;
+}
+
+std::string ArticleHeading(const Article& a) {
+  if (a.title && !util::Trim(*a.title).empty()) return *a.title;
+  std::string_view first = util::Trim(std::string_view(a.text).substr(0, std::string_view(a.text).find('\n')));
+  if (first.empty()) return "(untitled)";
+  if (util::CountCodePoints(first) <= 80) return std::string(first);
+  std::string_view cut = util::FirstChars(first, 80);
+  const size_t space = cut.rfind(' ');
+  if (space != std::string_view::npos && space > 40) cut = cut.substr(0, space);
+  return std::string(cut) + "…";
 }
 
 std::string DayLabel(const Article& a, std::string_view lang) {
@@ -870,6 +881,7 @@ void OpenPage(std::string& out, const Page& page, const std::string& title) {
   Esc(out, title);
   out.append("</title>\n<style>");
   out.append(kStyle);
+  out.append(page.options->style);
   out.append("</style>\n</head>\n<body>\n");
   out.append(page.options->header_html);
 }

@@ -103,7 +103,7 @@ std::string WriteMarkdown(const Report& report) {
       const auto it = by_id.find(id);
       if (it == by_id.end()) continue;
       const Article& a = *it->second;
-      std::string text = html::OutletLabel(a) + ": " + (a.title ? *a.title : std::string("(untitled)")) +
+      std::string text = html::OutletLabel(a) + ": " + html::ArticleHeading(a) +
                          " · " + a.language + " · " +
                          (a.published.value.known() ? a.published.value.ToString() + " (" +
                                                           DateBasisName(a.published.basis) + ")"
@@ -185,7 +185,7 @@ std::string WriteMarkdown(const Report& report) {
   if (!report.articles.empty()) out.append("## Articles\n\n");
   for (const Article& a : report.articles) {
     line("### ", html::OutletLabel(a) + ", " + html::DayLabel(a, lang) + ": " +
-                     (a.title ? *a.title : std::string("(untitled)")));
+                     html::ArticleHeading(a));
     out.append("\n");
     auto meta = [&](std::string_view name, const std::string& value) {
       if (value.empty()) return;

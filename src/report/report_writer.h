@@ -38,6 +38,8 @@ struct HtmlOptions {
   // links to article_href + its id, an entity's name to entity_href + its
   // key, percent-encoded. Empty: no such links.
   std::string article_href, entity_href;
+  // CSS appended to the page's stylesheet (trusted).
+  std::string style;
 };
 std::string WriteHtml(const Report& report, const HtmlOptions& options);
 // A page of one article of the report: its section alone (flags and their

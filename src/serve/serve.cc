@@ -1,4 +1,4 @@
-// Serve (serve.h): routes of the local web app over a store.
+// Serve (serve.h): the routes of the local web app over a store.
 #include "serve/serve.h"
 
 #include <httplib.h>
@@ -7,22 +7,34 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <thread>
 
 #include "lagebild/pipeline.h"
 #include "report/report_writer.h"
+#include "serve/api.h"
+#include "serve/openapi.h"
+#include "serve/pages.h"
+#include "serve/view.h"
+#include "util/calendar.h"
+#include "util/hash.h"
+#include "util/strings.h"
+#include "util/utf8.h"
 
 namespace lagebild::serve {
 namespace {
 
-constexpr const char* kCsp =
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'self'; "
-    "base-uri 'none'; frame-ancestors 'none'";
+using httplib::Request;
+using httplib::Response;
 
 std::string ErrorJson(std::string_view code, std::string_view message) {
   std::string out = "{\"error\": {\"code\": ";
@@ -33,14 +45,14 @@ std::string ErrorJson(std::string_view code, std::string_view message) {
   return out;
 }
 
-void SendError(httplib::Response& res, int status, std::string_view code, std::string_view message) {
+void SendError(Response& res, int status, std::string_view code, std::string_view message) {
   res.status = status;
   res.set_content(ErrorJson(code, message), "application/json");
 }
 
-// "s12" or "12" -> 12; nothing else.
-std::optional<int64_t> StoryNumber(std::string_view s) {
-  if (!s.empty() && s[0] == 's') s.remove_prefix(1);
+// "s12" / "a12" or "12" -> 12; nothing else.
+std::optional<int64_t> IdNumber(std::string_view s, char prefix) {
+  if (!s.empty() && s[0] == prefix) s.remove_prefix(1);
   if (s.empty() || s.size() > 12) return std::nullopt;
   int64_t n = 0;
   for (char c : s) {
@@ -52,261 +64,594 @@ std::optional<int64_t> StoryNumber(std::string_view s) {
 
 // A whole number of the query in [lo, hi], the default when absent;
 // nothing when malformed.
-std::optional<int64_t> QueryNumber(const httplib::Request& req, const char* key, int64_t fallback,
-                                   int64_t lo, int64_t hi) {
+std::optional<int64_t> QueryNumber(const Request& req, const char* key, int64_t fallback, int64_t lo, int64_t hi) {
   if (!req.has_param(key)) return fallback;
   const std::string v = req.get_param_value(key);
-  if (v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos) {
-    return std::nullopt;
-  }
+  if (v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
   const int64_t n = std::stoll(v);
   if (n < lo || n > hi) return std::nullopt;
   return n;
 }
 
-// What the list shows of each story beyond ListStories: its independent
-// sources (a copy counts with its original) and its languages, most
-// articles first.
-struct StoryFacts {
-  int64_t sources = 0;
-  std::vector<std::string> languages;
-  std::map<int64_t, int> per_day;  // articles dated to the day, by day
+// ?format=json (the default) or csv; nothing for anything else.
+std::optional<bool> WantsCsv(const Request& req) {
+  if (!req.has_param("format")) return false;
+  const std::string f = req.get_param_value("format");
+  if (f == "json") return false;
+  if (f == "csv") return true;
+  return std::nullopt;
+}
+
+void SendTable(Response& res, const Table& table, bool csv, const std::string& filename,
+               const std::string& next = "") {
+  if (csv) {
+    res.set_header("Content-Disposition", "attachment; filename=\"" + filename + ".csv\"");
+    res.set_content(TableCsv(table), "text/csv; charset=utf-8");
+  } else {
+    res.set_content(TableJson(table, next), "application/json");
+  }
+}
+
+void SendPage(Response& res, const std::string& html) {
+  res.set_header("Content-Security-Policy", PageCsp());
+  res.set_content(html, "text/html; charset=utf-8");
+}
+
+Cell Days(const std::string& first, const std::string& last) {
+  if (first.empty()) return Cell::Null();
+  std::string json = "{\"first\": ";
+  report::AppendJsonString(json, first);
+  json += ", \"last\": ";
+  report::AppendJsonString(json, last);
+  json += "}";
+  return Cell::Json(json, first == last ? first : first + "/" + last);
+}
+
+Cell Strings(const std::vector<std::string>& v) {
+  std::string csv;
+  for (const std::string& s : v) csv += (csv.empty() ? "" : " ") + s;
+  return Cell::Json(JsonStrings(v), csv);
+}
+
+Table ArticleTable(const std::vector<const StoryMember*>& articles) {
+  Table t{{"id", "story", "event", "url", "outlet", "title", "language", "published", "duplicate_of"}, {}};
+  for (const StoryMember* m : articles) {
+    t.rows.push_back({Cell::Str("a" + std::to_string(m->article)), Cell::Str("s" + std::to_string(m->story)),
+                      Cell::Num(m->event), Cell::Str(m->url), Cell::Str(m->outlet), Cell::Str(m->title),
+                      Cell::Str(m->language), m->published.empty() ? Cell::Null() : Cell::Str(m->published),
+                      m->duplicate_of ? Cell::Str("a" + std::to_string(*m->duplicate_of)) : Cell::Null()});
+  }
+  return t;
+}
+
+// What serve keeps between requests.
+struct App {
+  std::string db;
+  AnalyzeOptions analyze;
+  Views views;
+  // The one writer: articles posted are added under this lock.
+  std::mutex writer_mu;
+  std::unique_ptr<Ingester> ingester;
+  // The latest analysis of each story, by the story's size and newest
+  // article (a story that gained articles is analysed again).
+  struct Analysed {
+    int64_t articles = 0, last_article = 0;
+    std::shared_ptr<const Report> report;
+  };
+  std::mutex cache_mu;
+  std::map<int64_t, Analysed> cache;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> streams{0};
+  std::mutex stop_mu;
+  std::condition_variable stop_cv;
+
+  explicit App(std::string path) : db(path), views(std::move(path)) {}
 };
 
-// The sparkline's days: the last kSparkDays up to the newest day of the
-// store; a story grows by its articles of the last kGrowingDays of them.
-constexpr int64_t kSparkDays = 14, kGrowingDays = 3;
+constexpr size_t kCachedStories = 64;
+constexpr int kMaxStreams = 32;
+constexpr size_t kMaxBody = 16u << 20;
 
-Result<std::map<int64_t, StoryFacts>> FactsOf(const std::string& db) {
-  Result<std::vector<StoryMember>> members = ListMembers(db);
-  if (!members.ok()) return members.status();
-  std::map<int64_t, std::map<std::string, int>> languages;
-  std::map<int64_t, StoryFacts> out;
-  for (const StoryMember& m : members.value()) {
-    if (!m.duplicate_of) ++out[m.story].sources;
-    ++languages[m.story][m.language];
-    if (m.day) ++out[m.story].per_day[*m.day];
+// The story's report: cached while the story is as it was analysed.
+std::shared_ptr<const Report> StoryReport(App& app, const View& view, int64_t id, Response& res) {
+  const StoryRow* row = view.Story(id);
+  if (row == nullptr) {
+    SendError(res, 404, "not_found", "there is no story s" + std::to_string(id));
+    return nullptr;
   }
-  for (auto& [story, counts] : languages) {
-    std::vector<std::pair<int, std::string>> sorted;
-    for (const auto& [lang, n] : counts) sorted.emplace_back(-n, lang);
-    std::sort(sorted.begin(), sorted.end());
-    for (const auto& [n, lang] : sorted) {
-      if (!lang.empty()) out[story].languages.push_back(lang);
+  {
+    std::lock_guard<std::mutex> lock(app.cache_mu);
+    const auto it = app.cache.find(id);
+    if (it != app.cache.end() && it->second.articles == row->info.articles &&
+        it->second.last_article == row->info.last_article) {
+      return it->second.report;
     }
   }
-  return out;
+  Result<Report> r = AnalyzeStory(app.db, id, app.analyze);
+  if (!r.ok()) {
+    const bool missing = r.status().code() == Status::Code::kNotFound;
+    SendError(res, missing ? 404 : 503, missing ? "not_found" : "unavailable", r.status().message());
+    return nullptr;
+  }
+  auto report = std::make_shared<const Report>(std::move(r.value()));
+  std::lock_guard<std::mutex> lock(app.cache_mu);
+  if (app.cache.size() >= kCachedStories) app.cache.erase(app.cache.begin());
+  app.cache[id] = {row->info.articles, row->info.last_article, report};
+  return report;
 }
 
-// Articles per day over the sparkline's days, as a small inline SVG.
-std::string Sparkline(const StoryFacts& f, int64_t newest) {
-  int most = 1;
-  for (int64_t d = newest - kSparkDays + 1; d <= newest; ++d) {
-    const auto it = f.per_day.find(d);
-    if (it != f.per_day.end()) most = std::max(most, it->second);
+std::shared_ptr<const View> CurrentView(App& app, Response& res) {
+  Result<std::shared_ptr<const View>> view = app.views.Current();
+  if (!view.ok()) {
+    SendError(res, 503, "unavailable", view.status().message());
+    return nullptr;
   }
-  std::string out = "<svg class=\"spark\" viewBox=\"0 0 " + std::to_string(kSparkDays * 6) +
-                    " 20\" width=\"" + std::to_string(kSparkDays * 6) +
-                    "\" height=\"20\" role=\"img\" aria-label=\"articles per day, last " +
-                    std::to_string(kSparkDays) + " days\">";
-  for (int64_t k = 0; k < kSparkDays; ++k) {
-    const auto it = f.per_day.find(newest - kSparkDays + 1 + k);
-    const int n = it == f.per_day.end() ? 0 : it->second;
-    const int h = n == 0 ? 1 : std::max(2, 20 * n / most);
-    out += "<rect x=\"" + std::to_string(k * 6) + "\" y=\"" + std::to_string(20 - h) +
-           "\" width=\"5\" height=\"" + std::to_string(h) + "\"" + (n == 0 ? " class=\"none\"" : "") + "/>";
-  }
-  out += "</svg>";
-  return out;
+  return view.value();
 }
 
-std::string StoryListPage(std::vector<StoryInfo> stories, const std::map<int64_t, StoryFacts>& facts) {
-  // Growing stories first: most articles in the store's last days, then
-  // the largest.
-  int64_t newest = 0;
-  bool any_day = false;
-  for (const auto& [id, f] : facts) {
-    if (!f.per_day.empty()) {
-      newest = any_day ? std::max(newest, f.per_day.rbegin()->first) : f.per_day.rbegin()->first;
-      any_day = true;
+// The filter of the request, or a 400 naming the parameter.
+std::optional<Filter> RequestFilter(const Request& req, Response& res) {
+  Filter f;
+  if (std::optional<FilterError> e = ParseFilter(req.params, &f)) {
+    SendError(res, 400, "bad_" + e->parameter, e->message);
+    return std::nullopt;
+  }
+  return f;
+}
+
+// The analyst: stories that grew since their latest analysis (or never
+// had one) are analysed again, newest first, one at a time, so that the
+// list shows their headlines and conflicts and the entities across the
+// store are recorded. Runs until the server stops.
+void Analyst(App& app) {
+  while (!app.stopping) {
+    bool worked = false;
+    if (Result<std::shared_ptr<const View>> view = app.views.Current(); view.ok()) {
+      const StoryRow* due = nullptr;
+      for (const StoryRow& s : view.value()->stories) {
+        if (!s.info.analysed && (due == nullptr || s.info.last_article > due->info.last_article)) due = &s;
+      }
+      if (due != nullptr) {
+        Response ignored;
+        worked = StoryReport(app, *view.value(), due->info.id, ignored) != nullptr;
+      }
     }
+    std::unique_lock<std::mutex> lock(app.stop_mu);
+    app.stop_cv.wait_for(lock, std::chrono::milliseconds(worked ? 10 : 1000), [&] { return app.stopping.load(); });
   }
-  const auto growth = [&](const StoryInfo& s) {
-    const auto it = facts.find(s.id);
-    int n = 0;
-    if (it == facts.end() || !any_day) return n;
-    for (const auto& [day, count] : it->second.per_day) n += day > newest - kGrowingDays ? count : 0;
-    return n;
-  };
-  std::stable_sort(stories.begin(), stories.end(), [&](const StoryInfo& a, const StoryInfo& b) {
-    const int ga = growth(a), gb = growth(b);
-    if (ga != gb) return ga > gb;
-    return a.articles > b.articles;
+}
+
+void Routes(httplib::Server& server, App& app) {
+  server.Get("/health", [&app](const Request&, Response& res) {
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    res.set_content("{\"status\": \"ok\", \"stories\": " + std::to_string(view->stories.size()) +
+                        ", \"articles\": " + std::to_string(view->articles.size()) + "}\n",
+                    "application/json");
   });
-  std::string out =
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<meta name=\"color-scheme\" content=\"light dark\">\n<title>Lagebild: stories</title>\n"
-      "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:62rem;margin:0 auto;padding:1rem;"
-      "overflow-wrap:anywhere}table{border-collapse:collapse;width:100%}td,th{text-align:left;"
-      "padding:.3rem .4rem;border-bottom:1px solid #c9c9d0;vertical-align:top}"
-      ".facts{color:#5a5a60;font-size:.9rem}th{white-space:nowrap;overflow-wrap:normal}"
-      "svg.spark rect{fill:#0b57d0}svg.spark rect.none{fill:#c9c9d0}</style>\n</head>\n<body>\n<h1>Lagebild</h1>\n"
-      "<p class=\"facts\">";
-  report::AppendHtmlEscaped(out, std::to_string(stories.size()) +
-                                     (stories.size() == 1 ? " story" : " stories") +
-                                     " · JSON: /api/v1/stories");
-  out += "</p>\n<table>\n<tr><th scope=\"col\">story</th><th scope=\"col\">articles per day</th>"
-         "<th scope=\"col\">articles</th><th scope=\"col\">sources</th><th scope=\"col\">languages</th>"
-         "<th scope=\"col\">days</th></tr>\n";
-  for (const StoryInfo& s : stories) {
-    const auto f = facts.find(s.id);
-    out += "<tr><td><a href=\"/stories/s" + std::to_string(s.id) + "\">";
-    report::AppendHtmlEscaped(out, s.title.empty() ? std::string("(untitled)") : s.title);
-    out += "</a></td><td>" + (f != facts.end() && any_day ? Sparkline(f->second, newest) : std::string()) +
-           "</td><td>" + std::to_string(s.articles) + "</td><td>" +
-           std::to_string(f == facts.end() ? 0 : f->second.sources) + "</td><td>";
-    std::string langs;
-    if (f != facts.end()) {
-      for (const std::string& l : f->second.languages) langs += (langs.empty() ? "" : ", ") + l;
+
+  // Pages.
+  server.Get("/", [&app](const Request& req, Response& res) {
+    const std::optional<Filter> filter = RequestFilter(req, res);
+    if (!filter) return;
+    const std::optional<int64_t> page = QueryNumber(req, "page", 1, 1, 1000000);
+    if (!page) return SendError(res, 400, "bad_page", "page is a whole number from 1");
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    Result<std::vector<Listed>> listed = SelectStories(app.db, *view, *filter);
+    if (!listed.ok()) return SendError(res, 503, "unavailable", listed.status().message());
+    SendPage(res, Frame(filter->q.empty() ? "Lagebild: stories" : "Lagebild: " + filter->q,
+                        StoryList(*view, listed.value(), *filter, *page, 50), filter->q, "all"));
+  });
+  server.Get(R"(/stories/([^/]+))", [&app](const Request& req, Response& res) {
+    const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 's');
+    if (!id) return SendError(res, 400, "bad_story_id", "a story id is s<number>, not '" + req.matches[1].str() + "'");
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    const auto report = StoryReport(app, *view, *id, res);
+    if (!report) return;
+    report::HtmlOptions html;
+    html.csp = PageCsp();
+    html.header_html = "<div data-live=\"s" + std::to_string(*id) + "\" hidden></div>" + LiveScriptTag() + Nav("");
+    html.article_href = "/articles/";
+    html.entity_href = "/entities/";
+    html.style = kAppStyle;
+    SendPage(res, report::WriteHtml(*report, html));
+  });
+  server.Get(R"(/articles/([^/]+))", [&app](const Request& req, Response& res) {
+    const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 'a');
+    if (!id) {
+      return SendError(res, 400, "bad_article_id", "an article id is a<number>, not '" + req.matches[1].str() + "'");
     }
-    report::AppendHtmlEscaped(out, langs);
-    out += "</td><td>";
-    report::AppendHtmlEscaped(out, s.first_day.empty() ? std::string("undated")
-                                                       : (s.first_day == s.last_day ? s.first_day
-                                                                                    : s.first_day + " – " + s.last_day));
-    out += "</td></tr>\n";
-  }
-  out += "</table>\n</body>\n</html>\n";
-  return out;
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    const StoryMember* m = view->Article(*id);
+    if (m == nullptr) return SendError(res, 404, "not_found", "there is no article a" + std::to_string(*id));
+    Result<Report> r = AnalyzeStoredArticle(app.db, *id, app.analyze);
+    if (!r.ok()) return SendError(res, 503, "unavailable", r.status().message());
+    report::HtmlOptions html;
+    html.csp = PageCsp();
+    html.header_html = LiveScriptTag() + Nav("") + ArticleContext(*view, *m);
+    html.entity_href = "/entities/";
+    html.style = kAppStyle;
+    SendPage(res, report::WriteArticleHtml(r.value(), "a" + std::to_string(*id), html));
+  });
+  server.Get("/outlets", [&app](const Request&, Response& res) {
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    SendPage(res, Frame("Lagebild: outlets", OutletList(*view)));
+  });
+  server.Get(R"(/outlets/([^/]+))", [&app](const Request& req, Response& res) {
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    // The router hands the segment over decoded.
+    const auto it = view->outlets.find(req.matches[1].str());
+    if (it == view->outlets.end()) return SendError(res, 404, "not_found", "there is no outlet '" + req.matches[1].str() + "'");
+    SendPage(res, Frame("Lagebild: " + it->first, OutletPage(*view, it->second)));
+  });
+  server.Get("/entities", [&app](const Request&, Response& res) {
+    Result<std::vector<EntityInfo>> entities = ListEntities(app.db);
+    if (!entities.ok()) return SendError(res, 503, "unavailable", entities.status().message());
+    SendPage(res, Frame("Lagebild: entities", EntityList(entities.value())));
+  });
+  const auto entity = [&app](const std::string& key, Response& res, std::vector<std::pair<int64_t, int64_t>>* stories)
+      -> std::optional<EntityInfo> {
+    Result<std::vector<EntityInfo>> entities = ListEntities(app.db);
+    if (!entities.ok()) {
+      SendError(res, 503, "unavailable", entities.status().message());
+      return std::nullopt;
+    }
+    for (EntityInfo& e : entities.value()) {
+      if (e.key != key) continue;
+      Result<std::vector<std::pair<int64_t, int64_t>>> in = EntityStories(app.db, key);
+      if (!in.ok()) {
+        SendError(res, 503, "unavailable", in.status().message());
+        return std::nullopt;
+      }
+      *stories = std::move(in.value());
+      return std::move(e);
+    }
+    SendError(res, 404, "not_found", "there is no entity '" + key + "'");
+    return std::nullopt;
+  };
+  server.Get(R"(/entities/([^/]+))", [&app, entity](const Request& req, Response& res) {
+    std::vector<std::pair<int64_t, int64_t>> stories;
+    const std::optional<EntityInfo> e = entity(req.matches[1].str(), res, &stories);
+    if (!e) return;
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    SendPage(res, Frame("Lagebild: " + e->name, EntityPage(*view, *e, stories)));
+  });
+
+  // The API.
+  server.Get("/api/v1/openapi.json", [](const Request&, Response& res) {
+    res.set_content(OpenApiJson(), "application/json");
+  });
+  server.Get("/api/v1/stories", [&app](const Request& req, Response& res) {
+    const std::optional<Filter> filter = RequestFilter(req, res);
+    if (!filter) return;
+    const std::optional<int64_t> limit = QueryNumber(req, "limit", 50, 1, 500);
+    if (!limit) return SendError(res, 400, "bad_limit", "limit is a whole number from 1 to 500");
+    const std::optional<bool> csv = WantsCsv(req);
+    if (!csv) return SendError(res, 400, "bad_format", "format is json or csv");
+    // The cursor is the last story id of the page before; stories in the
+    // stored order (stable pages).
+    std::optional<int64_t> cursor = 0;
+    if (req.has_param("cursor")) {
+      cursor = IdNumber(req.get_param_value("cursor"), 's');
+      if (!cursor) return SendError(res, 400, "bad_cursor", "cursor is the 'next' of the page before");
+    }
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    Result<std::vector<Listed>> listed = SelectStories(app.db, *view, *filter);
+    if (!listed.ok()) return SendError(res, 503, "unavailable", listed.status().message());
+    std::vector<const StoryRow*> rows;
+    for (const Listed& l : listed.value()) rows.push_back(l.story);
+    std::sort(rows.begin(), rows.end(), [](const StoryRow* a, const StoryRow* b) { return a->info.id < b->info.id; });
+    Table t{{"id", "title", "articles", "sources", "copies", "days", "languages", "conflicts"}, {}};
+    std::string next;
+    for (const StoryRow* s : rows) {
+      if (s->info.id <= *cursor) continue;
+      if (int64_t(t.rows.size()) == *limit) {
+        next = "s" + std::to_string(t.rows.empty() ? 0 : std::stoll(t.rows.back()[0].text.substr(1)));
+        break;
+      }
+      t.rows.push_back({Cell::Str("s" + std::to_string(s->info.id)), Cell::Str(StoryTitle(s->info)),
+                        Cell::Num(s->info.articles), Cell::Num(s->sources), Cell::Num(s->copies),
+                        Days(s->info.first_day, s->info.last_day), Strings(s->languages),
+                        s->info.headline.empty() ? Cell::Null() : Cell::Num(s->info.conflicts)});
+    }
+    SendTable(res, t, *csv, "stories", next);
+  });
+  server.Get(R"(/api/v1/stories/([^/]+))", [&app](const Request& req, Response& res) {
+    const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 's');
+    if (!id) return SendError(res, 400, "bad_story_id", "a story id is s<number>, not '" + req.matches[1].str() + "'");
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    if (const auto report = StoryReport(app, *view, *id, res)) {
+      res.set_content(report::WriteJson(*report), "application/json");
+    }
+  });
+  server.Get(R"(/api/v1/stories/([^/]+)/articles)", [&app](const Request& req, Response& res) {
+    const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 's');
+    if (!id) return SendError(res, 400, "bad_story_id", "a story id is s<number>, not '" + req.matches[1].str() + "'");
+    const std::optional<bool> csv = WantsCsv(req);
+    if (!csv) return SendError(res, 400, "bad_format", "format is json or csv");
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    if (view->Story(*id) == nullptr) return SendError(res, 404, "not_found", "there is no story s" + std::to_string(*id));
+    std::vector<const StoryMember*> members;
+    for (const StoryMember& m : view->articles) {
+      if (m.story == *id) members.push_back(&m);
+    }
+    SendTable(res, ArticleTable(members), *csv, "s" + std::to_string(*id) + "-articles");
+  });
+  server.Get(R"(/api/v1/stories/([^/]+)/claims)", [&app](const Request& req, Response& res) {
+    const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 's');
+    if (!id) return SendError(res, 400, "bad_story_id", "a story id is s<number>, not '" + req.matches[1].str() + "'");
+    const std::optional<bool> csv = WantsCsv(req);
+    if (!csv) return SendError(res, 400, "bad_format", "format is json or csv");
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    const auto report = StoryReport(app, *view, *id, res);
+    if (!report) return;
+    // One row per value of a claim: what each article says.
+    Table t{{"claim", "kind", "about", "status", "article", "text", "value", "low", "high", "source", "date_low",
+             "date_high"},
+            {}};
+    const auto number = [](const std::optional<double>& v) {
+      if (!v || !std::isfinite(*v)) return Cell::Null();
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.10g", *v);
+      return Cell::Json(buf, buf);
+    };
+    for (const Story& s : report->stories) {
+      for (const Claim& c : s.claims) {
+        for (const ClaimValue& v : c.values) {
+          t.rows.push_back({Cell::Str(c.id), Cell::Str(c.kind), Cell::Str(c.about), Cell::Str(c.status),
+                            Cell::Str(v.article), Cell::Str(v.text), number(v.value), number(v.low), number(v.high),
+                            Cell::Str(v.source), v.date_low.empty() ? Cell::Null() : Cell::Str(v.date_low),
+                            v.date_high.empty() ? Cell::Null() : Cell::Str(v.date_high)});
+        }
+      }
+    }
+    SendTable(res, t, *csv, "s" + std::to_string(*id) + "-claims");
+  });
+  server.Get(R"(/api/v1/articles/([^/]+))", [&app](const Request& req, Response& res) {
+    const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 'a');
+    if (!id) {
+      return SendError(res, 400, "bad_article_id", "an article id is a<number>, not '" + req.matches[1].str() + "'");
+    }
+    Result<Report> r = AnalyzeStoredArticle(app.db, *id, app.analyze);
+    if (!r.ok()) {
+      const bool missing = r.status().code() == Status::Code::kNotFound;
+      return SendError(res, missing ? 404 : 503, missing ? "not_found" : "unavailable", r.status().message());
+    }
+    res.set_content(report::WriteJson(r.value()), "application/json");
+  });
+  server.Get("/api/v1/search", [&app](const Request& req, Response& res) {
+    for (const auto& [key, value] : req.params) {
+      if (key != "q" && key != "limit" && key != "format") {
+        return SendError(res, 400, "bad_" + key, "unknown parameter '" + key + "'");
+      }
+    }
+    Filter f;
+    std::multimap<std::string, std::string> q;
+    if (req.has_param("q")) q.emplace("q", req.get_param_value("q"));
+    if (std::optional<FilterError> e = ParseFilter(q, &f)) return SendError(res, 400, "bad_q", e->message);
+    if (f.words.empty()) return SendError(res, 400, "bad_q", "q holds no word to search for");
+    const std::optional<int64_t> limit = QueryNumber(req, "limit", 50, 1, 500);
+    if (!limit) return SendError(res, 400, "bad_limit", "limit is a whole number from 1 to 500");
+    const std::optional<bool> csv = WantsCsv(req);
+    if (!csv) return SendError(res, 400, "bad_format", "format is json or csv");
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    Result<std::vector<SearchResult>> hits = SearchStore(app.db, f.words, size_t(*limit));
+    if (!hits.ok()) return SendError(res, 503, "unavailable", hits.status().message());
+    std::vector<const StoryMember*> found;
+    for (const SearchResult& h : hits.value()) {
+      if (const StoryMember* m = view->Article(h.article)) found.push_back(m);
+    }
+    SendTable(res, ArticleTable(found), *csv, "search");
+  });
+  server.Get("/api/v1/outlets", [&app](const Request& req, Response& res) {
+    const std::optional<bool> csv = WantsCsv(req);
+    if (!csv) return SendError(res, 400, "bad_format", "format is json or csv");
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    Table t{{"outlet", "articles", "stories", "copies", "copies_from"}, {}};
+    for (const auto& [name, o] : view->outlets) {
+      std::vector<std::string> from;
+      for (const auto& [f, n] : o.copies_from) from.push_back(f);
+      t.rows.push_back({Cell::Str(name), Cell::Num(o.articles), Cell::Num(int64_t(o.stories.size())),
+                        Cell::Num(o.copies), Strings(from)});
+    }
+    SendTable(res, t, *csv, "outlets");
+  });
+  server.Get("/api/v1/entities", [&app](const Request& req, Response& res) {
+    const std::optional<bool> csv = WantsCsv(req);
+    if (!csv) return SendError(res, 400, "bad_format", "format is json or csv");
+    Result<std::vector<EntityInfo>> entities = ListEntities(app.db);
+    if (!entities.ok()) return SendError(res, 503, "unavailable", entities.status().message());
+    Table t{{"key", "type", "name", "variants", "stories", "mentions"}, {}};
+    for (const EntityInfo& e : entities.value()) {
+      t.rows.push_back({Cell::Str(e.key), Cell::Str(e.type), Cell::Str(e.name), Strings(e.variants),
+                        Cell::Num(e.stories), Cell::Num(e.mentions)});
+    }
+    SendTable(res, t, *csv, "entities");
+  });
+  server.Get(R"(/api/v1/entities/([^/]+))", [entity](const Request& req, Response& res) {
+    std::vector<std::pair<int64_t, int64_t>> stories;
+    const std::optional<EntityInfo> e = entity(req.matches[1].str(), res, &stories);
+    if (!e) return;
+    std::string out = "{\"key\": ";
+    report::AppendJsonString(out, e->key);
+    out += ", \"type\": ";
+    report::AppendJsonString(out, e->type);
+    out += ", \"name\": ";
+    report::AppendJsonString(out, e->name);
+    out += ", \"variants\": " + JsonStrings(e->variants) + ", \"stories\": [";
+    for (size_t k = 0; k < stories.size(); ++k) {
+      out += (k ? ", " : "") + std::string("{\"id\": \"s") + std::to_string(stories[k].first) +
+             "\", \"mentions\": " + std::to_string(stories[k].second) + "}";
+    }
+    out += "]}\n";
+    res.set_content(out, "application/json");
+  });
+
+  // Articles posted: ingested by the one writer, as `lagebild ingest` does.
+  server.Post("/api/v1/articles", [&app](const Request& req, Response& res) {
+    // The body is read as JSON whatever the client called it (a form
+    // encoding included: curl's default).
+    std::vector<InputError> errors;
+    std::vector<RawArticle> raw = ReadJsonArticles(req.body, "posted", app.analyze, &errors);
+    if (raw.empty()) {
+      return SendError(res, 400, "bad_body",
+                       errors.empty() ? std::string("no article in the body") : errors[0].source + ": " + errors[0].message);
+    }
+    if (raw.size() > 1000) return SendError(res, 413, "too_many_articles", "at most 1000 articles per request");
+    Result<std::vector<IngestedArticle>> placed = [&]() -> Result<std::vector<IngestedArticle>> {
+      std::lock_guard<std::mutex> lock(app.writer_mu);
+      if (app.ingester == nullptr) {
+        Result<std::unique_ptr<Ingester>> opened = Ingester::Open(app.db, app.analyze);
+        if (!opened.ok()) return opened.status();
+        app.ingester = std::move(opened.value());
+      }
+      IngestSummary summary;
+      Result<std::vector<IngestedArticle>> added = app.ingester->Add(std::move(raw), &summary);
+      // A failed batch leaves the store as it was; the indexes are loaded
+      // again for the next one.
+      if (!added.ok()) app.ingester.reset();
+      return added;
+    }();
+    if (!placed.ok()) return SendError(res, 503, "unavailable", placed.status().message());
+    std::string out = "{\"items\": [";
+    for (size_t k = 0; k < placed.value().size(); ++k) {
+      const IngestedArticle& a = placed.value()[k];
+      out += k ? ",\n  " : "\n  ";
+      out += "{\"id\": \"a" + std::to_string(a.article) + "\", \"story\": \"s" + std::to_string(a.story) +
+             "\", \"added\": " + (a.added ? "true" : "false") + ", \"duplicate_of\": " +
+             (a.duplicate_of ? "\"a" + std::to_string(*a.duplicate_of) + "\"" : std::string("null")) + "}";
+    }
+    out += "\n], \"errors\": [";
+    for (size_t k = 0; k < errors.size(); ++k) {
+      out += k ? ", {\"source\": " : "{\"source\": ";
+      report::AppendJsonString(out, errors[k].source);
+      out += ", \"message\": ";
+      report::AppendJsonString(out, errors[k].message);
+      out += "}";
+    }
+    out += "]}\n";
+    res.status = 201;
+    res.set_content(out, "application/json");
+  });
+
+  // Server-sent events: the change log from Last-Event-ID (or ?after=, or
+  // now), optionally of one story.
+  server.Get("/api/v1/events", [&app](const Request& req, Response& res) {
+    std::optional<int64_t> story;
+    if (req.has_param("story")) {
+      story = IdNumber(req.get_param_value("story"), 's');
+      if (!story) return SendError(res, 400, "bad_story", "story is a story id s<number>");
+    }
+    int64_t after = -1;
+    const std::string last = req.has_header("Last-Event-ID") ? req.get_header_value("Last-Event-ID")
+                             : req.has_param("after")         ? req.get_param_value("after")
+                                                              : std::string();
+    if (!last.empty()) {
+      if (last.size() > 18 || last.find_first_not_of("0123456789") != std::string::npos) {
+        return SendError(res, 400, "bad_last_event_id", "Last-Event-ID is the id of an event");
+      }
+      after = std::stoll(last);
+    }
+    if (after < 0) {
+      Result<int64_t> now = LastChange(app.db);
+      if (!now.ok()) return SendError(res, 503, "unavailable", now.status().message());
+      after = now.value();
+    }
+    if (app.streams.fetch_add(1) >= kMaxStreams) {
+      app.streams.fetch_sub(1);
+      return SendError(res, 503, "too_many_streams", "at most 32 event streams at once");
+    }
+    res.set_header("Cache-Control", "no-cache");
+    struct Stream {
+      int64_t position = 0;
+      bool started = false;
+      int idle = 0;  // polls without anything to send
+    };
+    auto stream = std::make_shared<Stream>();
+    stream->position = after;
+    res.set_chunked_content_provider(
+        "text/event-stream",
+        [&app, story, stream](size_t, httplib::DataSink& sink) {
+          if (app.stopping) return false;
+          Result<std::vector<StoreChange>> changes = ListChanges(app.db, stream->position, 200);
+          // The first bytes: how long a client waits before it reconnects.
+          std::string out = stream->started ? "" : "retry: 2000\n\n";
+          stream->started = true;
+          if (changes.ok()) {
+            for (const StoreChange& c : changes.value()) {
+              stream->position = c.id;
+              if (story && c.story != *story && c.into != *story) continue;
+              out += "id: " + std::to_string(c.id) + "\nevent: story\ndata: {\"story\": \"s" +
+                     std::to_string(c.story) + "\", \"kind\": \"" + c.kind + "\", \"articles\": " +
+                     std::to_string(c.articles) +
+                     (c.into ? ", \"into\": \"s" + std::to_string(c.into) + "\"" : std::string()) + "}\n\n";
+            }
+          }
+          // A comment now and then: proxies and clients see the stream alive.
+          if (out.empty() && ++stream->idle >= 30) out = ": keep-alive\n\n", stream->idle = 0;
+          if (!out.empty() && !sink.write(out.data(), out.size())) return false;
+          std::this_thread::sleep_for(std::chrono::milliseconds(changes.ok() && changes.value().size() == 200 ? 0 : 500));
+          return !app.stopping && sink.is_writable();
+        },
+        [&app](bool) { app.streams.fetch_sub(1); });
+  });
 }
 
 }  // namespace
 
 Status Serve(const ServeOptions& options, const std::function<void(const std::string&)>& ready) {
-  // The database is checked before anything is served.
-  if (Result<std::vector<StoryInfo>> check = ListStories(options.db); !check.ok()) {
-    return check.status();
-  }
+  // The database is checked (and migrated) before anything is served.
+  if (Result<int64_t> check = LastChange(options.db); !check.ok()) return check.status();
+  App app(options.db);
+  app.analyze.jobs = std::max(1u, options.jobs);
   httplib::Server server;
-  server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
-  const std::string db = options.db;
-  AnalyzeOptions analyze;
-  analyze.jobs = std::max(1u, options.jobs);
-
-  server.Get("/health", [db](const httplib::Request&, httplib::Response& res) {
-    Result<std::vector<StoryInfo>> stories = ListStories(db);
-    if (!stories.ok()) return SendError(res, 503, "unavailable", stories.status().message());
-    res.set_content("{\"status\": \"ok\", \"stories\": " + std::to_string(stories.value().size()) + "}\n",
-                    "application/json");
-  });
-  server.Get("/", [db](const httplib::Request&, httplib::Response& res) {
-    Result<std::vector<StoryInfo>> stories = ListStories(db);
-    if (!stories.ok()) return SendError(res, 503, "unavailable", stories.status().message());
-    Result<std::map<int64_t, StoryFacts>> facts = FactsOf(db);
-    if (!facts.ok()) return SendError(res, 503, "unavailable", facts.status().message());
-    res.set_header("Content-Security-Policy", kCsp);
-    res.set_content(StoryListPage(stories.value(), facts.value()), "text/html; charset=utf-8");
-  });
-  auto story_report = [db, analyze](const std::string& id, httplib::Response& res) -> std::optional<Report> {
-    const std::optional<int64_t> n = StoryNumber(id);
-    if (!n) {
-      SendError(res, 400, "bad_story_id", "a story id is s<number> or <number>, not '" + id + "'");
-      return std::nullopt;
+  // Event streams hold a thread each: more threads than streams allowed.
+  server.new_task_queue = [] { return new httplib::ThreadPool(kMaxStreams + 16); };
+  server.set_payload_max_length(kMaxBody);
+  server.set_read_timeout(10, 0);
+  server.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
+  Routes(server, app);
+  // ETag on every answer of a read: the same body, the same tag; a client
+  // that has it gets 304 without the body.
+  server.set_post_routing_handler([](const Request& req, Response& res) {
+    if ((req.method != "GET" && req.method != "HEAD") || res.status != 200 || res.body.empty()) return;
+    char tag[24];
+    std::snprintf(tag, sizeof tag, "\"%016llx\"", static_cast<unsigned long long>(util::Fnv1a(res.body)));
+    res.set_header("ETag", tag);
+    const std::string match = req.get_header_value("If-None-Match");
+    if (!match.empty() && (match == tag || match == "*" || match.find(tag) != std::string::npos)) {
+      res.status = 304;
+      res.body.clear();
     }
-    Result<Report> r = AnalyzeStory(db, *n, analyze);
-    if (!r.ok()) {
-      const bool missing = r.status().code() == Status::Code::kNotFound;
-      SendError(res, missing ? 404 : 503, missing ? "not_found" : "unavailable", r.status().message());
-      return std::nullopt;
-    }
-    return std::move(r.value());
-  };
-  server.Get(R"(/stories/([^/]+))", [story_report](const httplib::Request& req, httplib::Response& res) {
-    if (std::optional<Report> r = story_report(req.matches[1], res)) {
-      res.set_header("Content-Security-Policy", kCsp);
-      res.set_content(report::WriteHtml(*r), "text/html; charset=utf-8");
-    }
-  });
-  server.Get(R"(/api/v1/stories/([^/]+))", [story_report](const httplib::Request& req, httplib::Response& res) {
-    if (std::optional<Report> r = story_report(req.matches[1], res)) {
-      res.set_content(report::WriteJson(*r), "application/json");
-    }
-  });
-  server.Get("/api/v1/stories", [db](const httplib::Request& req, httplib::Response& res) {
-    const std::optional<int64_t> limit = QueryNumber(req, "limit", 50, 1, 500);
-    if (!limit) return SendError(res, 400, "bad_limit", "limit is a whole number from 1 to 500");
-    // The cursor is the last story id of the page before.
-    std::optional<int64_t> cursor = 0;
-    if (req.has_param("cursor")) {
-      cursor = StoryNumber(req.get_param_value("cursor"));
-      if (!cursor) return SendError(res, 400, "bad_cursor", "cursor is the 'next' of the page before");
-    }
-    Result<std::vector<StoryInfo>> stories = ListStories(db);
-    if (!stories.ok()) return SendError(res, 503, "unavailable", stories.status().message());
-    Result<std::map<int64_t, StoryFacts>> facts = FactsOf(db);
-    if (!facts.ok()) return SendError(res, 503, "unavailable", facts.status().message());
-    std::string out = "{\"items\": [";
-    int64_t shown = 0, last = 0;
-    bool more = false;
-    for (const StoryInfo& s : stories.value()) {
-      if (s.id <= *cursor) continue;
-      if (shown == *limit) {
-        more = true;
-        break;
-      }
-      const auto f = facts.value().find(s.id);
-      out += shown ? ",\n  " : "\n  ";
-      out += "{\"id\": ";
-      report::AppendJsonString(out, "s" + std::to_string(s.id));
-      out += ", \"title\": ";
-      report::AppendJsonString(out, s.title);
-      out += ", \"articles\": " + std::to_string(s.articles) + ", \"sources\": " +
-             std::to_string(f == facts.value().end() ? 0 : f->second.sources) + ", \"days\": ";
-      if (s.first_day.empty()) {
-        out += "null";
-      } else {
-        out += "{\"first\": ";
-        report::AppendJsonString(out, s.first_day);
-        out += ", \"last\": ";
-        report::AppendJsonString(out, s.last_day);
-        out += "}";
-      }
-      out += ", \"languages\": [";
-      if (f != facts.value().end()) {
-        for (size_t k = 0; k < f->second.languages.size(); ++k) {
-          if (k) out += ", ";
-          report::AppendJsonString(out, f->second.languages[k]);
-        }
-      }
-      out += "]}";
-      ++shown;
-      last = s.id;
-    }
-    out += "\n], \"next\": ";
-    if (more) {
-      report::AppendJsonString(out, "s" + std::to_string(last));
-    } else {
-      out += "null";
-    }
-    out += "}\n";
-    res.set_content(out, "application/json");
   });
   // Unknown routes and methods: JSON errors, not the library's empty page.
-  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+  server.set_error_handler([](const Request& req, Response& res) {
     if (!res.body.empty()) return;
-    const std::string code = res.status == 404 ? "not_found" : "bad_request";
-    res.set_content(ErrorJson(code, "no such resource: " + req.method + " " + req.path), "application/json");
+    const std::string code = res.status == 404 ? "not_found" : res.status == 413 ? "too_large" : "bad_request";
+    std::string what = req.method + " " + req.path;
+    if (!util::IsValidUtf8(what)) what = util::ReplaceInvalidUtf8(what);
+    const std::string message = res.status == 413 ? "the body is larger than 16 MiB" : "no such resource: " + what;
+    res.set_content(ErrorJson(code, message), "application/json");
   });
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+  server.set_exception_handler([](const Request&, Response& res, std::exception_ptr) {
     SendError(res, 500, "internal", "the request could not be answered");
   });
 
   const int port = options.port == 0 ? server.bind_to_any_port(options.host)
                                      : (server.bind_to_port(options.host, options.port) ? options.port : -1);
-  if (port <= 0) {
-    return IoError("cannot listen on " + options.host + ":" + std::to_string(options.port));
-  }
+  if (port <= 0) return IoError("cannot listen on " + options.host + ":" + std::to_string(options.port));
   // SIGINT and SIGTERM stop the server: blocked in every thread (the
   // server's pool is started after this), waited for by one.
   sigset_t stop_signals;
@@ -314,19 +659,24 @@ Status Serve(const ServeOptions& options, const std::function<void(const std::st
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-  std::atomic<bool> stopping{false};
   std::thread waiter([&] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
-    stopping = true;
+    {
+      std::lock_guard<std::mutex> lock(app.stop_mu);
+      app.stopping = true;
+    }
+    app.stop_cv.notify_all();
     server.stop();
   });
-  std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+  std::thread analyst([&] { Analyst(app); });
+  const std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
   ready("http://" + host + ":" + std::to_string(port) + "/");
   const bool listened = server.listen_after_bind();
-  if (!stopping) pthread_kill(waiter.native_handle(), SIGTERM);
+  if (!app.stopping) pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
-  if (!listened && !stopping) return IoError("the server on port " + std::to_string(port) + " stopped");
+  analyst.join();
+  if (!listened && !app.stopping) return IoError("the server on port " + std::to_string(port) + " stopped");
   return Status::Ok();
 }
 

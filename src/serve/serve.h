@@ -1,24 +1,21 @@
 // Stage: serve (the local web app over a store)
 // In:    a lagebild database (SQLite, as `ingest` writes it), a host and a
 //        port (0: a free one).
-// Out:   HTTP on that address until SIGINT or SIGTERM:
-//          GET /                      the story list (HTML): growing stories
-//                                     first (articles of the store's last
-//                                     three days), a sparkline of the last 14
-//          GET /stories/{id}          the story page (HTML, the report's page)
-//          GET /health                {"status": "ok", "stories": N}
-//          GET /api/v1/stories        {"items": [...], "next": cursor | null}
-//                                     (?limit=1..500, default 50; ?cursor=),
-//                                     in the stored order (stable pages)
-//          GET /api/v1/stories/{id}   the story's report (JSON, lagebild.report/1)
-//        Anything else, or a malformed request: a 4xx with
-//        {"error": {"code", "message"}}.
+// Out:   HTTP on that address until SIGINT or SIGTERM (docs/cli.md, "serve"):
+//          pages  /  /stories/{id}  /articles/{id}  /outlets[/{name}]
+//                 /entities[/{key}]  (HTML, complete without scripts)
+//          API    /health, /api/v1/{stories[/{id}[/articles|/claims]],
+//                 articles/{id}, search, outlets, entities[/{key}],
+//                 openapi.json}  (JSON, lists also CSV), POST
+//                 /api/v1/articles, /api/v1/events (server-sent events)
+//        A malformed request: a 4xx with {"error": {"code", "message"}}.
 // How:   cpp-httplib (Debian libcpp-httplib-dev: one header, a thread pool,
-//        no other dependency); each request opens the database itself (SQLite
-//        WAL: readers never block the writer). A story page is analysed from
-//        the stored articles on request (pipeline AnalyzeStory), so it shows
-//        the newest analysis. Pages carry the page's CSP; every response
-//        `X-Content-Type-Options: nosniff`.
+//        no other dependency). Lists come from a view of the store rebuilt
+//        when its change log moves (view.h); pages from pages.h and the
+//        report's renderer; posted articles go through one Ingester under
+//        one lock (the one writer; readers have their own connections,
+//        SQLite WAL); a background thread analyses the stories that grew
+//        (headlines, conflicts, entities). Reads answer an ETag.
 // Fails: a database that cannot be opened, an address that cannot be
 //        bound: a Status naming them, before anything is served.
 #pragma once

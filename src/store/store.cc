@@ -113,7 +113,9 @@ CREATE INDEX entity_stories_key ON entity_stories(key);
 
 // Version 4: the full-text index of the articles' titles and clean texts
 // (contentless: the texts stay in `raw`; rowid = article id; letters
-// folded by case and accents), and the change log of the batches.
+// folded by case and accents), the change log of the batches, and what
+// the latest analysis of each story found (its headline, its claims in
+// conflict or updated), with the size it had then.
 const char* const kSchemaV4 = R"sql(
 CREATE VIRTUAL TABLE article_search USING fts5(title, text, content='',
   tokenize='unicode61 remove_diacritics 2');
@@ -123,6 +125,14 @@ CREATE TABLE changes(
   kind          TEXT    NOT NULL,
   articles      INTEGER NOT NULL,
   into_story    INTEGER
+);
+CREATE TABLE story_analyses(
+  story         INTEGER PRIMARY KEY,
+  articles      INTEGER NOT NULL,
+  last_article  INTEGER NOT NULL,
+  title         TEXT    NOT NULL,
+  conflicts     INTEGER NOT NULL,
+  updates       INTEGER NOT NULL
 );
 )sql";
 
@@ -548,13 +558,14 @@ Status Store::Append(const std::vector<StoredArticle>& articles,
                    "SELECT ?2, key, mentions FROM entity_stories WHERE story = ?1 "
                    "ON CONFLICT(story, key) DO UPDATE SET mentions = max(mentions, excluded.mentions)");
     Statement forget(db_, "DELETE FROM entity_stories WHERE story = ?1");
-    if (!grow.ok() || !move.ok() || !drop.ok() || !keep.ok() || !forget.ok()) {
+    Statement unanalysed(db_, "DELETE FROM story_analyses WHERE story = ?1");
+    if (!grow.ok() || !move.ok() || !drop.ok() || !keep.ok() || !forget.ok() || !unanalysed.ok()) {
       return fail("cannot prepare story merges");
     }
     for (const auto& [from, into] : merges) {
-      for (Statement* q : {&grow, &move, &drop, &keep, &forget}) {
+      for (Statement* q : {&grow, &move, &drop, &keep, &forget, &unanalysed}) {
         q->Bind(1, from);
-        if (q != &drop && q != &forget) q->Bind(2, into);
+        if (q != &drop && q != &forget && q != &unanalysed) q->Bind(2, into);
         if (q->Step() != SQLITE_DONE) {
           return fail("cannot merge story " + std::to_string(from) + " into " + std::to_string(into));
         }
@@ -681,9 +692,42 @@ Result<std::vector<std::pair<int64_t, int64_t>>> Store::EntityStories(const std:
   return out;
 }
 
+Status Store::RecordAnalysis(const StoredAnalysis& a) {
+  LAGEBILD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  Statement q(db_,
+              "INSERT INTO story_analyses(story, articles, last_article, title, conflicts, updates) "
+              "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(story) DO UPDATE SET articles = excluded.articles, "
+              "last_article = excluded.last_article, title = excluded.title, conflicts = excluded.conflicts, "
+              "updates = excluded.updates");
+  // The change log says so: a reader's view of the story list is stale.
+  Statement log(db_, "INSERT INTO changes(story, kind, articles, into_story) VALUES(?1, 'analysed', 0, NULL)");
+  if (!q.ok() || !log.ok()) {
+    const Status s = Error("cannot record the analysis of story " + std::to_string(a.story));
+    Exec("ROLLBACK");
+    return s;
+  }
+  q.Bind(1, a.story);
+  q.Bind(2, a.articles);
+  q.Bind(3, a.last_article);
+  q.Bind(4, a.title);
+  q.Bind(5, a.conflicts);
+  q.Bind(6, a.updates);
+  log.Bind(1, a.story);
+  if (q.Step() != SQLITE_DONE || log.Step() != SQLITE_DONE) {
+    const Status s = Error("cannot record the analysis of story " + std::to_string(a.story));
+    Exec("ROLLBACK");
+    return s;
+  }
+  const Status s = Exec("COMMIT");
+  if (!s.ok()) Exec("ROLLBACK");
+  return s;
+}
+
 Result<std::vector<StoredStory>> Store::Stories() {
   Statement q(db_,
-              "SELECT id, title, articles, first_day, last_day, last_article FROM stories ORDER BY id");
+              "SELECT s.id, s.title, s.articles, s.first_day, s.last_day, s.last_article, a.articles, "
+              "a.last_article, a.title, a.conflicts, a.updates FROM stories s "
+              "LEFT JOIN story_analyses a ON a.story = s.id ORDER BY s.id");
   if (!q.ok()) return Error("cannot read stories");
   std::vector<StoredStory> out;
   int rc;
@@ -697,6 +741,9 @@ Result<std::vector<StoredStory>> Store::Stories() {
       s.last_day = q.Int(4);
     }
     s.last_article = q.Int(5);
+    if (!q.IsNull(6)) {
+      s.analysis = StoredAnalysis{s.id, q.Int(6), q.Int(7), q.Text(8), q.Int(9), q.Int(10)};
+    }
     out.push_back(std::move(s));
   }
   if (rc != SQLITE_DONE) return Error("cannot read stories");

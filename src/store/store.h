@@ -62,12 +62,22 @@ struct StoredArticle {
   std::string search_text;
 };
 
+// What the latest analysis of a story found, and the story's size then
+// (a story that has grown since is due for another).
+struct StoredAnalysis {
+  int64_t story = 0;
+  int64_t articles = 0, last_article = 0;
+  std::string title;  // the story's headline
+  int64_t conflicts = 0, updates = 0;  // claims conflicting, updated
+};
+
 struct StoredStory {
   int64_t id = 0;
-  std::string title;
+  std::string title;  // its first article's
   int64_t articles = 0;
   int64_t first_day = 0, last_day = -1;  // days of its dated members (none when last < first)
   int64_t last_article = 0;
+  std::optional<StoredAnalysis> analysis;  // none before its first analysis
 };
 
 // One person, place or organisation of the store, by the key that names
@@ -89,8 +99,9 @@ struct SearchHit {
 };
 
 // One entry of the change log: what a committed batch did to a story.
-// kind "created" (the story is new), "changed" (articles joined it) or
-// "merged" (it went into `into`). Ids grow with every entry.
+// kind "created" (the story is new), "changed" (articles joined it),
+// "merged" (it went into `into`) or "analysed" (RecordAnalysis: its
+// headline and claim counts are new). Ids grow with every entry.
 struct Change {
   int64_t id = 0, story = 0;
   std::string kind;
@@ -163,6 +174,10 @@ class Store {
   // Every recorded entity with its count of stories and mentions, most
   // stories first.
   Result<std::vector<StoredEntity>> Entities();
+  // The analysis of one story, replacing the one before (a story merged
+  // away loses its record: Append), and an "analysed" entry of the change
+  // log, in one transaction.
+  Status RecordAnalysis(const StoredAnalysis& analysis);
   // (story, mentions) of one entity, most mentions first.
   Result<std::vector<std::pair<int64_t, int64_t>>> EntityStories(const std::string& key);
 
