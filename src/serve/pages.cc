@@ -439,4 +439,9 @@ const std::string& PageCsp() {
   return csp;
 }
 
+const std::string& PageMetaCsp() {
+  static const std::string csp = PageCsp().substr(0, PageCsp().rfind("; frame-ancestors"));
+  return csp;
+}
+
 }  // namespace lagebild::serve

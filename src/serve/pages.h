@@ -20,6 +20,9 @@ namespace lagebild::serve {
 // The pages' policy: their inline style, the one inline script (by
 // hash), connections and forms to the app only.
 const std::string& PageCsp();
+// The same for a page's <meta> (which cannot say frame-ancestors; the
+// header does).
+const std::string& PageMetaCsp();
 // The app's CSS beyond the report pages' stylesheet.
 extern const char* const kAppStyle;
 

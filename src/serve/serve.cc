@@ -251,7 +251,7 @@ void Routes(httplib::Server& server, App& app) {
     const auto report = StoryReport(app, *view, *id, res);
     if (!report) return;
     report::HtmlOptions html;
-    html.csp = PageCsp();
+    html.csp = PageMetaCsp();
     html.header_html = "<div data-live=\"s" + std::to_string(*id) + "\" hidden></div>" + LiveScriptTag() + Nav("");
     html.article_href = "/articles/";
     html.entity_href = "/entities/";
@@ -270,7 +270,7 @@ void Routes(httplib::Server& server, App& app) {
     Result<Report> r = AnalyzeStoredArticle(app.db, *id, app.analyze);
     if (!r.ok()) return SendError(res, 503, "unavailable", r.status().message());
     report::HtmlOptions html;
-    html.csp = PageCsp();
+    html.csp = PageMetaCsp();
     html.header_html = LiveScriptTag() + Nav("") + ArticleContext(*view, *m);
     html.entity_href = "/entities/";
     html.style = kAppStyle;
