@@ -1,5 +1,5 @@
 // Fuzz target for one reader, chosen at compile time by LAGEBILD_FUZZ_FORMAT
-// (0 text, 1 html, 2 jsonl and JSON documents). Whatever the bytes: no crash, no sanitizer
+// (0 text, 1 html, 2 jsonl and JSON documents, 3 feeds). Whatever the bytes: no crash, no sanitizer
 // report, bodies valid UTF-8, and normalised text keeps its invariants.
 #include <cstddef>
 #include <cstdint>
@@ -20,6 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   out = read::ReadText(bytes, "fuzz", options);
 #elif LAGEBILD_FUZZ_FORMAT == 1
   out = read::ReadHtml(bytes, "fuzz", options);
+#elif LAGEBILD_FUZZ_FORMAT == 3
+  out = read::ReadFeed(bytes, "fuzz", options);
 #else
   out = read::ReadJsonl(bytes, "fuzz", options);
   // The same bytes as an API client's JSON document (object, array or lines).

@@ -106,7 +106,7 @@ void AddAnalyzeCommand(CLI::App& app, std::function<int()>* run) {
   cmd->add_option("--out,-o", args->out, "Write the report to FILE (default: standard output)");
   cmd->add_option("--jobs,-j", args->jobs, "Worker threads (default: all cores)");
   cmd->add_option("--input-format", args->input_format,
-                  "Read every input as auto, text, html or jsonl")
+                  "Read every input as auto, text, html, jsonl or feed (RSS, Atom, JSON Feed)")
       ->capture_default_str();
   cmd->add_option("--max-article-bytes", args->max_article_bytes,
                   "Longest article read, in bytes; longer ones are truncated")

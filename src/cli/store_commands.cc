@@ -228,7 +228,7 @@ void AddIngestCommand(CLI::App& app, std::function<int()>* run) {
   cmd->add_option("--db", args->db, "The SQLite database (created when missing)")->required();
   cmd->add_option("--jobs,-j", args->jobs, "Worker threads (default: all cores)");
   cmd->add_option("--input-format", args->input_format,
-                  "Read every input as auto, text, html or jsonl")
+                  "Read every input as auto, text, html, jsonl or feed (RSS, Atom, JSON Feed)")
       ->capture_default_str();
   cmd->add_option("--batch", args->batch, "Articles per transaction")
       ->capture_default_str()

@@ -397,9 +397,11 @@ Result<read::ReadOptions> ReadOptionsOf(const AnalyzeOptions& options, read::For
     *format = read::Format::kHtml;
   } else if (options.input_format == "jsonl") {
     *format = read::Format::kJsonl;
+  } else if (options.input_format == "feed") {
+    *format = read::Format::kFeed;
   } else {
     return InvalidArgument("unknown input format '" + options.input_format +
-                           "' (expected auto, text, html or jsonl)");
+                           "' (expected auto, text, html, jsonl or feed)");
   }
   if (options.max_article_bytes == 0) return InvalidArgument("max_article_bytes must be > 0");
   read::ReadOptions read_options;

@@ -17,6 +17,7 @@ const char* FormatName(Format format) {
     case Format::kText: return "text";
     case Format::kHtml: return "html";
     case Format::kJsonl: return "jsonl";
+    case Format::kFeed: return "feed";
   }
   return "auto";
 }
@@ -43,7 +44,7 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
 
 bool HasArticleExtension(std::string_view path) {
   const std::string lower = util::AsciiLower(path);
-  for (const char* ext : {".txt", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}) {
+  for (const char* ext : {".txt", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".rss", ".atom"}) {
     if (util::EndsWith(lower, ext)) return true;
   }
   return false;
@@ -58,8 +59,12 @@ Format DetectFormat(std::string_view path, std::string_view head) {
     if (util::EndsWith(lower, ext)) return Format::kJsonl;
   }
   if (util::EndsWith(lower, ".txt")) return Format::kText;
+  for (const char* ext : {".rss", ".atom"}) {
+    if (util::EndsWith(lower, ext)) return Format::kFeed;
+  }
   if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
   head = util::Trim(head.substr(0, 1024));
+  if (LooksLikeFeed(head) && (head.front() == '<' || head.front() == '{')) return Format::kFeed;
   if (!head.empty() && head.front() == '{') return Format::kJsonl;
   if (util::StartsWithIgnoreCase(head, "<!doctype html") || util::StartsWithIgnoreCase(head, "<html") ||
       util::StartsWithIgnoreCase(head, "<?xml") || util::StartsWithIgnoreCase(head, "<head") ||
@@ -115,6 +120,14 @@ ReadOutput ReadFile(const std::string& path, Format format, const ReadOptions& o
   }
   util::FilePrefix& file = prefix.value();
   if (format == Format::kAuto) format = DetectFormat(path, file.bytes);
+  if (format == Format::kFeed) {
+    if (file.truncated) {
+      out.errors.push_back({path, "feed of " + util::HumanBytes(file.total_size) + " is over the limit of " +
+                                      util::HumanBytes(options.max_article_bytes) + "; not read"});
+      return out;
+    }
+    return ReadFeed(file.bytes, path, options);
+  }
   if (format == Format::kJsonl) {
     // Sniffed (standard input or an unknown extension): parse what was read.
     if (file.truncated) {

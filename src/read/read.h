@@ -12,7 +12,10 @@
 //          <article>/<main>/<body> element with block boundaries as lines;
 //   jsonl  .jsonl .ndjson or bytes starting with "{": one JSON object per
 //          line with `url`, `title`, `text` or `html`, `published`, `outlet`,
-//          `language` (all optional but one of text/html).
+//          `language` (all optional but one of text/html);
+//   feed   .rss .atom or bytes that open an RSS 2.0/1.0 or Atom feed or a
+//          JSON Feed: one article per item, from the item's own text
+//          (HTML read as a page), title, link and date.
 // Fails: never throws. An unreadable input, an empty or binary one, a
 //        malformed JSON line, a page without body text each yield an
 //        InputError naming the input (and line) and are skipped; the other
@@ -32,6 +35,7 @@
 
 #include "lagebild/article.h"
 #include "lagebild/report.h"
+#include "lagebild/status.h"
 
 namespace lagebild::read {
 
@@ -43,8 +47,8 @@ struct ReadOptions {
   size_t max_title_bytes = 300;          // longer first lines are not a title
 };
 
-enum class Format { kAuto, kText, kHtml, kJsonl };
-const char* FormatName(Format format);  // "auto", "text", "html", "jsonl"
+enum class Format { kAuto, kText, kHtml, kJsonl, kFeed };
+const char* FormatName(Format format);  // "auto", "text", "html", "jsonl", "feed"
 
 struct ReadOutput {
   std::vector<RawArticle> articles;
@@ -80,6 +84,34 @@ ReadOutput ReadJsonl(std::string_view bytes, const std::string& source,
 // `source` and the line or the array index ("posted:[2]").
 ReadOutput ReadJsonDocument(std::string_view bytes, const std::string& source,
                             const ReadOptions& options);
+
+// A news feed's items, as the feed gives them.
+struct FeedItem {
+  std::string id;         // guid / id, else the link, else the title
+  std::string url;        // the item's page
+  std::string title;
+  std::string published;  // as written ("Thu, 13 Jan 2022 10:00:00 +0100")
+  std::string text;       // content, else summary or description; may be HTML
+};
+struct Feed {
+  std::string format;  // "rss", "atom" or "json"
+  std::string title;
+  std::vector<FeedItem> items;
+};
+// Parses RSS 2.0 and 1.0, Atom 1.0 (libxml2: no network, no DTD, no
+// entity substitution; the declared encoding honoured) or JSON Feed 1.x.
+// Fails: empty bytes, malformed XML or JSON (naming the line), a document
+// that is no feed: a DataError naming `source`.
+Result<Feed> ParseFeed(std::string_view bytes, const std::string& source);
+// Whether the first bytes open a feed.
+bool LooksLikeFeed(std::string_view head);
+// One article per item (ArticleFromFeedItem); a feed that cannot be parsed
+// is one error.
+ReadOutput ReadFeed(std::string_view bytes, const std::string& source, const ReadOptions& options);
+// An item as an article from the feed's own text: its HTML read as a page,
+// with the item's title, link and date. Fails for an item with neither
+// title nor text.
+Result<RawArticle> ArticleFromFeedItem(const FeedItem& item, const std::string& source, const ReadOptions& options);
 
 // Parses a date as metadata writes it: ISO 8601 ("2022-01-13T10:00:00+01:00",
 // "2022-01"), RFC 2822 ("Thu, 13 Jan 2022 10:00:00 +0100"), "13.01.2022",
