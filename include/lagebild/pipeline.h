@@ -176,6 +176,37 @@ Result<std::vector<EntityInfo>> ListEntities(const std::string& db);
 // mentions first; empty for an unknown key.
 Result<std::vector<std::pair<int64_t, int64_t>>> EntityStories(const std::string& db, const std::string& key);
 
+// Feeds the store follows (lagebild feeds; serve polls them).
+struct FeedInfo {
+  int64_t id = 0;
+  std::string url, title;
+  int64_t every_seconds = 600;
+  int64_t next_poll = 0, last_poll = 0, last_success = 0;  // Unix seconds; 0: never
+  int64_t failures = 0;  // polls failed since the last success
+  std::string last_error;
+  int64_t items = 0;  // items taken from it
+};
+// Adds a feed (an http or https URL; InvalidArgument otherwise), or sets
+// the interval of one followed already; due at once.
+Result<FeedInfo> AddFeed(const std::string& db, const std::string& url, int64_t every_seconds);
+Status RemoveFeed(const std::string& db, const std::string& url);
+Result<std::vector<FeedInfo>> ListFeeds(const std::string& db);
+
+// One round of polling: every feed whose time has come (`now`, Unix
+// seconds) is fetched (conditional GET with its ETag and Last-Modified);
+// each item not taken before becomes an article: its page (fetched, read
+// as HTML), or the feed's own text when the page cannot be had; the new
+// articles go to `add` (the caller's one writer), then the poll is
+// recorded (the items taken, the feed's health; a failure is counted and
+// the next poll waits twice as long each time, up to a day). A feed that
+// fails does not stop the others; `stop` is checked between feeds.
+struct PollSummary {
+  size_t feeds = 0, failed = 0, items = 0, added = 0;
+};
+using AddArticles = std::function<Result<std::vector<IngestedArticle>>(std::vector<RawArticle>)>;
+Result<PollSummary> PollDueFeeds(const std::string& db, const AddArticles& add, int64_t now,
+                                 const std::function<bool()>& stop);
+
 // The library version, e.g. "0.1.0".
 const char* Version();
 

@@ -24,5 +24,6 @@ void AddIngestCommand(CLI::App& app, std::function<int()>* run);
 void AddStoriesCommand(CLI::App& app, std::function<int()>* run);
 void AddEntitiesCommand(CLI::App& app, std::function<int()>* run);
 void AddServeCommand(CLI::App& app, std::function<int()>* run);
+void AddFeedsCommand(CLI::App& app, std::function<int()>* run);
 
 }  // namespace lagebild::cli

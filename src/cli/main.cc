@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   lagebild::cli::AddIngestCommand(app, &run);
   lagebild::cli::AddStoriesCommand(app, &run);
   lagebild::cli::AddEntitiesCommand(app, &run);
+  lagebild::cli::AddFeedsCommand(app, &run);
   lagebild::cli::AddServeCommand(app, &run);
   try {
     app.parse(argc, argv);

@@ -2,6 +2,7 @@
 #include "serve/pages.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <openssl/evp.h>
 
@@ -95,7 +96,7 @@ std::string Plural(int64_t n, const char* one, const char* many) {
 
 std::string Nav(const std::string& q) {
   std::string out = "<nav class=\"app\" aria-label=\"App\"><a href=\"/\">Stories</a><a href=\"/outlets\">Outlets</a>"
-                    "<a href=\"/entities\">Entities</a><a href=\"/api/v1/openapi.json\">API</a>"
+                    "<a href=\"/entities\">Entities</a><a href=\"/feeds\">Feeds</a><a href=\"/api/v1/openapi.json\">API</a>"
                     "<form action=\"/\" method=\"get\" role=\"search\"><input id=\"q\" name=\"q\" type=\"search\" "
                     "placeholder=\"Search articles ( / )\" aria-label=\"Search articles\" value=\"";
   Esc(out, q);
@@ -311,6 +312,47 @@ std::string OutletPage(const View& view, const OutletRow& outlet) {
       Link(out, "/articles/a" + std::to_string(*m.duplicate_of),
            original && !original->outlet.empty() ? original->outlet : "a" + std::to_string(*m.duplicate_of));
     }
+    out += "</td></tr>\n";
+  }
+  out += "</table>\n";
+  return out;
+}
+
+std::string IsoTime(int64_t t) {
+  const int64_t day = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+  const int64_t in_day = t - day * 86400;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", int(in_day / 3600), int(in_day / 60 % 60), int(in_day % 60));
+  return util::FormatDay(util::FromDayNumber(day)) + buf;
+}
+
+std::string FeedList(const std::vector<FeedInfo>& feeds) {
+  std::string out = "<h1>Feeds</h1>\n<p class=\"facts\">";
+  Esc(out, Plural(int64_t(feeds.size()), "feed", "feeds") + " followed (lagebild feeds add --db FILE URL) · ");
+  Link(out, "/api/v1/feeds", "JSON");
+  out += " · ";
+  Link(out, "/api/v1/feeds?format=csv", "CSV");
+  out += "</p>\n<table>\n<tr><th scope=\"col\">feed</th><th scope=\"col\">every</th><th scope=\"col\">items</th>"
+         "<th scope=\"col\">last success</th><th scope=\"col\">failures</th><th scope=\"col\">last error</th></tr>\n";
+  for (const FeedInfo& f : feeds) {
+    out += "<tr data-row class=\"";
+    out += f.failures > 0 ? "failing" : "healthy";
+    out += "\"><td>";
+    Esc(out, f.title.empty() ? f.url : f.title);
+    out += "<br><span class=\"facts\">";
+    Esc(out, f.url);  // as text: never a link target
+    out += "</span></td><td>";
+    Esc(out, std::to_string(f.every_seconds) + " s");
+    out += "</td><td>" + std::to_string(f.items) + "</td><td>";
+    Esc(out, f.last_success ? IsoTime(f.last_success) : std::string("never"));
+    out += "</td><td>";
+    if (f.failures > 0) {
+      out += "<span class=\"status conflicting\">" + std::to_string(f.failures) + "</span>";
+    } else {
+      out += "0";
+    }
+    out += "</td><td>";
+    Esc(out, f.last_error);
     out += "</td></tr>\n";
   }
   out += "</table>\n";

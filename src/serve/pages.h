@@ -49,6 +49,11 @@ std::string StoryList(const View& view, const std::vector<Listed>& listed, const
 std::string OutletList(const View& view);
 std::string OutletPage(const View& view, const OutletRow& outlet);
 
+// The feeds and their health: last success, failures, last error.
+std::string FeedList(const std::vector<FeedInfo>& feeds);
+// Unix seconds as "2025-03-14T09:30:00Z".
+std::string IsoTime(int64_t t);
+
 std::string EntityList(const std::vector<EntityInfo>& entities);
 std::string EntityPage(const View& view, const EntityInfo& entity,
                        const std::vector<std::pair<int64_t, int64_t>>& stories);

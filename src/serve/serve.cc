@@ -199,6 +199,37 @@ std::optional<Filter> RequestFilter(const Request& req, Response& res) {
   return f;
 }
 
+// The one writer: articles (posted or polled) added under one lock by an
+// Ingester kept open.
+Result<std::vector<IngestedArticle>> AddArticles(App& app, std::vector<RawArticle> raw) {
+  std::lock_guard<std::mutex> lock(app.writer_mu);
+  if (app.ingester == nullptr) {
+    Result<std::unique_ptr<Ingester>> opened = Ingester::Open(app.db, app.analyze);
+    if (!opened.ok()) return opened.status();
+    app.ingester = std::move(opened.value());
+  }
+  IngestSummary summary;
+  Result<std::vector<IngestedArticle>> added = app.ingester->Add(std::move(raw), &summary);
+  // A failed batch leaves the store as it was; the indexes are loaded
+  // again for the next one.
+  if (!added.ok()) app.ingester.reset();
+  return added;
+}
+
+// The poller: every feed whose time has come, each second.
+void Poller(App& app) {
+  while (!app.stopping) {
+    const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                            std::chrono::system_clock::now().time_since_epoch()).count();
+    Result<PollSummary> polled = PollDueFeeds(
+        app.db, [&app](std::vector<RawArticle> raw) { return AddArticles(app, std::move(raw)); }, now,
+        [&app] { return app.stopping.load(); });
+    if (!polled.ok()) std::fprintf(stderr, "lagebild serve: feeds: %s\n", polled.status().message().c_str());
+    std::unique_lock<std::mutex> lock(app.stop_mu);
+    app.stop_cv.wait_for(lock, std::chrono::seconds(1), [&] { return app.stopping.load(); });
+  }
+}
+
 // The analyst: stories that grew since their latest analysis (or never
 // had one) are analysed again, newest first, one at a time, so that the
 // list shows their headlines and conflicts and the entities across the
@@ -288,6 +319,11 @@ void Routes(httplib::Server& server, App& app) {
     const auto it = view->outlets.find(req.matches[1].str());
     if (it == view->outlets.end()) return SendError(res, 404, "not_found", "there is no outlet '" + req.matches[1].str() + "'");
     SendPage(res, Frame("Lagebild: " + it->first, OutletPage(*view, it->second)));
+  });
+  server.Get("/feeds", [&app](const Request&, Response& res) {
+    Result<std::vector<FeedInfo>> feeds = ListFeeds(app.db);
+    if (!feeds.ok()) return SendError(res, 503, "unavailable", feeds.status().message());
+    SendPage(res, Frame("Lagebild: feeds", FeedList(feeds.value()), "", "all"));
   });
   server.Get("/entities", [&app](const Request&, Response& res) {
     Result<std::vector<EntityInfo>> entities = ListEntities(app.db);
@@ -468,6 +504,22 @@ void Routes(httplib::Server& server, App& app) {
     }
     SendTable(res, t, *csv, "outlets");
   });
+  server.Get("/api/v1/feeds", [&app](const Request& req, Response& res) {
+    const std::optional<bool> csv = WantsCsv(req);
+    if (!csv) return SendError(res, 400, "bad_format", "format is json or csv");
+    Result<std::vector<FeedInfo>> feeds = ListFeeds(app.db);
+    if (!feeds.ok()) return SendError(res, 503, "unavailable", feeds.status().message());
+    Table t{{"id", "url", "title", "every_seconds", "items", "last_poll", "last_success", "failures", "last_error",
+             "next_poll"},
+            {}};
+    const auto time = [](int64_t when) { return when == 0 ? Cell::Null() : Cell::Str(IsoTime(when)); };
+    for (const FeedInfo& f : feeds.value()) {
+      t.rows.push_back({Cell::Num(f.id), Cell::Str(f.url), Cell::Str(f.title), Cell::Num(f.every_seconds),
+                        Cell::Num(f.items), time(f.last_poll), time(f.last_success), Cell::Num(f.failures),
+                        Cell::Str(f.last_error), time(f.next_poll)});
+    }
+    SendTable(res, t, *csv, "feeds");
+  });
   server.Get("/api/v1/entities", [&app](const Request& req, Response& res) {
     const std::optional<bool> csv = WantsCsv(req);
     if (!csv) return SendError(res, 400, "bad_format", "format is json or csv");
@@ -510,20 +562,7 @@ void Routes(httplib::Server& server, App& app) {
                        errors.empty() ? std::string("no article in the body") : errors[0].source + ": " + errors[0].message);
     }
     if (raw.size() > 1000) return SendError(res, 413, "too_many_articles", "at most 1000 articles per request");
-    Result<std::vector<IngestedArticle>> placed = [&]() -> Result<std::vector<IngestedArticle>> {
-      std::lock_guard<std::mutex> lock(app.writer_mu);
-      if (app.ingester == nullptr) {
-        Result<std::unique_ptr<Ingester>> opened = Ingester::Open(app.db, app.analyze);
-        if (!opened.ok()) return opened.status();
-        app.ingester = std::move(opened.value());
-      }
-      IngestSummary summary;
-      Result<std::vector<IngestedArticle>> added = app.ingester->Add(std::move(raw), &summary);
-      // A failed batch leaves the store as it was; the indexes are loaded
-      // again for the next one.
-      if (!added.ok()) app.ingester.reset();
-      return added;
-    }();
+    Result<std::vector<IngestedArticle>> placed = AddArticles(app, std::move(raw));
     if (!placed.ok()) return SendError(res, 503, "unavailable", placed.status().message());
     std::string out = "{\"items\": [";
     for (size_t k = 0; k < placed.value().size(); ++k) {
@@ -670,12 +709,14 @@ Status Serve(const ServeOptions& options, const std::function<void(const std::st
     server.stop();
   });
   std::thread analyst([&] { Analyst(app); });
+  std::thread poller([&] { Poller(app); });
   const std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
   ready("http://" + host + ":" + std::to_string(port) + "/");
   const bool listened = server.listen_after_bind();
   if (!app.stopping) pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
   analyst.join();
+  poller.join();
   if (!listened && !app.stopping) return IoError("the server on port " + std::to_string(port) + " stopped");
   return Status::Ok();
 }

@@ -113,9 +113,10 @@ CREATE INDEX entity_stories_key ON entity_stories(key);
 
 // Version 4: the full-text index of the articles' titles and clean texts
 // (contentless: the texts stay in `raw`; rowid = article id; letters
-// folded by case and accents), the change log of the batches, and what
-// the latest analysis of each story found (its headline, its claims in
-// conflict or updated), with the size it had then.
+// folded by case and accents), the change log of the batches, what the
+// latest analysis of each story found (its headline, its claims in
+// conflict or updated) with the size it had then, and the feeds followed
+// with their health and the items taken from them.
 const char* const kSchemaV4 = R"sql(
 CREATE VIRTUAL TABLE article_search USING fts5(title, text, content='',
   tokenize='unicode61 remove_diacritics 2');
@@ -126,6 +127,26 @@ CREATE TABLE changes(
   articles      INTEGER NOT NULL,
   into_story    INTEGER
 );
+CREATE TABLE feeds(
+  id            INTEGER PRIMARY KEY,
+  url           TEXT    NOT NULL UNIQUE,
+  every_seconds INTEGER NOT NULL,
+  title         TEXT    NOT NULL DEFAULT '',
+  etag          TEXT    NOT NULL DEFAULT '',
+  last_modified TEXT    NOT NULL DEFAULT '',
+  next_poll     INTEGER NOT NULL DEFAULT 0,
+  last_poll     INTEGER NOT NULL DEFAULT 0,
+  last_success  INTEGER NOT NULL DEFAULT 0,
+  failures      INTEGER NOT NULL DEFAULT 0,
+  last_error    TEXT    NOT NULL DEFAULT '',
+  items         INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE feed_items(
+  feed          INTEGER NOT NULL,
+  item          TEXT    NOT NULL,
+  article       INTEGER NOT NULL,
+  PRIMARY KEY(feed, item)
+) WITHOUT ROWID;
 CREATE TABLE story_analyses(
   story         INTEGER PRIMARY KEY,
   articles      INTEGER NOT NULL,
@@ -859,5 +880,99 @@ Result<std::vector<Change>> Store::Changes(int64_t after, size_t limit) {
 }
 
 Result<int64_t> Store::LastChangeId() { return One(db_, "SELECT coalesce(max(id), 0) FROM changes", path_); }
+
+namespace {
+constexpr const char* kFeedColumns =
+    "id, url, every_seconds, title, etag, last_modified, next_poll, last_poll, last_success, failures, "
+    "last_error, items";
+StoredFeed ReadFeedRow(Statement& q) {
+  return {q.Int(0), q.Text(1), q.Int(2), q.Text(3), q.Text(4), q.Text(5), q.Int(6),
+          q.Int(7), q.Int(8), q.Int(9), q.Text(10), q.Int(11)};
+}
+}  // namespace
+
+Result<StoredFeed> Store::AddFeed(const std::string& url, int64_t every_seconds) {
+  Statement put(db_,
+                "INSERT INTO feeds(url, every_seconds) VALUES(?1, ?2) "
+                "ON CONFLICT(url) DO UPDATE SET every_seconds = excluded.every_seconds");
+  if (!put.ok()) return Error("cannot add feed");
+  put.Bind(1, url);
+  put.Bind(2, every_seconds);
+  if (put.Step() != SQLITE_DONE) return Error("cannot add feed '" + url + "'");
+  Result<std::vector<StoredFeed>> all = Feeds();
+  if (!all.ok()) return all.status();
+  for (StoredFeed& f : all.value()) {
+    if (f.url == url) return std::move(f);
+  }
+  return Error("cannot read back feed '" + url + "'");
+}
+
+Status Store::RemoveFeed(const std::string& url) {
+  Statement items(db_, "DELETE FROM feed_items WHERE feed = (SELECT id FROM feeds WHERE url = ?1)");
+  Statement feed(db_, "DELETE FROM feeds WHERE url = ?1");
+  if (!items.ok() || !feed.ok()) return Error("cannot remove feed");
+  items.Bind(1, url);
+  feed.Bind(1, url);
+  if (items.Step() != SQLITE_DONE || feed.Step() != SQLITE_DONE) return Error("cannot remove feed '" + url + "'");
+  if (sqlite3_changes(db_) == 0) return NotFound("database '" + path_ + "' follows no feed '" + url + "'");
+  return Status::Ok();
+}
+
+Result<std::vector<StoredFeed>> Store::Feeds() {
+  const std::string sql = std::string("SELECT ") + kFeedColumns + " FROM feeds ORDER BY id";
+  Statement q(db_, sql.c_str());
+  if (!q.ok()) return Error("cannot read feeds");
+  std::vector<StoredFeed> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) out.push_back(ReadFeedRow(q));
+  if (rc != SQLITE_DONE) return Error("cannot read feeds");
+  return out;
+}
+
+Status Store::RecordPoll(const StoredFeed& f, const std::vector<std::pair<std::string, int64_t>>& items) {
+  LAGEBILD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  Statement upd(db_,
+                "UPDATE feeds SET title = ?2, etag = ?3, last_modified = ?4, next_poll = ?5, last_poll = ?6, "
+                "last_success = ?7, failures = ?8, last_error = ?9, items = items + ?10 WHERE id = ?1");
+  Statement seen(db_, "INSERT OR REPLACE INTO feed_items(feed, item, article) VALUES(?1, ?2, ?3)");
+  const auto fail = [&](const std::string& what) {
+    const Status s = Error(what);
+    Exec("ROLLBACK");
+    return s;
+  };
+  if (!upd.ok() || !seen.ok()) return fail("cannot record the poll of feed " + f.url);
+  upd.Bind(1, f.id);
+  upd.Bind(2, f.title);
+  upd.Bind(3, f.etag);
+  upd.Bind(4, f.last_modified);
+  upd.Bind(5, f.next_poll);
+  upd.Bind(6, f.last_poll);
+  upd.Bind(7, f.last_success);
+  upd.Bind(8, f.failures);
+  upd.Bind(9, f.last_error);
+  upd.Bind(10, int64_t(items.size()));
+  if (upd.Step() != SQLITE_DONE) return fail("cannot record the poll of feed " + f.url);
+  for (const auto& [item, article] : items) {
+    seen.Bind(1, f.id);
+    seen.Bind(2, item);
+    seen.Bind(3, article);
+    if (seen.Step() != SQLITE_DONE) return fail("cannot record the items of feed " + f.url);
+    seen.Reset();
+  }
+  const Status s = Exec("COMMIT");
+  if (!s.ok()) Exec("ROLLBACK");
+  return s;
+}
+
+Result<std::vector<std::string>> Store::FeedItems(int64_t feed) {
+  Statement q(db_, "SELECT item FROM feed_items WHERE feed = ?1");
+  if (!q.ok()) return Error("cannot read feed items");
+  q.Bind(1, feed);
+  std::vector<std::string> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) out.push_back(q.Text(0));
+  if (rc != SQLITE_DONE) return Error("cannot read feed items");
+  return out;
+}
 
 }  // namespace lagebild::store

@@ -109,6 +109,19 @@ struct Change {
   int64_t into = 0;      // merged: the story it went into
 };
 
+// A feed the store follows, and how its polls went (times: Unix seconds).
+struct StoredFeed {
+  int64_t id = 0;
+  std::string url;
+  int64_t every_seconds = 600;
+  std::string title;               // as the feed names itself
+  std::string etag, last_modified;  // of its last answer
+  int64_t next_poll = 0, last_poll = 0, last_success = 0;
+  int64_t failures = 0;  // polls failed since the last success
+  std::string last_error;
+  int64_t items = 0;  // items taken from it
+};
+
 // A RawArticle (after the HTML reader's main-content selection) as bytes,
 // and back (false for damaged bytes).
 std::string EncodeRaw(const RawArticle& raw);
@@ -174,6 +187,16 @@ class Store {
   // Every recorded entity with its count of stories and mentions, most
   // stories first.
   Result<std::vector<StoredEntity>> Entities();
+  // Feeds: added (or its interval changed), removed (with its items;
+  // NotFound when not followed), all of them, a poll's outcome recorded
+  // with the items it took (item id → article id) in one transaction, and
+  // the ids of the items taken from a feed.
+  Result<StoredFeed> AddFeed(const std::string& url, int64_t every_seconds);
+  Status RemoveFeed(const std::string& url);
+  Result<std::vector<StoredFeed>> Feeds();
+  Status RecordPoll(const StoredFeed& feed, const std::vector<std::pair<std::string, int64_t>>& items);
+  Result<std::vector<std::string>> FeedItems(int64_t feed);
+
   // The analysis of one story, replacing the one before (a story merged
   // away loses its record: Append), and an "analysed" entry of the change
   // log, in one transaction.

@@ -87,7 +87,7 @@ TEST(StoreTest, EventsAreKeptAndASchemaOneDatabaseMigratesWithStoriesAsEvents) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
-                         "DROP TABLE article_search; DROP TABLE changes; DROP TABLE story_analyses; "
+                         "DROP TABLE article_search; DROP TABLE changes; DROP TABLE story_analyses; DROP TABLE feeds; DROP TABLE feed_items; "
                          "DROP TABLE entity_stories; DROP TABLE entities; "
                          "ALTER TABLE articles DROP COLUMN event; PRAGMA user_version=1;",
                          nullptr, nullptr, nullptr),
@@ -170,7 +170,7 @@ TEST(StoreTest, AVersion3DatabaseGetsItsArticlesIndexedForSearch) {
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE article_search; DROP TABLE changes; DROP TABLE story_analyses; PRAGMA user_version=3;",
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE article_search; DROP TABLE changes; DROP TABLE story_analyses; DROP TABLE feeds; DROP TABLE feed_items; PRAGMA user_version=3;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
