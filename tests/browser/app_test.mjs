@@ -7,6 +7,9 @@
 //  - an article posted to the API while the list is open appears in the
 //    list without a reload (server-sent events), and the open story page
 //    updates likewise;
+//  - a feed added with `lagebild feeds add` (served by the feeds fixture
+//    server, tests/cli/feeds/server.mjs) has its items in the open list
+//    after the poll, without a reload;
 //  - no console message or script error on any page (the one inline script
 //    runs under the pages' CSP), nothing loaded from anywhere but the server.
 // Usage: node tests/browser/app_test.mjs LAGEBILD
@@ -110,6 +113,25 @@ try {
   await story.waitForFunction((n) => document.querySelectorAll("section.article").length > n, before, { timeout: 15000 })
     .then(() => check("the open story page shows the article that joined it", true))
     .catch(async () => check("the open story page shows the article that joined it", false, String(await story.locator("section.article").count())));
+
+  // A feed added with the CLI: its items appear in the open list.
+  const fixture = spawn("node", ["tests/cli/feeds/server.mjs"], { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise((ok, fail) => {
+    let out = "";
+    fixture.stdout.on("data", (d) => { out += d; const m = out.match(/port (\d+)/); if (m) ok(m[1]); });
+    setTimeout(() => fail(new Error("the fixture server printed no port")), 10000);
+  });
+  try {
+    await page.goto(base);
+    await page.waitForTimeout(1000);
+    execFileSync(lagebild, ["feeds", "add", "--db", db, `http://127.0.0.1:${port}/latin1.rss`, "--every", "10m"],
+                 { stdio: ["ignore", "ignore", "inherit"] });
+    await page.waitForFunction(() => document.querySelector("main").textContent.includes("Straßenfest"), null, { timeout: 15000 })
+      .then(() => check("a feed's item appears in the open list after the poll, without a reload", true))
+      .catch(() => check("a feed's item appears in the open list after the poll, without a reload", false));
+  } finally {
+    fixture.kill("SIGTERM");
+  }
 
   check("no console message", seen.console.length === 0, seen.console.join(" | "));
   check("no script error", seen.errors.length === 0, seen.errors.join(" | "));

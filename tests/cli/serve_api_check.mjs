@@ -103,6 +103,7 @@ await call("GET", "/api/v1/articles/a999999");
 await call("GET", "/api/v1/search?q=Seeschwalbe");
 await call("GET", "/api/v1/search?q=");
 await call("GET", "/api/v1/outlets");
+await call("GET", "/api/v1/feeds");
 const entities = await call("GET", "/api/v1/entities");
 if (entities && entities.items.length) await call("GET", "/api/v1/entities/" + encodeURIComponent(entities.items[0].key));
 await call("GET", "/api/v1/entities/nobody");
