@@ -81,6 +81,9 @@ struct IngestedArticle {
   int64_t story = 0;    // its story now
   bool added = false;   // false: stored before (or earlier in the same batch)
   std::optional<int64_t> duplicate_of;
+  // The article it is a new version of: one stored before under the same
+  // address with another text (that one is left out of the lists now).
+  std::optional<int64_t> previous;
 };
 
 // A store kept open for adding articles, its copy and story indexes loaded
@@ -119,7 +122,8 @@ struct StoryInfo {
 };
 Result<std::vector<StoryInfo>> ListStories(const std::string& db);
 
-// Which story each stored article is in, in stream order.
+// Which story each stored article is in, in stream order (the current
+// versions: an article replaced by a newer version is left out).
 struct StoryMember {
   int64_t article = 0, story = 0;
   std::optional<int64_t> duplicate_of;
@@ -128,6 +132,7 @@ struct StoryMember {
   std::string language;
   std::optional<int64_t> day;  // its own day (days since 1970-01-01), when dated to the day
   std::string url, outlet, title, published;  // published: "2022-01-13", "2022-01" or ""
+  std::optional<int64_t> previous;  // the version it replaced
 };
 Result<std::vector<StoryMember>> ListMembers(const std::string& db);
 

@@ -1,12 +1,14 @@
 // Feeds: AddFeed, RemoveFeed, ListFeeds, PollDueFeeds (pipeline.h): fetch
 // (libcurl) → read (feed items, their pages) → the caller's writer.
 #include <algorithm>
-#include <unordered_set>
+#include <cstdio>
+#include <unordered_map>
 
 #include "fetch/fetch.h"
 #include "lagebild/pipeline.h"
 #include "read/read.h"
 #include "store/store.h"
+#include "util/hash.h"
 
 namespace lagebild {
 namespace {
@@ -17,6 +19,18 @@ FeedInfo InfoOf(const store::StoredFeed& f) {
 }
 
 constexpr int64_t kMaxBackoff = 24 * 3600;
+
+// What the feed says of an item, as a hex digest.
+std::string Digest(const read::FeedItem& item) {
+  uint64_t h = util::kFnvOffset;
+  for (const std::string* s : {&item.title, &item.text, &item.published, &item.url}) {
+    h = util::FnvAdd(h, *s);
+    h = (h ^ 0xFF) * util::kFnvPrime;
+  }
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
 constexpr size_t kMaxItemsPerPoll = 200;
 
 // The article of an item: its page when it can be fetched and read, else
@@ -98,7 +112,7 @@ Result<PollSummary> PollDueFeeds(const std::string& db, const AddArticles& add, 
     if (f.next_poll > now) continue;
     ++summary.feeds;
     f.last_poll = now;
-    std::vector<std::pair<std::string, int64_t>> taken;
+    std::vector<store::TakenItem> taken;
     const auto failed = [&](const std::string& why) {
       ++summary.failed;
       ++f.failures;
@@ -121,14 +135,21 @@ Result<PollSummary> PollDueFeeds(const std::string& db, const AddArticles& add, 
       if (!feed.ok()) {
         failed(feed.status().message());
       } else {
-        Result<std::vector<std::string>> seen_list = st.FeedItems(f.id);
+        Result<std::vector<store::TakenItem>> seen_list = st.FeedItems(f.id);
         if (!seen_list.ok()) return seen_list.status();
-        const std::unordered_set<std::string> seen(seen_list.value().begin(), seen_list.value().end());
+        std::unordered_map<std::string, std::string> seen;  // item → digest
+        for (store::TakenItem& t : seen_list.value()) seen[std::move(t.item)] = std::move(t.digest);
         std::vector<RawArticle> fresh;
-        std::vector<std::string> ids;
+        std::vector<std::string> ids, digests;
         std::vector<std::string> errors;
         for (const read::FeedItem& item : feed.value().items) {
-          if (item.id.empty() || seen.count(item.id) || fresh.size() >= kMaxItemsPerPoll) continue;
+          // An item taken before is taken again only when the feed says
+          // something new of it (an updated article: its next version).
+          const std::string digest = Digest(item);
+          const auto known = seen.find(item.id);
+          if (item.id.empty() || (known != seen.end() && known->second == digest) || fresh.size() >= kMaxItemsPerPoll) {
+            continue;
+          }
           if (std::find(ids.begin(), ids.end(), item.id) != ids.end()) continue;
           Result<RawArticle> a = ItemArticle(item, f.url);
           if (!a.ok()) {
@@ -137,6 +158,7 @@ Result<PollSummary> PollDueFeeds(const std::string& db, const AddArticles& add, 
           }
           fresh.push_back(std::move(a.value()));
           ids.push_back(item.id);
+          digests.push_back(digest);
         }
         if (!fresh.empty()) {
           // The writer's transaction comes first: an item is recorded as
@@ -145,7 +167,7 @@ Result<PollSummary> PollDueFeeds(const std::string& db, const AddArticles& add, 
           Result<std::vector<IngestedArticle>> placed = add(std::move(fresh));
           if (!placed.ok()) return placed.status();
           for (size_t k = 0; k < ids.size() && k < placed.value().size(); ++k) {
-            taken.emplace_back(ids[k], placed.value()[k].article);
+            taken.push_back({ids[k], placed.value()[k].article, digests[k]});
             summary.added += placed.value()[k].added;
           }
         }

@@ -214,14 +214,16 @@ Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeO
     row.search_text = a.text;
   }
   std::vector<std::pair<uint64_t, uint32_t>> df_rows(increments.begin(), increments.end());
-  LAGEBILD_RETURN_IF_ERROR(db.Append(rows, df_rows, m, merges));
+  std::vector<int64_t> previous;
+  LAGEBILD_RETURN_IF_ERROR(db.Append(rows, df_rows, m, merges, &previous));
   summary->added += m;
   summary->stories_touched += touched.size();
   if (placed_out != nullptr) {
     std::vector<IngestedArticle>& out = *placed_out;
     out.assign(n, {});
     for (size_t k = 0; k < m; ++k) {
-      out[fresh[k]] = {rows[k].id, rows[k].story, true, rows[k].duplicate_of};
+      out[fresh[k]] = {rows[k].id, rows[k].story, true, rows[k].duplicate_of,
+                       previous[k] ? std::optional<int64_t>(previous[k]) : std::nullopt};
     }
     for (size_t i = 0; i < n; ++i) {
       if (same_as[i] != SIZE_MAX) {
@@ -232,7 +234,7 @@ Status IngestBatch(std::vector<RawArticle> raw, store::Store& db, const AnalyzeO
         Result<std::optional<store::StoredArticle>> row = db.Article(known.value()[i]);
         if (!row.ok()) return row.status();
         if (row.value()) {
-          out[i] = {row.value()->id, row.value()->story, false, row.value()->duplicate_of};
+          out[i] = {row.value()->id, row.value()->story, false, row.value()->duplicate_of, row.value()->previous};
         }
       }
     }
@@ -369,7 +371,7 @@ Result<std::vector<StoryMember>> ListMembers(const std::string& db_path) {
     std::optional<int64_t> day;
     if (a.first_day == a.last_day) day = a.first_day;
     out.push_back({a.id, a.story, a.duplicate_of, std::move(a.source), a.event, std::move(a.language), day,
-                   std::move(a.url), std::move(a.outlet), std::move(a.title), std::move(a.published)});
+                   std::move(a.url), std::move(a.outlet), std::move(a.title), std::move(a.published), a.previous});
   }
   return out;
 }

@@ -85,7 +85,7 @@ const char* OpenApiJson() {
         "stories": {"type": "array", "items": {"type": "object", "required": ["id", "mentions"], "properties": {"id": {"type": "string"}, "mentions": {"type": "integer"}}}}}},
       "ArticleIn": {"type": "object", "properties": {"url": {"type": "string"}, "title": {"type": "string"}, "text": {"type": "string"}, "html": {"type": "string"}, "published": {"type": ["string", "number"]}, "outlet": {"type": "string"}, "language": {"type": "string"}}},
       "Ingested": {"type": "object", "required": ["items", "errors"], "properties": {
-        "items": {"type": "array", "items": {"type": "object", "required": ["id", "story", "added", "duplicate_of"], "properties": {"id": {"type": "string", "pattern": "^a[0-9]+$"}, "story": {"type": "string", "pattern": "^s[0-9]+$"}, "added": {"type": "boolean"}, "duplicate_of": {"type": ["string", "null"]}}}},
+        "items": {"type": "array", "items": {"type": "object", "required": ["id", "story", "added", "duplicate_of", "previous"], "properties": {"id": {"type": "string", "pattern": "^a[0-9]+$"}, "story": {"type": "string", "pattern": "^s[0-9]+$"}, "added": {"type": "boolean"}, "duplicate_of": {"type": ["string", "null"]}, "previous": {"type": ["string", "null"]}}}},
         "errors": {"type": "array", "items": {"type": "object", "required": ["source", "message"], "properties": {"source": {"type": "string"}, "message": {"type": "string"}}}}}},
       "Report": {"type": "object", "required": ["schema", "articles", "stories", "errors"], "properties": {"schema": {"const": "lagebild.report/1"}, "articles": {"type": "array"}, "stories": {"type": "array"}, "errors": {"type": "array"}}}
     }

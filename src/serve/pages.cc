@@ -422,6 +422,10 @@ std::string ArticleContext(const View& view, const StoryMember& article) {
          original ? (original->outlet.empty() ? std::string() : original->outlet + ": ") + original->title
                   : "a" + std::to_string(*article.duplicate_of));
   }
+  if (article.previous) {
+    out += " · a new version of ";
+    Link(out, "/articles/a" + std::to_string(*article.previous), "a" + std::to_string(*article.previous));
+  }
   std::vector<const StoryMember*> copies;
   for (const StoryMember& m : view.articles) {
     if (m.duplicate_of == article.article) copies.push_back(&m);

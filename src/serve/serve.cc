@@ -570,7 +570,8 @@ void Routes(httplib::Server& server, App& app) {
       out += k ? ",\n  " : "\n  ";
       out += "{\"id\": \"a" + std::to_string(a.article) + "\", \"story\": \"s" + std::to_string(a.story) +
              "\", \"added\": " + (a.added ? "true" : "false") + ", \"duplicate_of\": " +
-             (a.duplicate_of ? "\"a" + std::to_string(*a.duplicate_of) + "\"" : std::string("null")) + "}";
+             (a.duplicate_of ? "\"a" + std::to_string(*a.duplicate_of) + "\"" : std::string("null")) +
+             ", \"previous\": " + (a.previous ? "\"a" + std::to_string(*a.previous) + "\"" : std::string("null")) + "}";
     }
     out += "\n], \"errors\": [";
     for (size_t k = 0; k < errors.size(); ++k) {

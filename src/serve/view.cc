@@ -29,6 +29,7 @@ Result<std::shared_ptr<const View>> Build(const std::string& db, int64_t change)
   auto view = std::make_shared<View>();
   view->change = change;
   for (StoryInfo& s : stories.value()) {
+    if (s.articles <= 0) continue;  // its one article became a version elsewhere
     view->story_at[s.id] = view->stories.size();
     view->stories.push_back({std::move(s), 0, 0, {}, {}, {}});
   }

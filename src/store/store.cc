@@ -116,7 +116,9 @@ CREATE INDEX entity_stories_key ON entity_stories(key);
 // folded by case and accents), the change log of the batches, what the
 // latest analysis of each story found (its headline, its claims in
 // conflict or updated) with the size it had then, and the feeds followed
-// with their health and the items taken from them.
+// with their health and the items taken from them; an article stored
+// again under its address with another text is a new version of it
+// (`previous`), the old one `superseded`.
 const char* const kSchemaV4 = R"sql(
 CREATE VIRTUAL TABLE article_search USING fts5(title, text, content='',
   tokenize='unicode61 remove_diacritics 2');
@@ -127,6 +129,9 @@ CREATE TABLE changes(
   articles      INTEGER NOT NULL,
   into_story    INTEGER
 );
+ALTER TABLE articles ADD COLUMN previous INTEGER;
+ALTER TABLE articles ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_by_url ON articles(url);
 CREATE TABLE feeds(
   id            INTEGER PRIMARY KEY,
   url           TEXT    NOT NULL UNIQUE,
@@ -145,6 +150,7 @@ CREATE TABLE feed_items(
   feed          INTEGER NOT NULL,
   item          TEXT    NOT NULL,
   article       INTEGER NOT NULL,
+  digest        TEXT    NOT NULL,
   PRIMARY KEY(feed, item)
 ) WITHOUT ROWID;
 CREATE TABLE story_analyses(
@@ -407,7 +413,7 @@ Result<std::vector<std::pair<uint64_t, uint32_t>>> Store::DocumentFrequencies() 
 namespace {
 constexpr const char* kArticleColumns =
     "id, identity, source, url, outlet, title, language, published, first_day, last_day, story, "
-    "duplicate_of, fingerprint, vectors, coalesce(event, story)";
+    "duplicate_of, fingerprint, vectors, coalesce(event, story), previous";
 
 StoredArticle ReadArticle(Statement& q) {
   StoredArticle a;
@@ -428,6 +434,7 @@ StoredArticle ReadArticle(Statement& q) {
   a.fingerprint = q.Text(12);
   a.vectors = q.Text(13);
   a.event = q.Int(14);
+  if (!q.IsNull(15)) a.previous = q.Int(15);
   return a;
 }
 }  // namespace
@@ -449,7 +456,9 @@ Result<std::vector<StoredArticle>> Store::Recent(size_t n) {
 Status Store::Append(const std::vector<StoredArticle>& articles,
                      const std::vector<std::pair<uint64_t, uint32_t>>& df_increments,
                      uint64_t documents_increment,
-                     const std::vector<std::pair<int64_t, int64_t>>& merges) {
+                     const std::vector<std::pair<int64_t, int64_t>>& merges,
+                     std::vector<int64_t>* previous) {
+  if (previous != nullptr) previous->assign(articles.size(), 0);
   LAGEBILD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   auto fail = [&](const std::string& what) {
     Status s = Error(what);
@@ -468,15 +477,22 @@ Status Store::Append(const std::vector<StoredArticle>& articles,
   Statement article(db_,
                     "INSERT INTO articles(id, identity, source, url, outlet, title, language, "
                     "published, first_day, last_day, story, duplicate_of, raw, fingerprint, vectors, "
-                    "event) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-                    "?16)");
+                    "event, previous) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                    "?16, ?17)");
   Statement df(db_,
                "INSERT INTO document_frequencies(term, documents) VALUES(?1, ?2) "
                "ON CONFLICT(term) DO UPDATE SET documents = documents + excluded.documents");
   Statement docs(db_, "UPDATE counters SET value = value + ?1 WHERE name = 'documents'");
   Statement text(db_, "INSERT INTO article_search(rowid, title, text) VALUES(?1, ?2, ?3)");
   Statement change(db_, "INSERT INTO changes(story, kind, articles, into_story) VALUES(?1, ?2, ?3, ?4)");
-  if (!story.ok() || !article.ok() || !df.ok() || !docs.ok() || !text.ok() || !change.ok()) {
+  // An address stored before with another text: the new article is its
+  // next version, the old one is superseded (its story counts one less).
+  Statement version_of(db_,
+                       "SELECT id, story FROM articles WHERE url = ?1 AND superseded = 0 ORDER BY id DESC LIMIT 1");
+  Statement supersede(db_, "UPDATE articles SET superseded = 1 WHERE id = ?1");
+  Statement shrink(db_, "UPDATE stories SET articles = articles - 1 WHERE id = ?1");
+  if (!story.ok() || !article.ok() || !df.ok() || !docs.ok() || !text.ok() || !change.ok() || !version_of.ok() ||
+      !supersede.ok() || !shrink.ok()) {
     return fail("cannot prepare writes");
   }
   // The change log: per story of the batch, in order of its first article.
@@ -491,8 +507,31 @@ Status Store::Append(const std::vector<StoredArticle>& articles,
       ++it->second;
     }
   }
-  for (const StoredArticle& a : articles) {
+  for (size_t k = 0; k < articles.size(); ++k) {
+    const StoredArticle& a = articles[k];
     const bool dated = a.last_day >= a.first_day;
+    std::optional<int64_t> earlier;
+    if (!a.url.empty()) {
+      version_of.Bind(1, a.url);
+      const int rc = version_of.Step();
+      if (rc == SQLITE_ROW) {
+        earlier = version_of.Int(0);
+        const int64_t earlier_story = version_of.Int(1);
+        version_of.Reset();
+        supersede.Bind(1, *earlier);
+        shrink.Bind(1, earlier_story);
+        if (supersede.Step() != SQLITE_DONE || shrink.Step() != SQLITE_DONE) {
+          return fail("cannot supersede article " + std::to_string(*earlier));
+        }
+        supersede.Reset();
+        shrink.Reset();
+        if (previous != nullptr) (*previous)[k] = *earlier;
+      } else if (rc != SQLITE_DONE) {
+        return fail("cannot look up articles");
+      } else {
+        version_of.Reset();
+      }
+    }
     story.Bind(1, a.story);
     story.Bind(2, a.title);
     if (dated) {
@@ -530,6 +569,11 @@ Status Store::Append(const std::vector<StoredArticle>& articles,
     article.BindBlob(14, a.fingerprint);
     article.BindBlob(15, a.vectors);
     article.Bind(16, a.event);
+    if (earlier) {
+      article.Bind(17, *earlier);
+    } else {
+      article.BindNull(17);
+    }
     if (article.Step() != SQLITE_DONE) {
       return fail("cannot write article " + std::to_string(a.id) + " ('" + a.source +
                   "'; is another ingest writing to this database? one at a time)");
@@ -774,7 +818,7 @@ Result<std::vector<StoredStory>> Store::Stories() {
 Result<std::vector<StoredArticle>> Store::Memberships() {
   Statement q(db_,
               "SELECT id, source, story, duplicate_of, coalesce(event, story), language, first_day, "
-              "last_day, url, outlet, title, published FROM articles ORDER BY id");
+              "last_day, url, outlet, title, published, previous FROM articles WHERE superseded = 0 ORDER BY id");
   if (!q.ok()) return Error("cannot read articles");
   std::vector<StoredArticle> out;
   int rc;
@@ -794,6 +838,7 @@ Result<std::vector<StoredArticle>> Store::Memberships() {
     a.outlet = q.Text(9);
     a.title = q.Text(10);
     a.published = q.Text(11);
+    if (!q.IsNull(12)) a.previous = q.Int(12);
     out.push_back(std::move(a));
   }
   if (rc != SQLITE_DONE) return Error("cannot read articles");
@@ -802,7 +847,7 @@ Result<std::vector<StoredArticle>> Store::Memberships() {
 
 Result<std::vector<StoredArticle>> Store::StoryArticles(int64_t story) {
   const std::string sql =
-      std::string("SELECT ") + kArticleColumns + ", raw FROM articles WHERE story = ? ORDER BY id";
+      std::string("SELECT ") + kArticleColumns + ", raw FROM articles WHERE story = ? AND superseded = 0 ORDER BY id";
   Statement q(db_, sql.c_str());
   if (!q.ok()) return Error("cannot read articles");
   q.Bind(1, story);
@@ -810,7 +855,7 @@ Result<std::vector<StoredArticle>> Store::StoryArticles(int64_t story) {
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
     out.push_back(ReadArticle(q));
-    out.back().raw = q.Text(15);
+    out.back().raw = q.Text(16);
   }
   if (rc != SQLITE_DONE) return Error("cannot read articles");
   if (out.empty()) return NotFound("database '" + path_ + "' has no story " + std::to_string(story));
@@ -826,7 +871,7 @@ Result<std::optional<StoredArticle>> Store::Article(int64_t id) {
   if (rc == SQLITE_DONE) return std::optional<StoredArticle>();
   if (rc != SQLITE_ROW) return Error("cannot read article " + std::to_string(id));
   StoredArticle a = ReadArticle(q);
-  a.raw = q.Text(15);
+  a.raw = q.Text(16);
   return std::optional<StoredArticle>(std::move(a));
 }
 
@@ -851,7 +896,7 @@ Result<std::vector<SearchHit>> Store::Search(const std::vector<std::string>& wor
   if (match.empty() || limit == 0) return out;
   Statement q(db_,
               "SELECT s.rowid, a.story, s.rank FROM article_search s JOIN articles a ON a.id = s.rowid "
-              "WHERE article_search MATCH ?1 ORDER BY s.rank LIMIT ?2");
+              "WHERE article_search MATCH ?1 AND a.superseded = 0 ORDER BY s.rank LIMIT ?2");
   if (!q.ok()) return Error("cannot search");
   q.Bind(1, match);
   q.Bind(2, int64_t(std::min<size_t>(limit, 1u << 20)));
@@ -929,12 +974,12 @@ Result<std::vector<StoredFeed>> Store::Feeds() {
   return out;
 }
 
-Status Store::RecordPoll(const StoredFeed& f, const std::vector<std::pair<std::string, int64_t>>& items) {
+Status Store::RecordPoll(const StoredFeed& f, const std::vector<TakenItem>& items) {
   LAGEBILD_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   Statement upd(db_,
                 "UPDATE feeds SET title = ?2, etag = ?3, last_modified = ?4, next_poll = ?5, last_poll = ?6, "
                 "last_success = ?7, failures = ?8, last_error = ?9, items = items + ?10 WHERE id = ?1");
-  Statement seen(db_, "INSERT OR REPLACE INTO feed_items(feed, item, article) VALUES(?1, ?2, ?3)");
+  Statement seen(db_, "INSERT OR REPLACE INTO feed_items(feed, item, article, digest) VALUES(?1, ?2, ?3, ?4)");
   const auto fail = [&](const std::string& what) {
     const Status s = Error(what);
     Exec("ROLLBACK");
@@ -952,10 +997,11 @@ Status Store::RecordPoll(const StoredFeed& f, const std::vector<std::pair<std::s
   upd.Bind(9, f.last_error);
   upd.Bind(10, int64_t(items.size()));
   if (upd.Step() != SQLITE_DONE) return fail("cannot record the poll of feed " + f.url);
-  for (const auto& [item, article] : items) {
+  for (const TakenItem& t : items) {
     seen.Bind(1, f.id);
-    seen.Bind(2, item);
-    seen.Bind(3, article);
+    seen.Bind(2, t.item);
+    seen.Bind(3, t.article);
+    seen.Bind(4, t.digest);
     if (seen.Step() != SQLITE_DONE) return fail("cannot record the items of feed " + f.url);
     seen.Reset();
   }
@@ -964,13 +1010,13 @@ Status Store::RecordPoll(const StoredFeed& f, const std::vector<std::pair<std::s
   return s;
 }
 
-Result<std::vector<std::string>> Store::FeedItems(int64_t feed) {
-  Statement q(db_, "SELECT item FROM feed_items WHERE feed = ?1");
+Result<std::vector<TakenItem>> Store::FeedItems(int64_t feed) {
+  Statement q(db_, "SELECT item, article, digest FROM feed_items WHERE feed = ?1");
   if (!q.ok()) return Error("cannot read feed items");
   q.Bind(1, feed);
-  std::vector<std::string> out;
+  std::vector<TakenItem> out;
   int rc;
-  while ((rc = q.Step()) == SQLITE_ROW) out.push_back(q.Text(0));
+  while ((rc = q.Step()) == SQLITE_ROW) out.push_back({q.Text(0), q.Int(1), q.Text(2)});
   if (rc != SQLITE_DONE) return Error("cannot read feed items");
   return out;
 }

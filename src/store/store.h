@@ -57,6 +57,9 @@ struct StoredArticle {
   std::string fingerprint;  // dedup's blob
   std::string vectors;      // stories' blob
   int64_t first_day = 0, last_day = -1;  // the article's own days (none when last < first)
+  // The version it replaced (reading only): an article stored before
+  // under the same address with another text.
+  std::optional<int64_t> previous;
   // What the full-text index holds of it (writing only): its clean text
   // (without the title, which is indexed apart).
   std::string search_text;
@@ -122,6 +125,14 @@ struct StoredFeed {
   int64_t items = 0;  // items taken from it
 };
 
+// An item taken from a feed: its id, its article, and a digest of what
+// the feed said of it (a changed digest: the item was updated).
+struct TakenItem {
+  std::string item;
+  int64_t article = 0;
+  std::string digest;
+};
+
 // A RawArticle (after the HTML reader's main-content selection) as bytes,
 // and back (false for damaged bytes).
 std::string EncodeRaw(const RawArticle& raw);
@@ -153,11 +164,16 @@ class Store {
   // One transaction: the articles (ids above LastArticleId), their stories
   // (created or updated), document-frequency increments, and then, in
   // order, the story merges (from, into): every article of `from` moves to
-  // `into`, whose counts and days grow, and `from` is deleted.
+  // `into`, whose counts and days grow, and `from` is deleted. An article
+  // whose address a stored article has (with another text: another
+  // identity) is that one's next version: the old one is superseded (left
+  // out of stories, members and search; its story counts one less), and
+  // `previous`, when given, gets its id (0 for the others).
   Status Append(const std::vector<StoredArticle>& articles,
                 const std::vector<std::pair<uint64_t, uint32_t>>& df_increments,
                 uint64_t documents_increment,
-                const std::vector<std::pair<int64_t, int64_t>>& merges = {});
+                const std::vector<std::pair<int64_t, int64_t>>& merges = {},
+                std::vector<int64_t>* previous = nullptr);
 
   Result<std::vector<StoredStory>> Stories();
   // Every article's id, source, story, event, duplicate_of, language,
@@ -189,13 +205,13 @@ class Store {
   Result<std::vector<StoredEntity>> Entities();
   // Feeds: added (or its interval changed), removed (with its items;
   // NotFound when not followed), all of them, a poll's outcome recorded
-  // with the items it took (item id → article id) in one transaction, and
-  // the ids of the items taken from a feed.
+  // with the items it took in one transaction, and the items taken from a
+  // feed.
   Result<StoredFeed> AddFeed(const std::string& url, int64_t every_seconds);
   Status RemoveFeed(const std::string& url);
   Result<std::vector<StoredFeed>> Feeds();
-  Status RecordPoll(const StoredFeed& feed, const std::vector<std::pair<std::string, int64_t>>& items);
-  Result<std::vector<std::string>> FeedItems(int64_t feed);
+  Status RecordPoll(const StoredFeed& feed, const std::vector<TakenItem>& items);
+  Result<std::vector<TakenItem>> FeedItems(int64_t feed);
 
   // The analysis of one story, replacing the one before (a story merged
   // away loses its record: Append), and an "analysed" entry of the change

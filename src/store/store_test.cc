@@ -87,7 +87,9 @@ TEST(StoreTest, EventsAreKeptAndASchemaOneDatabaseMigratesWithStoriesAsEvents) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
-                         "DROP TABLE article_search; DROP TABLE changes; DROP TABLE story_analyses; DROP TABLE feeds; DROP TABLE feed_items; "
+                         "DROP TABLE article_search; DROP TABLE changes; DROP TABLE story_analyses; "
+                         "DROP TABLE feeds; DROP TABLE feed_items; DROP INDEX articles_by_url; "
+                         "ALTER TABLE articles DROP COLUMN previous; ALTER TABLE articles DROP COLUMN superseded; "
                          "DROP TABLE entity_stories; DROP TABLE entities; "
                          "ALTER TABLE articles DROP COLUMN event; PRAGMA user_version=1;",
                          nullptr, nullptr, nullptr),
@@ -160,6 +162,36 @@ TEST(StoreTest, TheChangeLogSaysWhatEachBatchDidToEachStory) {
   EXPECT_FALSE(s.Article(99).value().has_value());
 }
 
+TEST(StoreTest, AnAddressStoredAgainWithAnotherTextIsANewVersion) {
+  TempDir dir;
+  auto opened = Store::Open(dir.path() + "/v.db");
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  Store& s = *opened.value();
+  StoredArticle first = Row(1, 1, 11, "Erste Fassung");
+  first.url = "https://x.example/a";
+  StoredArticle other = Row(2, 1, 22, "Anderes");
+  other.url = "https://x.example/b";
+  ASSERT_TRUE(s.Append({first, other}, {}, 2).ok());
+  StoredArticle second = Row(3, 2, 33, "Zweite Fassung");
+  second.url = "https://x.example/a";
+  StoredArticle none = Row(4, 2, 44, "Ohne Adresse");  // no address: never a version
+  std::vector<int64_t> previous;
+  ASSERT_TRUE(s.Append({second, none}, {}, 2, {}, &previous).ok());
+  EXPECT_EQ(previous, (std::vector<int64_t>{1, 0}));
+  const auto members = s.Memberships().value();
+  ASSERT_EQ(members.size(), 3u);  // the first version is left out
+  EXPECT_EQ(members[0].id, 2);
+  EXPECT_EQ(members[1].id, 3);
+  EXPECT_EQ(members[1].previous, 1);
+  const auto stories = s.Stories().value();
+  EXPECT_EQ(stories[0].articles, 1);  // story 1 lost its superseded article
+  EXPECT_EQ(stories[1].articles, 2);
+  EXPECT_EQ(s.StoryArticles(1).value().size(), 1u);
+  EXPECT_TRUE(s.Search({"erste"}, 10).value().empty());
+  EXPECT_EQ(s.Search({"zweite"}, 10).value().size(), 1u);
+  EXPECT_EQ(s.Article(3).value()->previous, 1);
+}
+
 TEST(StoreTest, AVersion3DatabaseGetsItsArticlesIndexedForSearch) {
   TempDir dir;
   const std::string path = dir.path() + "/v3.db";
@@ -170,7 +202,11 @@ TEST(StoreTest, AVersion3DatabaseGetsItsArticlesIndexedForSearch) {
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE article_search; DROP TABLE changes; DROP TABLE story_analyses; DROP TABLE feeds; DROP TABLE feed_items; PRAGMA user_version=3;",
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TABLE article_search; DROP TABLE changes; DROP TABLE story_analyses; "
+                         "DROP TABLE feeds; DROP TABLE feed_items; DROP INDEX articles_by_url; "
+                         "ALTER TABLE articles DROP COLUMN previous; ALTER TABLE articles DROP COLUMN superseded; "
+                         "PRAGMA user_version=3;",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);

@@ -113,6 +113,18 @@ sleep 13
 check "an unchanged feed answers 304 to the conditional GET" grep -q 'not-modified [1-9]' <(curl -s "$feed/stats")
 check "and nothing is taken twice" test "$(articles)" = 6
 
+# An updated item is a new version of its article, not a new article.
+curl -s -X POST "$feed/edit" >/dev/null
+for _ in $(seq 1 100); do
+  curl -s "${url}api/v1/search?q=Zentimeter" >"$tmp/body"
+  grep -q '"id": "a' "$tmp/body" && break
+  sleep 0.2
+done
+check "an updated item is taken again at the next poll" grep -q '"title": "Deich bei Flusshausen hält"' "$tmp/body"
+check "as a new version: still six articles" test "$(articles)" = 6
+new=$(grep -o '"id": "a[0-9]*"' "$tmp/body" | head -1 | sed 's/.*"a/a/; s/"//')
+check "whose page names the version it replaced" grep -q 'a new version of <a href="/articles/a' <(curl -s "${url}articles/$new")
+
 # Killed and started again: it resumes, nothing is taken twice.
 kill -9 "$pid"
 wait "$pid" 2>/dev/null
@@ -120,7 +132,7 @@ pid=""
 curl -s -X POST "$feed/add" >/dev/null
 start
 check "after a kill -9 serve starts again" test -n "$url"
-check "the fourth item is taken" wait_feeds '"items": 4' 30
+check "the fourth item is taken" wait_feeds '"items": 5' 30
 check "once: seven articles" test "$(articles)" = 7
 check "the store is intact" test "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok
 kill -TERM "$pid"

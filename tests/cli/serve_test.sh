@@ -157,6 +157,12 @@ check "POST of JSON Lines is 201" test "$(post "$line")" = 201
 check "it answers the article and its story" grep -q '"id": "a7", "story": "s[0-9]*", "added": true' "$tmp/body"
 check "the same again is not added again" test "$(post "$line")" = 201
 check "it says so" grep -q '"id": "a7", "story": "s[0-9]*", "added": false' "$tmp/body"
+post '{"url":"https://version.example/1","title":"Waldbrand bei Heidedorf","text":"Ein Waldbrand bei Heidedorf hat am Sonntag zwölf Hektar erfasst."}' >/dev/null
+first=$(grep -o '"id": "a[0-9]*"' "$tmp/body" | sed 's/.*"a/a/; s/"//')
+before=$(curl -s "${url}health" | sed 's/.*"articles": \([0-9]*\).*/\1/')
+check "the same address with a new text" test "$(post '{"url":"https://version.example/1","title":"Waldbrand bei Heidedorf gelöscht","text":"Der Waldbrand bei Heidedorf ist gelöscht; er hatte am Sonntag zwölf Hektar erfasst."}')" = 201
+check "is a new version of the article" grep -q "\"added\": true, \"duplicate_of\": null, \"previous\": \"$first\"" "$tmp/body"
+check "not one more article" test "$(curl -s "${url}health" | sed 's/.*"articles": \([0-9]*\).*/\1/')" = "$before"
 check "a JSON array is taken too" test "$(post '[{"text":"Ein zweiter Text über Dämme."}, {"text":"Ein dritter Text über Deiche."}]')" = 201
 check "both placed" test "$(grep -o '"added": true' "$tmp/body" | wc -l)" = 2
 check "a malformed body is 400" test "$(post '{"text": broken')" = 400

@@ -1,7 +1,8 @@
 // A fixture server for the feeds tests, on loopback (port 0: a free one,
 // printed as "port N"): good feeds and their pages, and broken ones.
 //   /good.rss      RSS 2.0 with ETag (304 when it is sent back); its items
-//                  link to /pages/N.html; POST /add appends an item
+//                  link to /pages/N.html; POST /add appends an item, POST
+//                  /edit updates the first (its feed text and its page)
 //   /pages/1.html  an article page; /pages/2.html is missing (404)
 //   /atom.xml /json.feed   Atom and JSON Feed
 //   /latin1.rss    ISO-8859-1, declared
@@ -10,30 +11,32 @@
 //   /stats         how many 304 answers were given
 import { createServer } from "node:http";
 
-let items = 2, notModified = 0;
+let items = 2, notModified = 0, edited = false;
 const rss = () => {
   let out = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Küstenfunk</title>`;
   for (let i = 1; i <= items; i++) {
     out += `<item><title>Meldung ${i}: Deich bei Flusshausen</title><link>http://127.0.0.1:${port}/pages/${i}.html</link>` +
       `<guid>kf-${i}</guid><pubDate>Mon, 17 Mar 2025 0${i % 10}:00:00 +0100</pubDate>` +
-      `<description><![CDATA[<p>Kurzmeldung ${i} aus dem Feed: Das Hochwasser am Deich von Flusshausen steigt weiter.</p>]]></description></item>`;
+      `<description><![CDATA[<p>Kurzmeldung ${i} aus dem Feed: Das Hochwasser am Deich von Flusshausen steigt weiter.${i === 1 && edited ? " Aktualisiert: Der Pegel sinkt." : ""}</p>]]></description></item>`;
   }
   return out + "</channel></rss>\n";
 };
 const page = (i) => `<!DOCTYPE html><html lang="de"><head><title>Seite ${i}</title><meta property="og:site_name" content="Küstenfunk"></head>` +
   `<body><article><h1>Deich bei Flusshausen hält</h1><p>Die Seite ${i} erzählt mehr als der Feed: Helfer haben am Montag ` +
-  `in Flusshausen 4000 Sandsäcke gefüllt. Der Deich hält nach Angaben der Feuerwehr. Der Pegel soll am Dienstag sinken.</p></article></body></html>`;
+  `in Flusshausen 4000 Sandsäcke gefüllt. Der Deich hält nach Angaben der Feuerwehr. Der Pegel soll am Dienstag sinken.</p>` +
+  (i === "1" && edited ? `<p>Aktualisiert: Am Dienstagmorgen ist der Pegel um 40 Zentimeter gesunken.</p>` : "") + `</article></body></html>`;
 let port = 0;
 const server = createServer((req, res) => {
   const url = new URL(req.url, "http://x");
   const send = (status, type, body, headers = {}) => { res.writeHead(status, { "Content-Type": type, ...headers }); res.end(body); };
   switch (url.pathname) {
     case "/good.rss": {
-      const tag = `"v${items}"`;
+      const tag = `"v${items}${edited ? "e" : ""}"`;
       if (req.headers["if-none-match"] === tag) { notModified++; res.writeHead(304, { ETag: tag }); return res.end(); }
       return send(200, "application/rss+xml", rss(), { ETag: tag });
     }
     case "/add": items++; return send(200, "text/plain", String(items));
+    case "/edit": edited = true; return send(200, "text/plain", "edited");
     case "/stats": return send(200, "text/plain", `not-modified ${notModified}\n`);
     case "/pages/1.html": case "/pages/3.html": return send(200, "text/html; charset=utf-8", page(url.pathname[7]));
     case "/atom.xml": return send(200, "application/atom+xml", `<feed xmlns="http://www.w3.org/2005/Atom"><title>Atomfunk</title>` +
