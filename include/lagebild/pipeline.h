@@ -133,6 +133,10 @@ struct StoryMember {
   std::optional<int64_t> day;  // its own day (days since 1970-01-01), when dated to the day
   std::string url, outlet, title, published;  // published: "2022-01-13", "2022-01" or ""
   std::optional<int64_t> previous;  // the version it replaced
+  // Its quality flags ("machine-translated", "spun", "state-affiliated",
+  // "agency-copy", "truncated"), as the latest analysis of its story
+  // found them (none before the first).
+  std::vector<std::string> flags;
 };
 Result<std::vector<StoryMember>> ListMembers(const std::string& db);
 

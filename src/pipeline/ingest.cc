@@ -371,7 +371,8 @@ Result<std::vector<StoryMember>> ListMembers(const std::string& db_path) {
     std::optional<int64_t> day;
     if (a.first_day == a.last_day) day = a.first_day;
     out.push_back({a.id, a.story, a.duplicate_of, std::move(a.source), a.event, std::move(a.language), day,
-                   std::move(a.url), std::move(a.outlet), std::move(a.title), std::move(a.published), a.previous});
+                   std::move(a.url), std::move(a.outlet), std::move(a.title), std::move(a.published), a.previous,
+                   std::move(a.flags)});
   }
   return out;
 }
@@ -490,6 +491,9 @@ Result<Report> AnalyzeStory(const std::string& db_path, int64_t story, const Ana
   analysis.articles = int64_t(rows.value().size());
   for (const store::StoredArticle& row : rows.value()) analysis.last_article = std::max(analysis.last_article, row.id);
   analysis.title = report.stories[0].title;
+  for (const Article& a : report.articles) {
+    if (a.id.size() > 1) analysis.flags.emplace_back(std::stoll(a.id.substr(1)), a.flags);
+  }
   for (const Claim& c : report.stories[0].claims) {
     analysis.conflicts += c.status == "conflicting";
     analysis.updates += c.status == "updated";

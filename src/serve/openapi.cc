@@ -15,7 +15,7 @@ const char* OpenApiJson() {
     "/health": {"get": {"summary": "Whether the store can be read", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}}, "503": {"$ref": "#/components/responses/Error"}}}},
     "/api/v1/stories": {"get": {"summary": "Stories in stored order, filtered", "parameters": [
         {"$ref": "#/components/parameters/q"}, {"$ref": "#/components/parameters/lang"}, {"$ref": "#/components/parameters/outlet"},
-        {"$ref": "#/components/parameters/from"}, {"$ref": "#/components/parameters/to"}, {"$ref": "#/components/parameters/limit"},
+        {"$ref": "#/components/parameters/from"}, {"$ref": "#/components/parameters/to"}, {"name": "flag", "in": "query", "schema": {"type": "string"}, "description": "stories with an article of this flag (machine-translated, spun, state-affiliated, agency-copy, truncated, copy)"}, {"$ref": "#/components/parameters/limit"},
         {"name": "cursor", "in": "query", "schema": {"type": "string", "pattern": "^s[0-9]+$"}, "description": "the `next` of the page before"},
         {"$ref": "#/components/parameters/format"}],
       "responses": {"200": {"description": "a page of stories", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StoryPage"}}, "text/csv": {}}}, "400": {"$ref": "#/components/responses/Error"}}}},
@@ -65,9 +65,9 @@ const char* OpenApiJson() {
         "id": {"type": "string", "pattern": "^s[0-9]+$"}, "title": {"type": "string"}, "articles": {"type": "integer"}, "sources": {"type": "integer"}, "copies": {"type": "integer"},
         "days": {"$ref": "#/components/schemas/Days"}, "languages": {"type": "array", "items": {"type": "string"}}}},
       "StoryPage": {"type": "object", "required": ["items", "next"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/StoryItem"}}, "next": {"type": ["string", "null"]}}},
-      "ArticleItem": {"type": "object", "required": ["id", "story", "event", "url", "outlet", "title", "language", "published", "duplicate_of"], "properties": {
+      "ArticleItem": {"type": "object", "required": ["id", "story", "event", "url", "outlet", "title", "language", "published", "duplicate_of", "flags"], "properties": {
         "id": {"type": "string", "pattern": "^a[0-9]+$"}, "story": {"type": "string", "pattern": "^s[0-9]+$"}, "event": {"type": "integer"}, "url": {"type": "string"}, "outlet": {"type": "string"},
-        "title": {"type": "string"}, "language": {"type": "string"}, "published": {"type": ["string", "null"]}, "duplicate_of": {"type": ["string", "null"]}}},
+        "title": {"type": "string"}, "language": {"type": "string"}, "published": {"type": ["string", "null"]}, "duplicate_of": {"type": ["string", "null"]}, "flags": {"type": "array", "items": {"type": "string"}}}},
       "ArticleList": {"type": "object", "required": ["items", "next"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleItem"}}, "next": {"type": ["string", "null"]}}},
       "ClaimItem": {"type": "object", "required": ["claim", "kind", "about", "status", "article", "text", "value", "low", "high", "source", "date_low", "date_high"], "properties": {
         "claim": {"type": "string"}, "kind": {"enum": ["quantity", "date"]}, "about": {"type": "string"}, "status": {"type": "string"}, "article": {"type": "string"}, "text": {"type": "string"},

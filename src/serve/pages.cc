@@ -165,7 +165,15 @@ std::string StoryList(const View& view, const std::vector<Listed>& listed, const
   Esc(out, filter.from);
   out += "\"></label><label>to<input name=\"to\" type=\"date\" value=\"";
   Esc(out, filter.to);
-  out += "\"></label><button type=\"submit\">Show</button>";
+  out += "\"></label><label>flag<select name=\"flag\"><option value=\"\">any</option>";
+  for (const std::string& flag : view.flags) {
+    out += "<option";
+    if (flag == filter.flag) out += " selected";
+    out += ">";
+    Esc(out, flag);
+    out += "</option>";
+  }
+  out += "</select></label><button type=\"submit\">Show</button>";
   if (filter.any()) out += " <a href=\"/\">all stories</a>";
   out += "</form>\n<p id=\"live\" hidden>New articles have arrived.</p>\n<p class=\"facts\">";
   const int64_t total = int64_t(order.size());
@@ -263,7 +271,9 @@ std::string OutletPage(const View& view, const OutletRow& outlet) {
   Esc(out, Plural(outlet.articles, "article", "articles") + " · " +
                Plural(int64_t(outlet.stories.size()), "story", "stories") + " · " +
                Plural(outlet.copies, "copy", "copies") + " of other articles · ");
-  Link(out, "/?" + FilterQuery(Filter{"", {}, "", outlet.name, "", ""}), "its stories");
+  Filter only_outlet;
+  only_outlet.outlet = outlet.name;
+  Link(out, "/?" + FilterQuery(only_outlet), "its stories");
   out += "</p>\n";
   if (!outlet.copies_from.empty()) {
     out += "<h2>Whom it copies</h2>\n<ul>\n";

@@ -114,12 +114,13 @@ Cell Strings(const std::vector<std::string>& v) {
 }
 
 Table ArticleTable(const std::vector<const StoryMember*>& articles) {
-  Table t{{"id", "story", "event", "url", "outlet", "title", "language", "published", "duplicate_of"}, {}};
+  Table t{{"id", "story", "event", "url", "outlet", "title", "language", "published", "duplicate_of", "flags"}, {}};
   for (const StoryMember* m : articles) {
     t.rows.push_back({Cell::Str("a" + std::to_string(m->article)), Cell::Str("s" + std::to_string(m->story)),
                       Cell::Num(m->event), Cell::Str(m->url), Cell::Str(m->outlet), Cell::Str(m->title),
                       Cell::Str(m->language), m->published.empty() ? Cell::Null() : Cell::Str(m->published),
-                      m->duplicate_of ? Cell::Str("a" + std::to_string(*m->duplicate_of)) : Cell::Null()});
+                      m->duplicate_of ? Cell::Str("a" + std::to_string(*m->duplicate_of)) : Cell::Null(),
+                      Strings(m->flags)});
   }
   return t;
 }

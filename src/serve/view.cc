@@ -31,7 +31,7 @@ Result<std::shared_ptr<const View>> Build(const std::string& db, int64_t change)
   for (StoryInfo& s : stories.value()) {
     if (s.articles <= 0) continue;  // its one article became a version elsewhere
     view->story_at[s.id] = view->stories.size();
-    view->stories.push_back({std::move(s), 0, 0, {}, {}, {}});
+    view->stories.push_back({std::move(s), 0, 0, {}, {}, {}, {}});
   }
   view->articles = std::move(members.value());
   std::map<int64_t, std::map<std::string, int>> languages;
@@ -57,8 +57,14 @@ Result<std::shared_ptr<const View>> Build(const std::string& db, int64_t change)
     StoryRow& row = view->stories[at->second];
     if (m.duplicate_of) {
       ++row.copies;
+      row.flags.insert("copy");
+      view->flags.insert("copy");
     } else {
       ++row.sources;
+    }
+    for (const std::string& f : m.flags) {
+      row.flags.insert(f);
+      view->flags.insert(f);
     }
     ++languages[m.story][m.language];
     row.outlets.insert(outlet);
@@ -135,7 +141,7 @@ std::optional<FilterError> ParseFilter(const std::multimap<std::string, std::str
     return std::nullopt;
   };
   for (const auto& [key, value] : params) {
-    static const std::set<std::string> kKnown = {"q", "lang", "outlet", "from", "to", "page", "limit",
+    static const std::set<std::string> kKnown = {"q", "lang", "outlet", "from", "to", "flag", "page", "limit",
                                                   "cursor", "format"};
     if (!kKnown.count(key)) return FilterError{key, "unknown parameter '" + key + "'"};
   }
@@ -144,6 +150,7 @@ std::optional<FilterError> ParseFilter(const std::multimap<std::string, std::str
   if (auto e = one("outlet", &out->outlet)) return e;
   if (auto e = one("from", &out->from)) return e;
   if (auto e = one("to", &out->to)) return e;
+  if (auto e = one("flag", &out->flag)) return e;
   out->words = Words(out->q);
   if (out->words.size() > 16) return FilterError{"q", "q has more than 16 words"};
   for (const std::string* day : {&out->from, &out->to}) {
@@ -165,6 +172,7 @@ Result<std::vector<Listed>> SelectStories(const std::string& db, const View& vie
       return false;
     }
     if (!filter.outlet.empty() && !s.outlets.count(filter.outlet)) return false;
+    if (!filter.flag.empty() && !s.flags.count(filter.flag)) return false;
     if (!filter.from.empty() || !filter.to.empty()) {
       if (s.info.first_day.empty()) return false;  // undated stories have no days to be in
       if (!filter.from.empty() && s.info.last_day < filter.from) return false;
@@ -209,6 +217,7 @@ std::string FilterQuery(const Filter& filter, const std::string& extra) {
   add("outlet", filter.outlet);
   add("from", filter.from);
   add("to", filter.to);
+  add("flag", filter.flag);
   if (!extra.empty()) out += (out.empty() ? "" : "&") + extra;
   return out;
 }

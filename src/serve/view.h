@@ -32,6 +32,7 @@ struct StoryRow {
   int64_t copies = 0;
   std::vector<std::string> languages;  // most articles first
   std::set<std::string> outlets;
+  std::set<std::string> flags;  // of its articles, and "copy" when it holds one
   std::map<int64_t, int> per_day;  // articles dated to the day, by day
 };
 
@@ -50,6 +51,7 @@ struct View {
   std::unordered_map<int64_t, size_t> article_at;
   std::map<std::string, OutletRow> outlets;
   std::set<std::string> languages;
+  std::set<std::string> flags;  // every flag of an article of the store
   int64_t newest_day = 0;  // the newest day of a dated article
   bool any_day = false;
 
@@ -75,10 +77,13 @@ struct Filter {
   std::vector<std::string> words;
   std::string language, outlet;  // exact; empty: any
   std::string from, to;          // "YYYY-MM-DD"; empty: open
-  bool any() const { return !words.empty() || !language.empty() || !outlet.empty() || !from.empty() || !to.empty(); }
+  std::string flag;              // a story with an article of this flag ("copy": a copy)
+  bool any() const {
+    return !words.empty() || !language.empty() || !outlet.empty() || !from.empty() || !to.empty() || !flag.empty();
+  }
 };
 
-// The filter of a query (q, lang, outlet, from, to), or the name of the
+// The filter of a query (q, lang, outlet, from, to, flag), or the name of the
 // bad parameter and why.
 struct FilterError {
   std::string parameter, message;

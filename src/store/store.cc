@@ -153,6 +153,11 @@ CREATE TABLE feed_items(
   digest        TEXT    NOT NULL,
   PRIMARY KEY(feed, item)
 ) WITHOUT ROWID;
+CREATE TABLE article_flags(
+  article       INTEGER NOT NULL,
+  flag          TEXT    NOT NULL,
+  PRIMARY KEY(article, flag)
+) WITHOUT ROWID;
 CREATE TABLE story_analyses(
   story         INTEGER PRIMARY KEY,
   articles      INTEGER NOT NULL,
@@ -766,7 +771,9 @@ Status Store::RecordAnalysis(const StoredAnalysis& a) {
               "updates = excluded.updates");
   // The change log says so: a reader's view of the story list is stale.
   Statement log(db_, "INSERT INTO changes(story, kind, articles, into_story) VALUES(?1, 'analysed', 0, NULL)");
-  if (!q.ok() || !log.ok()) {
+  Statement unflag(db_, "DELETE FROM article_flags WHERE article = ?1");
+  Statement flag(db_, "INSERT OR IGNORE INTO article_flags(article, flag) VALUES(?1, ?2)");
+  if (!q.ok() || !log.ok() || !unflag.ok() || !flag.ok()) {
     const Status s = Error("cannot record the analysis of story " + std::to_string(a.story));
     Exec("ROLLBACK");
     return s;
@@ -782,6 +789,22 @@ Status Store::RecordAnalysis(const StoredAnalysis& a) {
     const Status s = Error("cannot record the analysis of story " + std::to_string(a.story));
     Exec("ROLLBACK");
     return s;
+  }
+  for (const auto& [article, flags] : a.flags) {
+    unflag.Bind(1, article);
+    bool ok = unflag.Step() == SQLITE_DONE;
+    unflag.Reset();
+    for (const std::string& f : flags) {
+      flag.Bind(1, article);
+      flag.Bind(2, f);
+      ok = ok && flag.Step() == SQLITE_DONE;
+      flag.Reset();
+    }
+    if (!ok) {
+      const Status s = Error("cannot record the flags of article " + std::to_string(article));
+      Exec("ROLLBACK");
+      return s;
+    }
   }
   const Status s = Exec("COMMIT");
   if (!s.ok()) Exec("ROLLBACK");
@@ -807,7 +830,7 @@ Result<std::vector<StoredStory>> Store::Stories() {
     }
     s.last_article = q.Int(5);
     if (!q.IsNull(6)) {
-      s.analysis = StoredAnalysis{s.id, q.Int(6), q.Int(7), q.Text(8), q.Int(9), q.Int(10)};
+      s.analysis = StoredAnalysis{s.id, q.Int(6), q.Int(7), q.Text(8), q.Int(9), q.Int(10), {}};
     }
     out.push_back(std::move(s));
   }
@@ -818,7 +841,9 @@ Result<std::vector<StoredStory>> Store::Stories() {
 Result<std::vector<StoredArticle>> Store::Memberships() {
   Statement q(db_,
               "SELECT id, source, story, duplicate_of, coalesce(event, story), language, first_day, "
-              "last_day, url, outlet, title, published, previous FROM articles WHERE superseded = 0 ORDER BY id");
+              "last_day, url, outlet, title, published, previous, "
+              "(SELECT group_concat(flag, char(10)) FROM article_flags f WHERE f.article = articles.id) "
+              "FROM articles WHERE superseded = 0 ORDER BY id");
   if (!q.ok()) return Error("cannot read articles");
   std::vector<StoredArticle> out;
   int rc;
@@ -839,6 +864,7 @@ Result<std::vector<StoredArticle>> Store::Memberships() {
     a.title = q.Text(10);
     a.published = q.Text(11);
     if (!q.IsNull(12)) a.previous = q.Int(12);
+    a.flags = Lines(q.Text(13));
     out.push_back(std::move(a));
   }
   if (rc != SQLITE_DONE) return Error("cannot read articles");

@@ -60,6 +60,9 @@ struct StoredArticle {
   // The version it replaced (reading only): an article stored before
   // under the same address with another text.
   std::optional<int64_t> previous;
+  // Its quality flags as the latest analysis of its story recorded them
+  // (Memberships only).
+  std::vector<std::string> flags;
   // What the full-text index holds of it (writing only): its clean text
   // (without the title, which is indexed apart).
   std::string search_text;
@@ -72,6 +75,9 @@ struct StoredAnalysis {
   int64_t articles = 0, last_article = 0;
   std::string title;  // the story's headline
   int64_t conflicts = 0, updates = 0;  // claims conflicting, updated
+  // Writing: the quality flags of its articles ("machine-translated",
+  // "spun", ...), by article id; they replace the ones recorded before.
+  std::vector<std::pair<int64_t, std::vector<std::string>>> flags;
 };
 
 struct StoredStory {

@@ -212,6 +212,20 @@ check "the API keeps the stored order" test "$(get 'api/v1/stories?limit=1')" = 
 check "its first item is s1, a next page follows" grep -q '"next": "s1"' "$tmp/body"
 get 'api/v1/stories?limit=1&cursor=s1' >/dev/null
 check "the next page is s2" grep -q '"id": "s2"' "$tmp/body"
+# Flags come with the analyses that the server runs in the background.
+for _ in $(seq 1 100); do
+  get 'api/v1/stories' >/dev/null
+  [[ $(grep -c '"conflicts": [0-9]' "$tmp/body") -eq 2 ]] && break
+  sleep 0.2
+done
+check "the analyst analysed both stories" test "$(grep -c '"conflicts": [0-9]' "$tmp/body")" = 2
+get 'api/v1/stories?flag=machine-translated' >/dev/null
+check "the flag filter finds the story with a machine translation" grep -q '"id": "s1"' "$tmp/body"
+check "and only it" test "$(grep -c '"id": "s' "$tmp/body")" = 1
+get 'api/v1/stories/s1/articles' >/dev/null
+check "the article list names each article's flags" grep -q '"flags": \["machine-translated"' "$tmp/body"
+get '?flag=state-affiliated' >/dev/null
+check "the list's form offers the flags" grep -q '<option selected>state-affiliated</option>' "$tmp/body"
 kill -TERM "$pid"
 stopped
 
