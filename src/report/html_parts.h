@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "lagebild/report.h"
 #include "report/report_writer.h"
@@ -19,6 +20,9 @@ struct Page {
   std::unordered_map<std::string, const Article*> articles;  // by id
   std::string lang;  // "de", "en": the language most articles are in
   const HtmlOptions* options = nullptr;  // never null while a page is written
+  // The articles whose sections the page holds (empty: all of them).
+  std::unordered_set<std::string> shown;
+  bool Shows(const std::string& id) const { return shown.empty() || shown.count(id) > 0; }
 };
 
 inline void Esc(std::string& out, std::string_view s) { AppendHtmlEscaped(out, s); }

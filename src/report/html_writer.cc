@@ -815,8 +815,13 @@ std::string DayLabel(const Article& a, std::string_view lang) {
 
 void Cite(std::string& out, const Page& page, const std::string& article_id) {
   const auto it = page.articles.find(article_id);
-  out.append("<a class=\"cite\" href=\"#");
-  Esc(out, article_id);
+  out.append("<a class=\"cite\" href=\"");
+  if (page.Shows(article_id) || page.options->article_href.empty()) {
+    out.append("#");
+    Esc(out, article_id);
+  } else {
+    Esc(out, page.options->article_href + util::PercentEncode(article_id));
+  }
   out.append("\">");
   if (it == page.articles.end()) {
     Esc(out, article_id);
@@ -919,7 +924,14 @@ std::string WriteArticleHtml(const Report& report, const std::string& article_id
 }
 
 std::string WriteHtml(const Report& report, const HtmlOptions& options) {
-  const Page page = PageOf(report, options);
+  Page page = PageOf(report, options);
+  const size_t first_shown =
+      options.max_articles > 0 && report.articles.size() > options.max_articles
+          ? report.articles.size() - options.max_articles
+          : 0;
+  if (first_shown > 0) {
+    for (size_t k = first_shown; k < report.articles.size(); ++k) page.shown.insert(report.articles[k].id);
+  }
   std::map<std::string, int> languages;
   for (const Article& a : report.articles) ++languages[a.language];
   std::unordered_map<std::string, const Story*> story_of;
@@ -978,7 +990,14 @@ std::string WriteHtml(const Report& report, const HtmlOptions& options) {
   for (size_t k = 0; k < report.stories.size(); ++k) WriteStory(out, page, report.stories[k], k == 0);
   if (!report.articles.empty()) {
     out.append("<h2>Articles</h2>\n");
-    for (const Article& a : report.articles) {
+    if (first_shown > 0) {
+      Tag(out, "<p class=\"note\">",
+          "The newest " + std::to_string(report.articles.size() - first_shown) + " of " +
+              std::to_string(report.articles.size()) + " articles; citations of the others lead to their own pages.",
+          "</p>\n");
+    }
+    for (size_t k = first_shown; k < report.articles.size(); ++k) {
+      const Article& a = report.articles[k];
       const auto it = story_of.find(a.id);
       WriteArticle(out, page, a, it == story_of.end() ? nullptr : it->second);
     }

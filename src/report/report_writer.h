@@ -40,6 +40,11 @@ struct HtmlOptions {
   std::string article_href, entity_href;
   // CSS appended to the page's stylesheet (trusted).
   std::string style;
+  // At most this many article sections (0: all): the newest, with a note
+  // of how many are left out; a citation of another links to
+  // article_href + its id. A story of thousands of articles stays a page
+  // a browser can open.
+  size_t max_articles = 0;
 };
 std::string WriteHtml(const Report& report, const HtmlOptions& options);
 // A page of one article of the report: its section alone (flags and their

@@ -4,6 +4,9 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -16,6 +19,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -138,9 +142,12 @@ struct App {
   struct Analysed {
     int64_t articles = 0, last_article = 0;
     std::shared_ptr<const Report> report;
+    std::shared_ptr<const std::string> html;  // its page, written once
   };
   std::mutex cache_mu;
+  std::condition_variable cache_cv;
   std::map<int64_t, Analysed> cache;
+  std::set<int64_t> analysing;  // stories being analysed now
   std::atomic<bool> stopping{false};
   std::atomic<int> streams{0};
   std::mutex stop_mu;
@@ -154,30 +161,47 @@ constexpr int kMaxStreams = 32;
 constexpr size_t kMaxBody = 16u << 20;
 
 // The story's report: cached while the story is as it was analysed.
-std::shared_ptr<const Report> StoryReport(App& app, const View& view, int64_t id, Response& res) {
+// The story's report: the cached one while the story is as it was
+// analysed. A request takes a cached report of a story that has grown
+// since (`stale_ok`: the analyst brings it up to date); one analysis of a
+// story runs at a time, the others wait for it.
+std::shared_ptr<const Report> StoryReport(App& app, const View& view, int64_t id, Response& res,
+                                          bool stale_ok = true) {
   const StoryRow* row = view.Story(id);
   if (row == nullptr) {
     SendError(res, 404, "not_found", "there is no story s" + std::to_string(id));
     return nullptr;
   }
   {
-    std::lock_guard<std::mutex> lock(app.cache_mu);
-    const auto it = app.cache.find(id);
-    if (it != app.cache.end() && it->second.articles == row->info.articles &&
-        it->second.last_article == row->info.last_article) {
-      return it->second.report;
+    std::unique_lock<std::mutex> lock(app.cache_mu);
+    for (;;) {
+      const auto it = app.cache.find(id);
+      if (it != app.cache.end() && ((it->second.articles == row->info.articles &&
+                                     it->second.last_article == row->info.last_article) ||
+                                    stale_ok)) {
+        return it->second.report;
+      }
+      if (!app.analysing.count(id)) break;
+      app.cache_cv.wait(lock);
     }
+    app.analysing.insert(id);
   }
   Result<Report> r = AnalyzeStory(app.db, id, app.analyze);
+  std::shared_ptr<const Report> report;
+  if (r.ok()) report = std::make_shared<const Report>(std::move(r.value()));
+  {
+    std::lock_guard<std::mutex> lock(app.cache_mu);
+    app.analysing.erase(id);
+    if (report) {
+      if (app.cache.size() >= kCachedStories && !app.cache.count(id)) app.cache.erase(app.cache.begin());
+      app.cache[id] = {row->info.articles, row->info.last_article, report, nullptr};
+    }
+  }
+  app.cache_cv.notify_all();
   if (!r.ok()) {
     const bool missing = r.status().code() == Status::Code::kNotFound;
     SendError(res, missing ? 404 : 503, missing ? "not_found" : "unavailable", r.status().message());
-    return nullptr;
   }
-  auto report = std::make_shared<const Report>(std::move(r.value()));
-  std::lock_guard<std::mutex> lock(app.cache_mu);
-  if (app.cache.size() >= kCachedStories) app.cache.erase(app.cache.begin());
-  app.cache[id] = {row->info.articles, row->info.last_article, report};
   return report;
 }
 
@@ -200,6 +224,9 @@ std::optional<Filter> RequestFilter(const Request& req, Response& res) {
   return f;
 }
 
+// Background work yields the CPU to requests.
+void Background() { setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 10); }
+
 // The one writer: articles (posted or polled) added under one lock by an
 // Ingester kept open.
 Result<std::vector<IngestedArticle>> AddArticles(App& app, std::vector<RawArticle> raw) {
@@ -219,6 +246,7 @@ Result<std::vector<IngestedArticle>> AddArticles(App& app, std::vector<RawArticl
 
 // The poller: every feed whose time has come, each second.
 void Poller(App& app) {
+  Background();
   while (!app.stopping) {
     const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                             std::chrono::system_clock::now().time_since_epoch()).count();
@@ -236,6 +264,7 @@ void Poller(App& app) {
 // list shows their headlines and conflicts and the entities across the
 // store are recorded. Runs until the server stops.
 void Analyst(App& app) {
+  Background();
   while (!app.stopping) {
     bool worked = false;
     if (Result<std::shared_ptr<const View>> view = app.views.Current(); view.ok()) {
@@ -245,7 +274,7 @@ void Analyst(App& app) {
       }
       if (due != nullptr) {
         Response ignored;
-        worked = StoryReport(app, *view.value(), due->info.id, ignored) != nullptr;
+        worked = StoryReport(app, *view.value(), due->info.id, ignored, /*stale_ok=*/false) != nullptr;
       }
     }
     std::unique_lock<std::mutex> lock(app.stop_mu);
@@ -288,7 +317,21 @@ void Routes(httplib::Server& server, App& app) {
     html.article_href = "/articles/";
     html.entity_href = "/entities/";
     html.style = kAppStyle;
-    SendPage(res, report::WriteHtml(*report, html));
+    html.max_articles = 200;
+    // The page of this report is written once; requests share it.
+    std::shared_ptr<const std::string> page;
+    {
+      std::lock_guard<std::mutex> lock(app.cache_mu);
+      const auto it = app.cache.find(*id);
+      if (it != app.cache.end() && it->second.report == report) page = it->second.html;
+    }
+    if (page == nullptr) {
+      page = std::make_shared<const std::string>(report::WriteHtml(*report, html));
+      std::lock_guard<std::mutex> lock(app.cache_mu);
+      const auto it = app.cache.find(*id);
+      if (it != app.cache.end() && it->second.report == report) it->second.html = page;
+    }
+    SendPage(res, *page);
   });
   server.Get(R"(/articles/([^/]+))", [&app](const Request& req, Response& res) {
     const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 'a');

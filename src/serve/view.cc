@@ -121,12 +121,22 @@ bool IsDay(const std::string& s) {
 Result<std::shared_ptr<const View>> Views::Current() {
   Result<int64_t> change = LastChange(db_);
   if (!change.ok()) return change.status();
-  std::lock_guard<std::mutex> lock(mu_);
-  if (view_ == nullptr || view_->change != change.value()) {
+  std::unique_lock<std::mutex> lock(mu_);
+  if (view_ != nullptr && (view_->change == change.value() || rebuilding_)) return view_;
+  if (view_ == nullptr) {
+    // The first view: every request waits for it.
     Result<std::shared_ptr<const View>> built = Build(db_, change.value());
     if (!built.ok()) return built.status();
     view_ = std::move(built.value());
+    return view_;
   }
+  rebuilding_ = true;
+  lock.unlock();
+  Result<std::shared_ptr<const View>> built = Build(db_, change.value());
+  lock.lock();
+  rebuilding_ = false;
+  if (!built.ok()) return built.status();
+  if (view_->change < built.value()->change) view_ = std::move(built.value());
   return view_;
 }
 

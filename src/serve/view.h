@@ -62,13 +62,15 @@ struct View {
 class Views {
  public:
   explicit Views(std::string db) : db_(std::move(db)) {}
-  // The view at the store's newest change (rebuilt when it moved).
+  // The view at the store's newest change (rebuilt when it moved; while
+  // one request rebuilds it, the others get the view before).
   Result<std::shared_ptr<const View>> Current();
 
  private:
   std::string db_;
   std::mutex mu_;
   std::shared_ptr<const View> view_;
+  bool rebuilding_ = false;  // a thread builds the next view; the others keep this one
 };
 
 // What a list of stories is narrowed to.
