@@ -36,6 +36,9 @@ std::string ArticleHeading(const Article& a);
 // Its day for a citation: "13.1." (German page) or "13 Jan", "1/2022" for a
 // month, "undated".
 std::string DayLabel(const Article& a, std::string_view lang);
+// Where a link to an article leads: its section on the page, else (an
+// article the page leaves out) its own page under options->article_href.
+std::string ArticleHref(const Page& page, const std::string& article_id);
 // "Reuters, 13.1." as a link to the article's section; an id the report
 // does not know is written as it is.
 void Cite(std::string& out, const Page& page, const std::string& article_id);

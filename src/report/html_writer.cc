@@ -289,6 +289,15 @@ void WriteSources(std::string& out, const Page& page, const Story& s) {
     by_outlet[label].push_back(it->second);
   }
   OpenSection(out, SectionId(page, s, "sources"), "Sources");
+  // A page of a limited number of articles lists the 50 outlets of most
+  // articles.
+  if (page.options->max_articles > 0 && order.size() > 50) {
+    std::stable_sort(order.begin(), order.end(), [&](const std::string& x, const std::string& y) {
+      return by_outlet[x].size() > by_outlet[y].size();
+    });
+    Tag(out, "<p class=\"note\">", "The 50 outlets of most articles, of " + std::to_string(order.size()) + ".", "</p>\n");
+    order.resize(50);
+  }
   out.append("<ul class=\"sources\">\n");
   for (const std::string& label : order) {
     const std::vector<const Article*>& list = by_outlet[label];
@@ -305,9 +314,16 @@ void WriteSources(std::string& out, const Page& page, const Story& s) {
       out.append("</span>");
     }
     out.append("<ul>\n");
-    for (const Article* a : list) {
-      out.append("<li><a href=\"#");
-      Esc(out, a->id);
+    // A page of a limited number of articles lists at most 20 of an
+    // outlet's (the newest).
+    const size_t cap = page.options->max_articles > 0 ? 20 : list.size();
+    if (list.size() > cap) {
+      Tag(out, "<li class=\"note\">", "the newest " + std::to_string(cap) + " of " + std::to_string(list.size()), "</li>\n");
+    }
+    for (size_t k = list.size() > cap ? list.size() - cap : 0; k < list.size(); ++k) {
+      const Article* a = list[k];
+      out.append("<li><a href=\"");
+      Esc(out, html::ArticleHref(page, a->id));
       out.append("\">");
       Esc(out, html::ArticleHeading(*a));
       out.append("</a> <span class=\"basis\">");
@@ -639,6 +655,9 @@ void WriteEntities(std::string& out, const Page& page, const Story& s,
   };
   std::stable_sort(sorted.begin(), sorted.end(),
                    [&](const StoryEntity* a, const StoryEntity* b) { return count(a) > count(b); });
+  // A page of a limited number of articles lists the 200 entities of
+  // most mentions.
+  if (page.options->max_articles > 0 && sorted.size() > 200) sorted.resize(200);
   for (const StoryEntity* e : sorted) {
     Tag(out, "<tr><td>", e->type, "</td>");
     if (!page.options->entity_href.empty() && !e->key.empty()) {
@@ -680,14 +699,25 @@ void WriteStory(std::string& out, const Page& page, const Story& s, bool open) {
     out.append("<details><summary>");
     Esc(out, std::to_string(s.events.size()) + (s.events.size() == 1 ? " event" : " events"));
     out.append("</summary><ol class=\"events\">\n");
-    for (const StoryEvent& e : s.events) {
+    // A page of a limited number of articles lists the 50 latest events.
+    const size_t first_event =
+        page.options->max_articles > 0 && s.events.size() > 50 ? s.events.size() - 50 : 0;
+    if (first_event > 0) Tag(out, "<li class=\"note\">", "the latest 50 of " + std::to_string(s.events.size()), "</li>\n");
+    for (size_t k = first_event; k < s.events.size(); ++k) {
+      const StoryEvent& e = s.events[k];
       out.append("<li>");
       Esc(out, e.title);
       std::string line;
       if (e.days) line += " (" + e.days->first + (e.days->last != e.days->first ? " – " + e.days->last : "") + ")";
       line += " · " + std::to_string(e.articles.size()) + (e.articles.size() == 1 ? " article " : " articles ");
       Esc(out, line);
-      html::Cites(out, page, e.articles);
+      // A page of a limited number of articles cites an event's first ten.
+      if (page.options->max_articles > 0 && e.articles.size() > 10) {
+        html::Cites(out, page, std::vector<std::string>(e.articles.begin(), e.articles.begin() + 10));
+        Esc(out, " …");
+      } else {
+        html::Cites(out, page, e.articles);
+      }
       out.append("</li>\n");
     }
     out.append("</ol></details>\n");
@@ -813,15 +843,15 @@ std::string DayLabel(const Article& a, std::string_view lang) {
   return std::to_string(p.day) + " " + kMonths[p.month - 1];
 }
 
+std::string ArticleHref(const Page& page, const std::string& article_id) {
+  if (page.Shows(article_id) || page.options->article_href.empty()) return "#" + article_id;
+  return page.options->article_href + util::PercentEncode(article_id);
+}
+
 void Cite(std::string& out, const Page& page, const std::string& article_id) {
   const auto it = page.articles.find(article_id);
   out.append("<a class=\"cite\" href=\"");
-  if (page.Shows(article_id) || page.options->article_href.empty()) {
-    out.append("#");
-    Esc(out, article_id);
-  } else {
-    Esc(out, page.options->article_href + util::PercentEncode(article_id));
-  }
+  Esc(out, ArticleHref(page, article_id));
   out.append("\">");
   if (it == page.articles.end()) {
     Esc(out, article_id);

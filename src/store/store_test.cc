@@ -88,7 +88,7 @@ TEST(StoreTest, EventsAreKeptAndASchemaOneDatabaseMigratesWithStoriesAsEvents) {
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
                          "DROP TABLE article_search; DROP TABLE changes; DROP TABLE story_analyses; "
-                         "DROP TABLE feeds; DROP TABLE feed_items; DROP INDEX articles_by_url; "
+                         "DROP TABLE feeds; DROP TABLE feed_items; DROP TABLE article_flags; DROP INDEX articles_by_url; "
                          "ALTER TABLE articles DROP COLUMN previous; ALTER TABLE articles DROP COLUMN superseded; "
                          "DROP TABLE entity_stories; DROP TABLE entities; "
                          "ALTER TABLE articles DROP COLUMN event; PRAGMA user_version=1;",
@@ -204,7 +204,7 @@ TEST(StoreTest, AVersion3DatabaseGetsItsArticlesIndexedForSearch) {
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
                          "DROP TABLE article_search; DROP TABLE changes; DROP TABLE story_analyses; "
-                         "DROP TABLE feeds; DROP TABLE feed_items; DROP INDEX articles_by_url; "
+                         "DROP TABLE feeds; DROP TABLE feed_items; DROP TABLE article_flags; DROP INDEX articles_by_url; "
                          "ALTER TABLE articles DROP COLUMN previous; ALTER TABLE articles DROP COLUMN superseded; "
                          "PRAGMA user_version=3;",
                          nullptr, nullptr, nullptr),
