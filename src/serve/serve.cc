@@ -241,6 +241,9 @@ Result<std::vector<IngestedArticle>> AddArticles(App& app, std::vector<RawArticl
   // A failed batch leaves the store as it was; the indexes are loaded
   // again for the next one.
   if (!added.ok()) app.ingester.reset();
+  // The lists' next view is built here, by the writer, not by the next
+  // request that reads them.
+  if (added.ok()) (void)app.views.Current();
   return added;
 }
 
@@ -275,6 +278,8 @@ void Analyst(App& app) {
       if (due != nullptr) {
         Response ignored;
         worked = StoryReport(app, *view.value(), due->info.id, ignored, /*stale_ok=*/false) != nullptr;
+        // Its record moved the change log: the next view, built here.
+        if (worked) (void)app.views.Current();
       }
     }
     std::unique_lock<std::mutex> lock(app.stop_mu);
