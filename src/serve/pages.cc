@@ -82,6 +82,18 @@ std::string Sparkline(const StoryRow& s, int64_t newest) {
   return out;
 }
 
+// A labelled <select> of "any" and the values, `chosen` selected.
+void Select(std::string& out, const char* label, const char* name, const std::set<std::string>& values,
+            const std::string& chosen) {
+  out += std::string("<label>") + label + "<select name=\"" + name + "\"><option value=\"\">any</option>";
+  for (const std::string& v : values) {
+    out += v == chosen ? "<option selected>" : "<option>";
+    Esc(out, v);
+    out += "</option>";
+  }
+  out += "</select></label>";
+}
+
 std::string Joined(const std::vector<std::string>& v) {
   std::string out;
   for (const std::string& s : v) out += (out.empty() ? "" : ", ") + s;
@@ -145,15 +157,9 @@ std::string StoryList(const View& view, const std::vector<Listed>& listed, const
   std::string out = "<h1>Stories</h1>\n<form class=\"filters\" action=\"/\" method=\"get\">"
                     "<label>words<input name=\"q\" type=\"search\" value=\"";
   Esc(out, filter.q);
-  out += "\"></label><label>language<select name=\"lang\"><option value=\"\">any</option>";
-  for (const std::string& lang : view.languages) {
-    out += "<option";
-    if (lang == filter.language) out += " selected";
-    out += ">";
-    Esc(out, lang);
-    out += "</option>";
-  }
-  out += "</select></label><label>outlet<input name=\"outlet\" list=\"outlets\" value=\"";
+  out += "\"></label>";
+  Select(out, "language", "lang", view.languages, filter.language);
+  out += "<label>outlet<input name=\"outlet\" list=\"outlets\" value=\"";
   Esc(out, filter.outlet);
   out += "\"></label><datalist id=\"outlets\">";
   for (const auto& [name, o] : view.outlets) {
@@ -165,15 +171,9 @@ std::string StoryList(const View& view, const std::vector<Listed>& listed, const
   Esc(out, filter.from);
   out += "\"></label><label>to<input name=\"to\" type=\"date\" value=\"";
   Esc(out, filter.to);
-  out += "\"></label><label>flag<select name=\"flag\"><option value=\"\">any</option>";
-  for (const std::string& flag : view.flags) {
-    out += "<option";
-    if (flag == filter.flag) out += " selected";
-    out += ">";
-    Esc(out, flag);
-    out += "</option>";
-  }
-  out += "</select></label><button type=\"submit\">Show</button>";
+  out += "\"></label>";
+  Select(out, "flag", "flag", view.flags, filter.flag);
+  out += "<button type=\"submit\">Show</button>";
   if (filter.any()) out += " <a href=\"/\">all stories</a>";
   out += "</form>\n<p id=\"live\" hidden>New articles have arrived.</p>\n<p class=\"facts\">";
   const int64_t total = int64_t(order.size());

@@ -77,6 +77,13 @@ std::optional<int64_t> QueryNumber(const Request& req, const char* key, int64_t 
   return n;
 }
 
+// The story id of a route's first segment, or a 400 naming it.
+std::optional<int64_t> StoryId(const Request& req, Response& res) {
+  const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 's');
+  if (!id) SendError(res, 400, "bad_story_id", "a story id is s<number>, not '" + req.matches[1].str() + "'");
+  return id;
+}
+
 // ?format=json (the default) or csv; nothing for anything else.
 std::optional<bool> WantsCsv(const Request& req) {
   if (!req.has_param("format")) return false;
@@ -310,8 +317,8 @@ void Routes(httplib::Server& server, App& app) {
                         StoryList(*view, listed.value(), *filter, *page, 50), filter->q, "all"));
   });
   server.Get(R"(/stories/([^/]+))", [&app](const Request& req, Response& res) {
-    const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 's');
-    if (!id) return SendError(res, 400, "bad_story_id", "a story id is s<number>, not '" + req.matches[1].str() + "'");
+    const std::optional<int64_t> id = StoryId(req, res);
+    if (!id) return;
     const auto view = CurrentView(app, res);
     if (!view) return;
     const auto report = StoryReport(app, *view, *id, res);
@@ -449,8 +456,8 @@ void Routes(httplib::Server& server, App& app) {
     SendTable(res, t, *csv, "stories", next);
   });
   server.Get(R"(/api/v1/stories/([^/]+))", [&app](const Request& req, Response& res) {
-    const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 's');
-    if (!id) return SendError(res, 400, "bad_story_id", "a story id is s<number>, not '" + req.matches[1].str() + "'");
+    const std::optional<int64_t> id = StoryId(req, res);
+    if (!id) return;
     const auto view = CurrentView(app, res);
     if (!view) return;
     if (const auto report = StoryReport(app, *view, *id, res)) {
@@ -458,8 +465,8 @@ void Routes(httplib::Server& server, App& app) {
     }
   });
   server.Get(R"(/api/v1/stories/([^/]+)/articles)", [&app](const Request& req, Response& res) {
-    const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 's');
-    if (!id) return SendError(res, 400, "bad_story_id", "a story id is s<number>, not '" + req.matches[1].str() + "'");
+    const std::optional<int64_t> id = StoryId(req, res);
+    if (!id) return;
     const std::optional<bool> csv = WantsCsv(req);
     if (!csv) return SendError(res, 400, "bad_format", "format is json or csv");
     const auto view = CurrentView(app, res);
@@ -472,8 +479,8 @@ void Routes(httplib::Server& server, App& app) {
     SendTable(res, ArticleTable(members), *csv, "s" + std::to_string(*id) + "-articles");
   });
   server.Get(R"(/api/v1/stories/([^/]+)/claims)", [&app](const Request& req, Response& res) {
-    const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 's');
-    if (!id) return SendError(res, 400, "bad_story_id", "a story id is s<number>, not '" + req.matches[1].str() + "'");
+    const std::optional<int64_t> id = StoryId(req, res);
+    if (!id) return;
     const std::optional<bool> csv = WantsCsv(req);
     if (!csv) return SendError(res, 400, "bad_format", "format is json or csv");
     const auto view = CurrentView(app, res);
