@@ -158,6 +158,21 @@ struct StoreChange {
 };
 Result<std::vector<StoreChange>> ListChanges(const std::string& db, int64_t after, size_t limit);
 Result<int64_t> LastChange(const std::string& db);
+// The store's newest change read on one connection kept open: cheap
+// enough to ask on every request (LastChange opens the store each time).
+// A failed read closes the connection; the next one opens it again. Not
+// for two threads at once.
+class ChangeProbe {
+ public:
+  explicit ChangeProbe(std::string db);
+  ~ChangeProbe();
+  Result<int64_t> Last();
+
+ private:
+  struct State;
+  std::string db_;
+  std::unique_ptr<State> state_;
+};
 
 // One stored article analysed alone (its own date, its own names): a
 // report of that article (id "a<id>") in a story of it alone, which has

@@ -404,6 +404,24 @@ Result<int64_t> LastChange(const std::string& db_path) {
   return opened.value()->LastChangeId();
 }
 
+struct ChangeProbe::State {
+  std::unique_ptr<store::Store> db;
+};
+
+ChangeProbe::ChangeProbe(std::string db) : db_(std::move(db)), state_(std::make_unique<State>()) {}
+ChangeProbe::~ChangeProbe() = default;
+
+Result<int64_t> ChangeProbe::Last() {
+  if (state_->db == nullptr) {
+    Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_);
+    if (!opened.ok()) return opened.status();
+    state_->db = std::move(opened.value());
+  }
+  Result<int64_t> last = state_->db->LastChangeId();
+  if (!last.ok()) state_->db.reset();
+  return last;
+}
+
 Result<std::vector<std::pair<int64_t, int64_t>>> EntityStories(const std::string& db_path, const std::string& key) {
   Result<std::unique_ptr<store::Store>> opened = store::Store::Open(db_path);
   if (!opened.ok()) return opened.status();

@@ -2,6 +2,9 @@
 #include "serve/serve.h"
 
 #include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -17,14 +20,18 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <unordered_map>
 
 #include "lagebild/pipeline.h"
 #include "report/report_writer.h"
+#include "serve/answer.h"
 #include "serve/api.h"
 #include "serve/openapi.h"
 #include "serve/pages.h"
@@ -149,12 +156,17 @@ struct App {
   struct Analysed {
     int64_t articles = 0, last_article = 0;
     std::shared_ptr<const Report> report;
-    std::shared_ptr<const std::string> html;  // its page, written once
+    std::shared_ptr<const Answer> page;  // its page, written once
   };
   std::mutex cache_mu;
   std::condition_variable cache_cv;
   std::map<int64_t, Analysed> cache;
   std::set<int64_t> analysing;  // stories being analysed now
+  // Answers that depend on the lists' view and the request target alone.
+  std::mutex answers_mu;
+  int64_t answers_change = -1;  // the view they were made from
+  std::unordered_map<std::string, std::shared_ptr<const Answer>> answers;  // by target
+  size_t answers_bytes = 0;
   std::atomic<bool> stopping{false};
   std::atomic<int> streams{0};
   std::mutex stop_mu;
@@ -166,6 +178,20 @@ struct App {
 constexpr size_t kCachedStories = 64;
 constexpr int kMaxStreams = 32;
 constexpr size_t kMaxBody = 16u << 20;
+constexpr size_t kAnswerBytes = 64u << 20;  // the answers kept, in all
+
+// The story page of a report, written once per report and kept with it.
+std::shared_ptr<const Answer> StoryPage(const Report& report, int64_t id) {
+  report::HtmlOptions html;
+  html.csp = PageMetaCsp();
+  html.header_html = "<div data-live=\"s" + std::to_string(id) + "\" hidden></div>" + LiveScriptTag() + Nav("");
+  html.article_href = "/articles/";
+  html.entity_href = "/entities/";
+  html.style = kAppStyle;
+  html.max_articles = 200;
+  return MakeAnswer(report::WriteHtml(report, html), "text/html; charset=utf-8", PageCsp(), "",
+                    /*compress=*/true);
+}
 
 // The story's report: cached while the story is as it was analysed.
 // The story's report: the cached one while the story is as it was
@@ -195,13 +221,18 @@ std::shared_ptr<const Report> StoryReport(App& app, const View& view, int64_t id
   }
   Result<Report> r = AnalyzeStory(app.db, id, app.analyze);
   std::shared_ptr<const Report> report;
-  if (r.ok()) report = std::make_shared<const Report>(std::move(r.value()));
+  std::shared_ptr<const Answer> page;
+  // Its page is written here, once, before anyone can ask for it.
+  if (r.ok()) {
+    report = std::make_shared<const Report>(std::move(r.value()));
+    page = StoryPage(*report, id);
+  }
   {
     std::lock_guard<std::mutex> lock(app.cache_mu);
     app.analysing.erase(id);
     if (report) {
       if (app.cache.size() >= kCachedStories && !app.cache.count(id)) app.cache.erase(app.cache.begin());
-      app.cache[id] = {row->info.articles, row->info.last_article, report, nullptr};
+      app.cache[id] = {row->info.articles, row->info.last_article, report, page};
     }
   }
   app.cache_cv.notify_all();
@@ -219,6 +250,44 @@ std::shared_ptr<const View> CurrentView(App& app, Response& res) {
     return nullptr;
   }
   return view.value();
+}
+
+// A route whose answer depends on the lists' view and the request target
+// (path and query) alone: its answers are kept until the view moves on,
+// so that a list asked for again is sent, not made again. Errors are not
+// kept; neither is an answer larger than a sixteenth of what is kept.
+using ViewHandler = std::function<void(const Request&, Response&, const View&)>;
+httplib::Server::Handler ViewAnswer(App& app, ViewHandler handler) {
+  return [&app, handler = std::move(handler)](const Request& req, Response& res) {
+    const auto view = CurrentView(app, res);
+    if (!view) return;
+    std::shared_ptr<const Answer> kept;
+    {
+      std::lock_guard<std::mutex> lock(app.answers_mu);
+      if (app.answers_change == view->change) {
+        const auto it = app.answers.find(req.target);
+        if (it != app.answers.end()) kept = it->second;
+      }
+    }
+    if (kept == nullptr) {
+      handler(req, res, *view);
+      if ((res.status != -1 && res.status != 200) || res.body.empty() || res.body.size() > kAnswerBytes / 16) return;
+      const std::shared_ptr<const Answer> made = TakeAnswer(res, /*compress=*/true);
+      SendAnswer(req, res, made);
+      std::lock_guard<std::mutex> lock(app.answers_mu);
+      if (view->change > app.answers_change) {
+        app.answers.clear();
+        app.answers_bytes = 0;
+        app.answers_change = view->change;
+      }
+      if (view->change == app.answers_change && app.answers_bytes + made->body.size() + made->gzip.size() <= kAnswerBytes &&
+          app.answers.emplace(req.target, made).second) {
+        app.answers_bytes += made->body.size() + made->gzip.size();
+      }
+      return;
+    }
+    SendAnswer(req, res, kept);
+  };
 }
 
 // The filter of the request, or a 400 naming the parameter.
@@ -272,21 +341,40 @@ void Poller(App& app) {
 // The analyst: stories that grew since their latest analysis (or never
 // had one) are analysed again, newest first, one at a time, so that the
 // list shows their headlines and conflicts and the entities across the
-// store are recorded. Runs until the server stops.
+// store are recorded. A story whose latest analysis took five seconds or
+// more waits ten times as long before it is analysed again, so that a
+// large story that grows with every feed batch takes at most a tenth of
+// a core; requests meanwhile get its latest analysis. Runs until the
+// server stops.
 void Analyst(App& app) {
   Background();
+  using Clock = std::chrono::steady_clock;
+  constexpr int kRestFactor = 10;
+  constexpr auto kRestFrom = std::chrono::seconds(5);  // quicker analyses need no rest
+  std::map<int64_t, Clock::time_point> rest_until;  // story → not before
   while (!app.stopping) {
     bool worked = false;
     if (Result<std::shared_ptr<const View>> view = app.views.Current(); view.ok()) {
+      const Clock::time_point now = Clock::now();
       const StoryRow* due = nullptr;
       for (const StoryRow& s : view.value()->stories) {
-        if (!s.info.analysed && (due == nullptr || s.info.last_article > due->info.last_article)) due = &s;
+        if (s.info.analysed || (due != nullptr && s.info.last_article <= due->info.last_article)) continue;
+        const auto rest = rest_until.find(s.info.id);
+        if (rest != rest_until.end() && now < rest->second) continue;
+        due = &s;
       }
       if (due != nullptr) {
+        const int64_t id = due->info.id;
         Response ignored;
-        worked = StoryReport(app, *view.value(), due->info.id, ignored, /*stale_ok=*/false) != nullptr;
+        worked = StoryReport(app, *view.value(), id, ignored, /*stale_ok=*/false) != nullptr;
+        const Clock::time_point done = Clock::now();
+        if (done - now >= kRestFrom) rest_until[id] = done + kRestFactor * (done - now);
         // Its record moved the change log: the next view, built here.
         if (worked) (void)app.views.Current();
+      }
+      // Rests that are over are forgotten.
+      for (auto it = rest_until.begin(); it != rest_until.end();) {
+        it = it->second <= now ? rest_until.erase(it) : std::next(it);
       }
     }
     std::unique_lock<std::mutex> lock(app.stop_mu);
@@ -295,7 +383,20 @@ void Analyst(App& app) {
 }
 
 void Routes(httplib::Server& server, App& app) {
-  server.Get("/health", [&app](const Request&, Response& res) {
+  // Every answer of a read that a handler leaves as a body goes out as an
+  // Answer: an ETag (a client that has it gets 304 without the body), and
+  // gzip for a client that takes it. The library's own compression is so
+  // never used: it would compress each answer again, with brotli at its
+  // slowest setting (a second for a large story page).
+  const auto get = [&server](const std::string& pattern, httplib::Server::Handler handler) {
+    server.Get(pattern, [handler = std::move(handler)](const Request& req, Response& res) {
+      handler(req, res);
+      if ((res.status == -1 || res.status == 200) && !res.body.empty()) {
+        SendAnswer(req, res, TakeAnswer(res, AcceptsGzip(req.get_header_value("Accept-Encoding"))));
+      }
+    });
+  };
+  get("/health", [&app](const Request&, Response& res) {
     const auto view = CurrentView(app, res);
     if (!view) return;
     res.set_content("{\"status\": \"ok\", \"stories\": " + std::to_string(view->stories.size()) +
@@ -304,48 +405,35 @@ void Routes(httplib::Server& server, App& app) {
   });
 
   // Pages.
-  server.Get("/", [&app](const Request& req, Response& res) {
+  get("/", ViewAnswer(app, [&app](const Request& req, Response& res, const View& view_) {
+    const View* view = &view_;
     const std::optional<Filter> filter = RequestFilter(req, res);
     if (!filter) return;
     const std::optional<int64_t> page = QueryNumber(req, "page", 1, 1, 1000000);
     if (!page) return SendError(res, 400, "bad_page", "page is a whole number from 1");
-    const auto view = CurrentView(app, res);
-    if (!view) return;
     Result<std::vector<Listed>> listed = SelectStories(app.db, *view, *filter);
     if (!listed.ok()) return SendError(res, 503, "unavailable", listed.status().message());
     SendPage(res, Frame(filter->q.empty() ? "Lagebild: stories" : "Lagebild: " + filter->q,
                         StoryList(*view, listed.value(), *filter, *page, 50), filter->q, "all"));
-  });
-  server.Get(R"(/stories/([^/]+))", [&app](const Request& req, Response& res) {
+  }));
+  get(R"(/stories/([^/]+))", [&app](const Request& req, Response& res) {
     const std::optional<int64_t> id = StoryId(req, res);
     if (!id) return;
     const auto view = CurrentView(app, res);
     if (!view) return;
     const auto report = StoryReport(app, *view, *id, res);
     if (!report) return;
-    report::HtmlOptions html;
-    html.csp = PageMetaCsp();
-    html.header_html = "<div data-live=\"s" + std::to_string(*id) + "\" hidden></div>" + LiveScriptTag() + Nav("");
-    html.article_href = "/articles/";
-    html.entity_href = "/entities/";
-    html.style = kAppStyle;
-    html.max_articles = 200;
-    // The page of this report is written once; requests share it.
-    std::shared_ptr<const std::string> page;
+    std::shared_ptr<const Answer> page;
     {
       std::lock_guard<std::mutex> lock(app.cache_mu);
       const auto it = app.cache.find(*id);
-      if (it != app.cache.end() && it->second.report == report) page = it->second.html;
+      if (it != app.cache.end() && it->second.report == report) page = it->second.page;
     }
-    if (page == nullptr) {
-      page = std::make_shared<const std::string>(report::WriteHtml(*report, html));
-      std::lock_guard<std::mutex> lock(app.cache_mu);
-      const auto it = app.cache.find(*id);
-      if (it != app.cache.end() && it->second.report == report) it->second.html = page;
-    }
-    SendPage(res, *page);
+    // A report that left the cache meanwhile: its page written for this request.
+    if (page == nullptr) page = StoryPage(*report, *id);
+    SendAnswer(req, res, page);
   });
-  server.Get(R"(/articles/([^/]+))", [&app](const Request& req, Response& res) {
+  get(R"(/articles/([^/]+))", [&app](const Request& req, Response& res) {
     const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 'a');
     if (!id) {
       return SendError(res, 400, "bad_article_id", "an article id is a<number>, not '" + req.matches[1].str() + "'");
@@ -363,25 +451,21 @@ void Routes(httplib::Server& server, App& app) {
     html.style = kAppStyle;
     SendPage(res, report::WriteArticleHtml(r.value(), "a" + std::to_string(*id), html));
   });
-  server.Get("/outlets", [&app](const Request&, Response& res) {
-    const auto view = CurrentView(app, res);
-    if (!view) return;
-    SendPage(res, Frame("Lagebild: outlets", OutletList(*view)));
-  });
-  server.Get(R"(/outlets/([^/]+))", [&app](const Request& req, Response& res) {
-    const auto view = CurrentView(app, res);
-    if (!view) return;
+  get("/outlets", ViewAnswer(app, [](const Request&, Response& res, const View& view) {
+    SendPage(res, Frame("Lagebild: outlets", OutletList(view)));
+  }));
+  get(R"(/outlets/([^/]+))", ViewAnswer(app, [](const Request& req, Response& res, const View& view) {
     // The router hands the segment over decoded.
-    const auto it = view->outlets.find(req.matches[1].str());
-    if (it == view->outlets.end()) return SendError(res, 404, "not_found", "there is no outlet '" + req.matches[1].str() + "'");
-    SendPage(res, Frame("Lagebild: " + it->first, OutletPage(*view, it->second)));
-  });
-  server.Get("/feeds", [&app](const Request&, Response& res) {
+    const auto it = view.outlets.find(req.matches[1].str());
+    if (it == view.outlets.end()) return SendError(res, 404, "not_found", "there is no outlet '" + req.matches[1].str() + "'");
+    SendPage(res, Frame("Lagebild: " + it->first, OutletPage(view, it->second)));
+  }));
+  get("/feeds", [&app](const Request&, Response& res) {
     Result<std::vector<FeedInfo>> feeds = ListFeeds(app.db);
     if (!feeds.ok()) return SendError(res, 503, "unavailable", feeds.status().message());
     SendPage(res, Frame("Lagebild: feeds", FeedList(feeds.value()), "", "all"));
   });
-  server.Get("/entities", [&app](const Request&, Response& res) {
+  get("/entities", [&app](const Request&, Response& res) {
     Result<std::vector<EntityInfo>> entities = ListEntities(app.db);
     if (!entities.ok()) return SendError(res, 503, "unavailable", entities.status().message());
     SendPage(res, Frame("Lagebild: entities", EntityList(entities.value())));
@@ -406,7 +490,7 @@ void Routes(httplib::Server& server, App& app) {
     SendError(res, 404, "not_found", "there is no entity '" + key + "'");
     return std::nullopt;
   };
-  server.Get(R"(/entities/([^/]+))", [&app, entity](const Request& req, Response& res) {
+  get(R"(/entities/([^/]+))", [&app, entity](const Request& req, Response& res) {
     std::vector<std::pair<int64_t, int64_t>> stories;
     const std::optional<EntityInfo> e = entity(req.matches[1].str(), res, &stories);
     if (!e) return;
@@ -416,10 +500,11 @@ void Routes(httplib::Server& server, App& app) {
   });
 
   // The API.
-  server.Get("/api/v1/openapi.json", [](const Request&, Response& res) {
+  get("/api/v1/openapi.json", [](const Request&, Response& res) {
     res.set_content(OpenApiJson(), "application/json");
   });
-  server.Get("/api/v1/stories", [&app](const Request& req, Response& res) {
+  get("/api/v1/stories", ViewAnswer(app, [&app](const Request& req, Response& res, const View& view_) {
+    const View* view = &view_;
     const std::optional<Filter> filter = RequestFilter(req, res);
     if (!filter) return;
     const std::optional<int64_t> limit = QueryNumber(req, "limit", 50, 1, 500);
@@ -433,8 +518,6 @@ void Routes(httplib::Server& server, App& app) {
       cursor = IdNumber(req.get_param_value("cursor"), 's');
       if (!cursor) return SendError(res, 400, "bad_cursor", "cursor is the 'next' of the page before");
     }
-    const auto view = CurrentView(app, res);
-    if (!view) return;
     Result<std::vector<Listed>> listed = SelectStories(app.db, *view, *filter);
     if (!listed.ok()) return SendError(res, 503, "unavailable", listed.status().message());
     std::vector<const StoryRow*> rows;
@@ -454,8 +537,8 @@ void Routes(httplib::Server& server, App& app) {
                         s->info.headline.empty() ? Cell::Null() : Cell::Num(s->info.conflicts)});
     }
     SendTable(res, t, *csv, "stories", next);
-  });
-  server.Get(R"(/api/v1/stories/([^/]+))", [&app](const Request& req, Response& res) {
+  }));
+  get(R"(/api/v1/stories/([^/]+))", [&app](const Request& req, Response& res) {
     const std::optional<int64_t> id = StoryId(req, res);
     if (!id) return;
     const auto view = CurrentView(app, res);
@@ -464,7 +547,7 @@ void Routes(httplib::Server& server, App& app) {
       res.set_content(report::WriteJson(*report), "application/json");
     }
   });
-  server.Get(R"(/api/v1/stories/([^/]+)/articles)", [&app](const Request& req, Response& res) {
+  get(R"(/api/v1/stories/([^/]+)/articles)", [&app](const Request& req, Response& res) {
     const std::optional<int64_t> id = StoryId(req, res);
     if (!id) return;
     const std::optional<bool> csv = WantsCsv(req);
@@ -478,7 +561,7 @@ void Routes(httplib::Server& server, App& app) {
     }
     SendTable(res, ArticleTable(members), *csv, "s" + std::to_string(*id) + "-articles");
   });
-  server.Get(R"(/api/v1/stories/([^/]+)/claims)", [&app](const Request& req, Response& res) {
+  get(R"(/api/v1/stories/([^/]+)/claims)", [&app](const Request& req, Response& res) {
     const std::optional<int64_t> id = StoryId(req, res);
     if (!id) return;
     const std::optional<bool> csv = WantsCsv(req);
@@ -509,7 +592,7 @@ void Routes(httplib::Server& server, App& app) {
     }
     SendTable(res, t, *csv, "s" + std::to_string(*id) + "-claims");
   });
-  server.Get(R"(/api/v1/articles/([^/]+))", [&app](const Request& req, Response& res) {
+  get(R"(/api/v1/articles/([^/]+))", [&app](const Request& req, Response& res) {
     const std::optional<int64_t> id = IdNumber(req.matches[1].str(), 'a');
     if (!id) {
       return SendError(res, 400, "bad_article_id", "an article id is a<number>, not '" + req.matches[1].str() + "'");
@@ -521,7 +604,7 @@ void Routes(httplib::Server& server, App& app) {
     }
     res.set_content(report::WriteJson(r.value()), "application/json");
   });
-  server.Get("/api/v1/search", [&app](const Request& req, Response& res) {
+  get("/api/v1/search", [&app](const Request& req, Response& res) {
     for (const auto& [key, value] : req.params) {
       if (key != "q" && key != "limit" && key != "format") {
         return SendError(res, 400, "bad_" + key, "unknown parameter '" + key + "'");
@@ -546,7 +629,7 @@ void Routes(httplib::Server& server, App& app) {
     }
     SendTable(res, ArticleTable(found), *csv, "search");
   });
-  server.Get("/api/v1/outlets", [&app](const Request& req, Response& res) {
+  get("/api/v1/outlets", [&app](const Request& req, Response& res) {
     const std::optional<bool> csv = WantsCsv(req);
     if (!csv) return SendError(res, 400, "bad_format", "format is json or csv");
     const auto view = CurrentView(app, res);
@@ -560,7 +643,7 @@ void Routes(httplib::Server& server, App& app) {
     }
     SendTable(res, t, *csv, "outlets");
   });
-  server.Get("/api/v1/feeds", [&app](const Request& req, Response& res) {
+  get("/api/v1/feeds", [&app](const Request& req, Response& res) {
     const std::optional<bool> csv = WantsCsv(req);
     if (!csv) return SendError(res, 400, "bad_format", "format is json or csv");
     Result<std::vector<FeedInfo>> feeds = ListFeeds(app.db);
@@ -576,7 +659,7 @@ void Routes(httplib::Server& server, App& app) {
     }
     SendTable(res, t, *csv, "feeds");
   });
-  server.Get("/api/v1/entities", [&app](const Request& req, Response& res) {
+  get("/api/v1/entities", [&app](const Request& req, Response& res) {
     const std::optional<bool> csv = WantsCsv(req);
     if (!csv) return SendError(res, 400, "bad_format", "format is json or csv");
     Result<std::vector<EntityInfo>> entities = ListEntities(app.db);
@@ -588,7 +671,7 @@ void Routes(httplib::Server& server, App& app) {
     }
     SendTable(res, t, *csv, "entities");
   });
-  server.Get(R"(/api/v1/entities/([^/]+))", [entity](const Request& req, Response& res) {
+  get(R"(/api/v1/entities/([^/]+))", [entity](const Request& req, Response& res) {
     std::vector<std::pair<int64_t, int64_t>> stories;
     const std::optional<EntityInfo> e = entity(req.matches[1].str(), res, &stories);
     if (!e) return;
@@ -644,7 +727,7 @@ void Routes(httplib::Server& server, App& app) {
 
   // Server-sent events: the change log from Last-Event-ID (or ?after=, or
   // now), optionally of one story.
-  server.Get("/api/v1/events", [&app](const Request& req, Response& res) {
+  get("/api/v1/events", [&app](const Request& req, Response& res) {
     std::optional<int64_t> story;
     if (req.has_param("story")) {
       story = IdNumber(req.get_param_value("story"), 's');
@@ -719,19 +802,6 @@ Status Serve(const ServeOptions& options, const std::function<void(const std::st
   server.set_read_timeout(10, 0);
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
   Routes(server, app);
-  // ETag on every answer of a read: the same body, the same tag; a client
-  // that has it gets 304 without the body.
-  server.set_post_routing_handler([](const Request& req, Response& res) {
-    if ((req.method != "GET" && req.method != "HEAD") || res.status != 200 || res.body.empty()) return;
-    char tag[24];
-    std::snprintf(tag, sizeof tag, "\"%016llx\"", static_cast<unsigned long long>(util::Fnv1a(res.body)));
-    res.set_header("ETag", tag);
-    const std::string match = req.get_header_value("If-None-Match");
-    if (!match.empty() && (match == tag || match == "*" || match.find(tag) != std::string::npos)) {
-      res.status = 304;
-      res.body.clear();
-    }
-  });
   // Unknown routes and methods: JSON errors, not the library's empty page.
   server.set_error_handler([](const Request& req, Response& res) {
     if (!res.body.empty()) return;
@@ -745,9 +815,24 @@ Status Serve(const ServeOptions& options, const std::function<void(const std::st
     SendError(res, 500, "internal", "the request could not be answered");
   });
 
+  // The library listens with a backlog of 5 connections: a burst of more
+  // clients overflows it, and the kernel has each extra one retry its
+  // connect a second or three later. Listening again on the same socket
+  // raises the backlog to the kernel's limit.
+  int listening = -1;
+  server.set_socket_options([&listening](socket_t sock) {
+    httplib::default_socket_options(sock);
+    // Without it the body of a small answer, written after its headers,
+    // waits for the client's delayed acknowledgement (40 ms). Accepted
+    // connections inherit it from the listening socket.
+    const int on = 1;
+    ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    listening = sock;
+  });
   const int port = options.port == 0 ? server.bind_to_any_port(options.host)
                                      : (server.bind_to_port(options.host, options.port) ? options.port : -1);
   if (port <= 0) return IoError("cannot listen on " + options.host + ":" + std::to_string(options.port));
+  if (listening >= 0) ::listen(listening, SOMAXCONN);
   // SIGINT and SIGTERM stop the server: blocked in every thread (the
   // server's pool is started after this), waited for by one.
   sigset_t stop_signals;

@@ -119,7 +119,11 @@ bool IsDay(const std::string& s) {
 }  // namespace
 
 Result<std::shared_ptr<const View>> Views::Current() {
-  Result<int64_t> change = LastChange(db_);
+  Result<int64_t> change = 0;
+  {
+    std::lock_guard<std::mutex> probing(probe_mu_);
+    change = probe_.Last();
+  }
   if (!change.ok()) return change.status();
   std::unique_lock<std::mutex> lock(mu_);
   if (view_ != nullptr && (view_->change == change.value() || rebuilding_)) return view_;

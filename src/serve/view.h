@@ -61,13 +61,15 @@ struct View {
 
 class Views {
  public:
-  explicit Views(std::string db) : db_(std::move(db)) {}
+  explicit Views(std::string db) : db_(db), probe_(std::move(db)) {}
   // The view at the store's newest change (rebuilt when it moved; while
   // one request rebuilds it, the others get the view before).
   Result<std::shared_ptr<const View>> Current();
 
  private:
   std::string db_;
+  std::mutex probe_mu_;
+  ChangeProbe probe_;  // the store's newest change, on a connection kept open
   std::mutex mu_;
   std::shared_ptr<const View> view_;
   bool rebuilding_ = false;  // a thread builds the next view; the others keep this one

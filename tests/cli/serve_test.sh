@@ -147,6 +147,27 @@ etag=$(curl -s -D - -o /dev/null "${url}api/v1/stories" | tr -d '\r' | sed -n 's
 check "reads carry an ETag" test -n "$etag"
 check "If-None-Match gives 304" test "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "${url}api/v1/stories")" = 304
 
+# gzip for a client that takes it (answers of 1 KiB or more); the same
+# bytes unpacked.
+for path in "" "stories/s1" "api/v1/stories/s1" "feeds"; do
+  curl -s -D "$tmp/gz.h" -o "$tmp/gz.body" -H 'Accept-Encoding: gzip, deflate, br' "${url}$path"
+  curl -s -o "$tmp/plain.body" "${url}$path"
+  check "/$path is gzip for a client that takes it" grep -qi '^content-encoding: gzip' "$tmp/gz.h"
+  check "/$path unpacks to the plain answer" cmp -s <(gzip -dc "$tmp/gz.body") "$tmp/plain.body"
+  check "/$path says it varies by Accept-Encoding" grep -qi '^vary: accept-encoding' "$tmp/gz.h"
+done
+gz_etag=$(tr -d '\r' <"$tmp/gz.h" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+check "gzip has a tag of its own" test -n "$gz_etag" -a "$gz_etag" != "$(curl -s -D - -o /dev/null "${url}feeds" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
+check "its tag gives 304 with gzip" test "$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' -H "If-None-Match: $gz_etag" "${url}feeds")" = 304
+check "but not without" test "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $gz_etag" "${url}feeds")" = 200
+check "gzip;q=0 is refused gzip" bash -c "! curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip;q=0, identity' '${url}' | grep -qi '^content-encoding'"
+check "a small answer goes as it is" bash -c "! curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' '${url}api/v1/feeds' | grep -qi '^content-encoding'"
+check "brotli alone is not used" bash -c "! curl -s -D - -o /dev/null -H 'Accept-Encoding: br' '${url}stories/s1' | grep -qi '^content-encoding'"
+# A range is ignored: the whole answer, its length right.
+size=$(curl -s -o /dev/null -w '%{size_download}' "${url}api/v1/feeds")
+check "a Range gets the whole answer" test "$(curl -s -o /dev/null -w '%{http_code} %{size_download}' -H 'Range: bytes=0-99999' "${url}api/v1/feeds")" = "200 $size"
+check "and says ranges are not taken" bash -c "curl -s -D - -o /dev/null -H 'Range: bytes=5-9' '${url}' | grep -qi '^accept-ranges: none'"
+
 # Articles posted, and the events they cause.
 curl -s -N --max-time 6 "${url}api/v1/events" >"$tmp/events" &
 events_pid=$!
