@@ -576,9 +576,11 @@ std::optional<uint32_t> StoryClusterer::NearestStory(const ArticleVectors& m,
         DaysApart(m.days, st.compared_days()) > options_.story_window_days) {
       continue;
     }
-    // Its own words, or (another language) its German translations.
+    // Its own words, or (another language) its German translations: the
+    // cross terms only where a language differs, as within one language
+    // they add stems and compound parts that unrelated texts share.
     double cosine = st.all_norm2 > 0 ? DotShortLong(m.all, st.all) / std::sqrt(st.all_norm2) : 0;
-    if (st.cross_norm2 > 0) {
+    if (st.cross_norm2 > 0 && (st.mixed || st.language != m.language)) {
       cosine = std::max(cosine, DotShortLong(m.cross, st.cross) / std::sqrt(st.cross_norm2));
     }
     if (cosine >= options_.min_story_similarity && cosine > best) {
@@ -712,8 +714,10 @@ std::vector<uint32_t> StoryClusterer::MergeInto(uint32_t story, const std::vecto
       const double d = a.size() <= b.size() ? DotShortLong(a, b) : DotShortLong(b, a);
       return d / std::sqrt(na * nb);
     };
+    // Cross terms only where a language differs (see NearestStory).
+    const bool across = big.mixed || small.mixed || big.language != small.language;
     const double c = std::max(cosine(big.all, big.all_norm2, small.all, small.all_norm2),
-                              cosine(big.cross, big.cross_norm2, small.cross, small.cross_norm2));
+                              across ? cosine(big.cross, big.cross_norm2, small.cross, small.cross_norm2) : 0.0);
     if (c < options_.min_merge_similarity) continue;
     Absorb(story, other);
     merged.push_back(other);

@@ -162,7 +162,8 @@ struct ClusterOptions {
   int undated_slack_days = 30;
   // Stories: an article that opens an event joins the story of at least
   // `min_story_members` articles whose summed vectors it is closest to
-  // (cosine), if at least `min_story_similarity` and the story's days are
+  // (cosine of all terms; of the cross terms too where the article's
+  // language is not the story's), if at least `min_story_similarity` and the story's days are
   // within `story_window_days` of its own; else it opens a story.
   size_t min_story_members = 15;
   double min_story_similarity = 0.12;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <string>
 #include <vector>
 
@@ -318,6 +320,45 @@ TEST(StoriesTest, ALargeStoryTakesInAPieceOfItThatFormedEarlier) {
   ClusterOptions options;
   options.min_merge_similarity = 2;
   for (const Placement& x : Place(items, options)) EXPECT_TRUE(x.merged.empty());
+}
+
+TEST(StoriesTest, WithinOneLanguageAStoryIsJoinedByItsWordsNotByCrossTerms) {
+  // A large German story, and a German article that shares one light word
+  // with it and all of its cross terms (stems and compound parts, as
+  // unrelated texts can share): the cross terms are how two languages
+  // meet, so within one the article opens a story of its own.
+  const auto unit = [](TermWeights v) {
+    double n = 0;
+    for (const auto& [t, w] : v) n += double(w) * double(w);
+    for (auto& [t, w] : v) w = float(double(w) / std::sqrt(n));
+    return v;
+  };
+  ArticleVectors member;
+  member.language = "de";
+  member.all = unit({{1, 1.0f}});
+  member.cross = unit({{1, 1.0f}, {100, 1.0f}});
+  ArticleVectors other = member;
+  other.all = unit({{1, 0.1f}, {2, 1.0f}});
+  ClusterOptions options;
+  options.min_story_members = 15;
+  options.merge_across_languages = false;
+  StoryClusterer clusterer(options);
+  const Placement first = clusterer.Add(member);
+  for (int i = 0; i < 20; ++i) ASSERT_EQ(clusterer.Add(member).story, first.story);
+  const Placement placed = clusterer.Add(other);
+  EXPECT_NE(placed.story, first.story);
+  EXPECT_TRUE(placed.merged.empty());
+  // The same article in English: its cross terms (German translations,
+  // which find the German events by their words) are what it is compared
+  // by.
+  ArticleVectors english = other;
+  english.language = "en";
+  english.all = unit({{3, 1.0f}});
+  english.cross = member.cross;
+  StoryClusterer again(options);
+  const Placement german = again.Add(member);
+  for (int i = 0; i < 20; ++i) again.Add(member);
+  EXPECT_EQ(again.Add(english).story, german.story);
 }
 
 TEST(StoriesTest, NamesMeetAcrossSpellingsAndLanguages) {
