@@ -157,10 +157,12 @@ struct App {
     int64_t articles = 0, last_article = 0;
     std::shared_ptr<const Report> report;
     std::shared_ptr<const Answer> page;  // its page, written once
+    uint64_t used = 0;                   // when it was last asked for (cache_tick)
   };
   std::mutex cache_mu;
   std::condition_variable cache_cv;
-  std::map<int64_t, Analysed> cache;
+  std::map<int64_t, Analysed> cache;  // the least recently asked for leaves first
+  uint64_t cache_tick = 0;
   std::set<int64_t> analysing;  // stories being analysed now
   // Answers that depend on the lists' view and the request target alone.
   std::mutex answers_mu;
@@ -212,6 +214,7 @@ std::shared_ptr<const Report> StoryReport(App& app, const View& view, int64_t id
       if (it != app.cache.end() && ((it->second.articles == row->info.articles &&
                                      it->second.last_article == row->info.last_article) ||
                                     stale_ok)) {
+        it->second.used = ++app.cache_tick;
         return it->second.report;
       }
       if (!app.analysing.count(id)) break;
@@ -231,8 +234,19 @@ std::shared_ptr<const Report> StoryReport(App& app, const View& view, int64_t id
     std::lock_guard<std::mutex> lock(app.cache_mu);
     app.analysing.erase(id);
     if (report) {
-      if (app.cache.size() >= kCachedStories && !app.cache.count(id)) app.cache.erase(app.cache.begin());
-      app.cache[id] = {row->info.articles, row->info.last_article, report, page};
+      if (app.cache.size() >= kCachedStories && !app.cache.count(id)) {
+        auto oldest = app.cache.begin();
+        for (auto it = app.cache.begin(); it != app.cache.end(); ++it) {
+          if (it->second.used < oldest->second.used) oldest = it;
+        }
+        app.cache.erase(oldest);
+      }
+      // A request's analysis counts as a use; the analyst's (stale_ok
+      // false) keeps the story's place, so its catching up on many stories
+      // does not push out those that readers have open.
+      const auto kept = app.cache.find(id);
+      const uint64_t used = stale_ok ? ++app.cache_tick : kept != app.cache.end() ? kept->second.used : 0;
+      app.cache[id] = {row->info.articles, row->info.last_article, report, page, used};
     }
   }
   app.cache_cv.notify_all();
